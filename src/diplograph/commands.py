@@ -2,3 +2,7 @@
 from __future__ import annotations
 
 COMMANDS: list = []
+
+from .viz_cli import viz  # noqa: E402
+
+COMMANDS += [viz]

@@ -1,0 +1,855 @@
+"""Render the diplograph knowledge graph as one self-contained, offline, interactive HTML page.
+
+Why it is built this way:
+
+* The page must open from a file on a machine with no network, so vis-network (taken from the
+  files pyvis bundles) and all our CSS/JS are inlined; a Content-Security-Policy with
+  ``default-src 'none'`` and per-script hashes makes any accidental request or injected script
+  fail loudly instead of silently phoning home.
+* Article text is untrusted.  Every string from the graph goes into the page as JSON inside
+  ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and
+  the page script builds tooltips and the detail panel with ``textContent`` only.
+* The same graph must give byte-identical HTML (so the file can be committed and diffed): nodes
+  and edges are sorted, ids are assigned in IRI order, the layout is computed here from a
+  seeded community detection, and nothing time-dependent is written.
+* The n-ary nodes of docs/model.md (PostHolding, Participation, AgreementAction) are collapsed
+  into labelled edges between the actors people care about; their dates, titles and evidence
+  sentences are kept on the edge and shown on click.
+* Layout: numpy is not a dependency, so instead of ``spring_layout`` we place nodes by seeded
+  Louvain community on a sunflower pattern (O(n)), let vis-network's Barnes-Hut physics polish
+  it for a bounded number of iterations, and then switch physics off so the page goes quiet.
+  Above ``physics_max_nodes`` the physics step is skipped entirely.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import random
+import string
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+
+DG = Namespace("https://w3id.org/diplograph/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ID = "https://w3id.org/diplograph/id/"
+
+SEED = 42
+"""Seed for community detection and sampled betweenness; fixed so the output is reproducible."""
+
+# ------------------------------------------------------------------ vocabulary of the picture
+
+NODE_TYPES: tuple[str, ...] = ("person", "organization", "conference", "agreement", "priority")
+"""Node types in display order; also the values accepted by ``types=`` / ``--types``."""
+
+TYPE_STYLE: dict[str, dict[str, str]] = {
+    # Okabe-Ito colours (distinguishable with common colour-vision deficiencies) and a distinct
+    # shape per type, so the legend works in greyscale too.
+    "person": {"label": "Person", "labelVi": "Người", "shape": "dot", "color": "#0072B2"},
+    "organization": {"label": "Organization", "labelVi": "Tổ chức", "shape": "square", "color": "#E69F00"},
+    "conference": {"label": "Conference / meeting", "labelVi": "Hội nghị, cuộc gặp", "shape": "triangle", "color": "#009E73"},
+    "agreement": {"label": "Agreement", "labelVi": "Hiệp định", "shape": "diamond", "color": "#CC79A7"},
+    "priority": {"label": "Priority", "labelVi": "Trọng tâm", "shape": "star", "color": "#D55E00"},
+}
+
+RELATIONS: dict[str, dict[str, str]] = {
+    "holds post in": {"color": "#5b8fc7"},
+    "chaired": {"color": "#1b7a5a"},
+    "spoke at": {"color": "#3fae8a"},
+    "attended": {"color": "#8fcfb8"},
+    "took part in": {"color": "#8fcfb8"},
+    "organized": {"color": "#d9a43a"},
+    "set priority": {"color": "#e07a3f"},
+    "set at": {"color": "#b0603a"},
+    "mentions agreement": {"color": "#c58bb3"},
+    "held during": {"color": "#7f7f7f"},
+}
+"""Edge relations in display order (an edge carrying several shows them in this order)."""
+
+ROLE_RELATION = {DG.chair: "chaired", DG.speaker: "spoke at", DG.attendee: "attended"}
+
+COMMUNITY_COLORS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#2f4b7c", "#a05195", "#665191",
+)
+"""Tableau-10-like palette; communities past the 12 largest share a neutral grey."""
+
+OTHER_COMMUNITY_COLOR = "#b8b8b8"
+LABEL_MAX = 48
+
+
+# ------------------------------------------------------------------ collected view of the graph
+
+@dataclass
+class VNode:
+    """One displayed node: an actor, meeting, agreement or priority."""
+
+    iri: str
+    type: str
+    label: str
+    label_en: str = ""
+    years: set[str] = field(default_factory=set)
+    own_date: bool = False  # meetings and priorities are filed under their own date/year only
+    details: dict[str, Any] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)  # article IRIs
+    evidence: list[tuple[str, str]] = field(default_factory=list)  # (sentence, article IRI)
+
+
+@dataclass
+class VEdge:
+    """A collapsed edge source→target carrying one or more relations and their facts."""
+
+    source: str
+    target: str
+    relations: set[str] = field(default_factory=set)
+    years: set[str] = field(default_factory=set)
+    facts: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class View:
+    """Everything the page needs, before filtering: nodes, edges and article metadata."""
+
+    nodes: dict[str, VNode]
+    edges: dict[tuple[str, str], VEdge]
+    articles: dict[str, dict[str, str]]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _pick(graph: Graph, subject: URIRef, preds: Iterable[URIRef], lang: str | None) -> str:
+    """Return the first literal of ``preds`` in language ``lang`` (``None``: untagged or any).
+
+    Several values are sorted so the choice never depends on the store's iteration order.
+    """
+    for pred in preds:
+        values = sorted(str(o) for o in graph.objects(subject, pred)
+                        if isinstance(o, Literal) and (lang is None or o.language == lang))
+        if values:
+            return values[0]
+    return ""
+
+
+def _year(value: str) -> str:
+    """Year of an xsd:date / gYearMonth / gYear lexical form, or '' when there is none."""
+    head = value[:4]
+    return head if len(head) == 4 and head.isdigit() else ""
+
+
+def _iri_tail(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _node_type(types: set[URIRef]) -> str | None:
+    if DG.Person in types:
+        return "person"
+    if DG.Conference in types or any(t in types for t in _CONFERENCE_KINDS):
+        return "conference"
+    if DG.Agreement in types:
+        return "agreement"
+    if DG.Priority in types:
+        return "priority"
+    if DG.Organization in types or DG.Country in types:
+        return "organization"
+    return None
+
+
+_CONFERENCE_KINDS = tuple(DG[k] for k in (
+    "Summit", "Session", "Forum", "Talks", "PhoneCall", "Negotiation", "Dialogue",
+    "Consultation", "CourtesyCall", "Reception", "Meeting", "Visit"))
+
+
+def collect(graph: Graph) -> View:
+    """Read the graph of docs/model.md into display nodes and collapsed edges.
+
+    Facts are attributed to years by their own date (asOf, meeting date, priority year) and
+    otherwise by the publication date of the article they were derived from.
+    """
+    g = graph
+    articles: dict[str, dict[str, str]] = {}
+    for art in set(g.subjects(RDF.type, DG.Article)):
+        if not isinstance(art, URIRef):
+            continue
+        date = _pick(g, art, [SCHEMA.datePublished], None)
+        url = sorted(str(u) for u in g.objects(art, SCHEMA.url))
+        articles[str(art)] = {
+            "file": _pick(g, art, [DG.sourceFile], None),
+            "headline": _pick(g, art, [SCHEMA.headline], "vi") or _pick(g, art, [SCHEMA.headline], None),
+            "url": url[0] if url else "",
+            "date": date,
+        }
+
+    def art_year(a: str) -> str:
+        return _year(articles.get(a, {}).get("date", ""))
+
+    def sources(s: URIRef) -> list[str]:
+        return sorted(str(a) for a in g.objects(s, PROV.wasDerivedFrom))
+
+    def evidence(s: URIRef) -> list[str]:
+        return sorted(str(e) for e in g.objects(s, DG.evidence))
+
+    def first_article(s: URIRef) -> str:
+        srcs = sources(s)
+        return srcs[0] if srcs else ""
+
+    # ---- nodes
+    nodes: dict[str, VNode] = {}
+    typed: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for s, o in g.subject_objects(RDF.type):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            typed[s].add(o)
+    for s, types in typed.items():
+        ntype = _node_type(types)
+        if ntype is None:
+            continue
+        iri = str(s)
+        label = (_pick(g, s, [RDFS.label, SCHEMA.name], "vi")
+                 or _pick(g, s, [RDFS.label, SCHEMA.name, DG.text], None)
+                 or _pick(g, s, [DG.text], "vi")
+                 or _pick(g, s, [DG.abbreviation], None)
+                 or _iri_tail(iri))
+        label_en = (_pick(g, s, [RDFS.label, DG.englishName, SCHEMA.name], "en"))
+        node = VNode(iri=iri, type=ntype, label=label, label_en=label_en)
+        for a in sources(s):
+            node.sources.add(a)
+            if y := art_year(a):
+                node.years.add(y)
+        art = first_article(s)
+        node.evidence = [(e, art) for e in evidence(s)]
+        d = node.details
+        if ntype == "conference":
+            date = _pick(g, s, [DG.date], None)
+            d["date"] = date
+            if y := _year(date):
+                node.years = {y}
+                node.own_date = True
+            d["kind"] = _pick(g, s, [DG.kind], "vi") or _pick(g, s, [DG.kind], None)
+            d["classes"] = ", ".join(sorted(_iri_tail(str(t)) for t in types
+                                            if str(t).startswith(str(DG)) and t != DG.Conference))
+            d["status"] = _pick(g, s, [DG.status], None)
+            d["format"] = _pick(g, s, [DG.format], None)
+            d["theme"] = _pick(g, s, [DG.theme], "vi") or _pick(g, s, [DG.theme], None)
+            places = sorted(str(p) for p in g.objects(s, DG.place))
+            d["place"] = ", ".join(
+                _pick(g, URIRef(p), [RDFS.label], "vi") or _pick(g, URIRef(p), [RDFS.label], None)
+                or _iri_tail(p) for p in places)
+            d["otherNames"] = "; ".join(sorted(str(v) for v in g.objects(s, DG.nameVariant)))
+        elif ntype == "agreement":
+            d["abbreviation"] = _pick(g, s, [DG.abbreviation], None)
+            d["englishName"] = _pick(g, s, [DG.englishName], "en") or _pick(g, s, [DG.englishName], None)
+            if not node.label_en and d["englishName"]:
+                node.label_en = d["englishName"]
+        elif ntype == "priority":
+            d["text"] = _pick(g, s, [DG.text], "vi") or _pick(g, s, [DG.text], None)
+            year = _pick(g, s, [DG.year], None)
+            d["year"] = year
+            if y := _year(year):
+                node.years = {y}
+                node.own_date = True
+            d["kind"] = _pick(g, s, [DG.priorityKind], None)
+        elif ntype == "organization":
+            if DG.Country in types:
+                d["kind"] = "country"
+        nodes[iri] = node
+
+    def label_of(iri: str) -> str:
+        n = nodes.get(iri)
+        if n:
+            return n.label
+        s = URIRef(iri)
+        return _pick(g, s, [RDFS.label], "vi") or _pick(g, s, [RDFS.label], None) or _iri_tail(iri)
+
+    edges: dict[tuple[str, str], VEdge] = {}
+
+    def add_edge(src: str, dst: str, rel: str, fact: dict[str, str], year: str) -> None:
+        if src not in nodes or dst not in nodes or src == dst:
+            return
+        e = edges.setdefault((src, dst), VEdge(src, dst))
+        e.relations.add(rel)
+        fact = {k: v for k, v in {"rel": rel, **fact}.items() if v}
+        if fact not in e.facts:
+            e.facts.append(fact)
+        if year:
+            e.years.add(year)
+
+    # ---- posts (PostHolding): person → organization, and the person's posts over time
+    posts: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for ph in set(g.subjects(RDF.type, DG.PostHolding)):
+        holder = g.value(ph, DG.holder)
+        if holder is None:
+            continue
+        org = g.value(ph, DG.organization)
+        art = first_article(ph)
+        as_of = _pick(g, ph, [DG.asOf], None)
+        post = {
+            "title": _pick(g, ph, [DG.title], "vi") or _pick(g, ph, [DG.title], None)
+            or _pick(g, ph, [DG.position], None),
+            "qualifier": _pick(g, ph, [DG.qualifier], None),
+            "organization": label_of(str(org)) if org is not None else "",
+            "asOf": as_of,
+        }
+        if post not in posts[str(holder)]:
+            posts[str(holder)].append(post)
+        year = _year(as_of) or art_year(art)
+        ev = evidence(ph)
+        if org is not None:
+            for sentence in ev or [""]:
+                add_edge(str(holder), str(org), "holds post in",
+                         {"title": post["title"], "qualifier": post["qualifier"], "date": as_of,
+                          "evidence": sentence, "article": art}, year)
+        elif str(holder) in nodes and ev:
+            nodes[str(holder)].evidence.extend((sentence, art) for sentence in ev)
+    for holder, plist in posts.items():
+        if holder in nodes:
+            nodes[holder].details["posts"] = sorted(
+                plist, key=lambda p: (p["asOf"], p["title"], p["organization"], p["qualifier"]))
+
+    # ---- participations: person → meeting, labelled by role
+    for part in set(g.subjects(RDF.type, DG.Participation)):
+        who, meeting = g.value(part, DG.participant), g.value(part, DG.meeting)
+        if who is None or meeting is None:
+            continue
+        art = first_article(part)
+        roles = sorted(g.objects(part, DG.role)) or [None]
+        mdate = nodes[str(meeting)].details.get("date", "") if str(meeting) in nodes else ""
+        year = _year(mdate) or art_year(art)
+        for role in roles:
+            rel = ROLE_RELATION.get(role, "took part in")  # type: ignore[arg-type]
+            for sentence in evidence(part) or [""]:
+                add_edge(str(who), str(meeting), rel,
+                         {"date": mdate, "evidence": sentence, "article": art}, year)
+
+    # ---- meeting-level links: organizer, held during
+    for n in list(nodes.values()):
+        if n.type != "conference":
+            continue
+        m = URIRef(n.iri)
+        art = first_article(m)
+        year = _year(n.details.get("date", "")) or art_year(art)
+        for org in sorted(str(o) for o in g.objects(m, DG.organizer)):
+            add_edge(org, n.iri, "organized", {"date": n.details.get("date", ""), "article": art}, year)
+        organizers = [label_of(str(o)) for o in sorted(g.objects(m, DG.organizer))]
+        n.details["organizer"] = ", ".join(organizers)
+        for parent in sorted(str(p) for p in g.objects(m, DG.partOf)):
+            add_edge(n.iri, parent, "held during", {"article": art}, year)
+            n.details["heldDuring"] = label_of(parent)
+
+    # ---- priorities: person → priority → meeting
+    for n in list(nodes.values()):
+        if n.type != "priority":
+            continue
+        p = URIRef(n.iri)
+        art = first_article(p)
+        # The edge belongs both to the year the priority is for and to the year it was set in.
+        for_year = _year(n.details.get("year", ""))
+        set_at = sorted(str(o) for o in g.objects(p, DG.setAt))
+        set_date = nodes[set_at[0]].details.get("date", "") if set_at and set_at[0] in nodes else ""
+        set_year = _year(set_date) or art_year(art)
+        ev = evidence(p)
+        for who in sorted(str(o) for o in g.objects(p, DG.setBy)):
+            add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
+                     for_year or set_year)
+            add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
+                     set_year)
+            n.details["setBy"] = label_of(who)
+        for meeting in set_at:
+            add_edge(n.iri, meeting, "set at", {"date": set_date, "article": art}, for_year or set_year)
+            add_edge(n.iri, meeting, "set at", {"date": set_date, "article": art}, set_year)
+            n.details["setAt"] = label_of(meeting)
+
+    # ---- agreements: meeting (same article) → agreement, else article-level co-mention
+    meetings_of_article: dict[str, list[str]] = defaultdict(list)
+    derived_of_article: dict[str, set[str]] = defaultdict(set)
+    for n in nodes.values():
+        for a in n.sources:
+            derived_of_article[a].add(n.iri)
+            if n.type == "conference":
+                meetings_of_article[a].append(n.iri)
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for art, ent in g.subject_objects(DG.mentions):
+        mentions[str(art)].add(str(ent))
+    agreement_articles: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for art, ents in mentions.items():
+        for ent in ents:
+            if ent in nodes and nodes[ent].type == "agreement":
+                agreement_articles[ent][art]  # noqa: B018 - registers the article
+    actions: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for act in set(g.subjects(RDF.type, DG.AgreementAction)):
+        agr = g.value(act, DG.agreement)
+        if agr is None or str(agr) not in nodes:
+            continue
+        art = first_article(act)
+        atype = g.value(act, DG.actionType)
+        info = {
+            "action": _pick(g, act, [DG.action], "vi") or _pick(g, act, [DG.action], None),
+            "actionType": (_pick(g, atype, [RDFS.label], "en") or _iri_tail(str(atype))) if atype else "",
+            "tense": _pick(g, act, [DG.tense], None),
+            "evidence": (evidence(act) or [""])[0],
+            "article": art,
+        }
+        agreement_articles[str(agr)][art].append(info)
+        if (stored := {k: v for k, v in info.items() if v}) not in actions[str(agr)]:
+            actions[str(agr)].append(stored)
+    for agr, by_article in agreement_articles.items():
+        nodes[agr].details["actions"] = sorted(
+            actions.get(agr, []), key=lambda a: (articles.get(a.get("article", ""), {}).get("date", ""),
+                                                 a.get("action", ""), a.get("evidence", "")))
+        for art, infos in sorted(by_article.items()):
+            year = art_year(art)
+            if year:
+                nodes[agr].years.add(year)
+            nodes[agr].sources.add(art) if art else None
+            facts = [{"action": i["action"], "tense": i["tense"], "evidence": i["evidence"], "article": art}
+                     for i in infos] or [{"article": art}]
+            meetings = sorted(meetings_of_article.get(art, []))
+            sources_ = meetings or sorted(
+                e for e in (mentions.get(art, set()) | derived_of_article.get(art, set()))
+                if e in nodes and nodes[e].type in ("person", "organization"))
+            for src in sources_:
+                # a meeting's mention also counts for the year the meeting is dated in
+                myear = _year(nodes[src].details.get("date", "")) if meetings else ""
+                for fact in facts:
+                    for y in {year, myear}:
+                        add_edge(src, agr, "mentions agreement",
+                                 {**fact, "coMention": "" if meetings else "article"}, y)
+
+    # years of a node also include the years of everything it is linked by
+    # (meetings and priorities with their own date keep just that year)
+    for e in edges.values():
+        for end in (nodes[e.source], nodes[e.target]):
+            if not end.own_date:
+                end.years |= e.years
+
+    return View(nodes=nodes, edges=edges, articles=articles)
+
+
+# ------------------------------------------------------------------ selection
+
+def _norm(text: str) -> str:
+    """Case- and accent-insensitive key for matching names typed by people ("bui thanh son")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
+
+def find_node(view: View, name: str, among: Iterable[str] | None = None) -> str | None:
+    """Find a node by label: exact (accent-insensitive) match first, then prefix, then substring.
+
+    Ties go to the node with most edges, then to the smaller IRI, so the choice is stable.
+    """
+    key = _norm(name)
+    candidates = sorted(among if among is not None else view.nodes)
+    degree: dict[str, int] = defaultdict(int)
+    for (s, t) in view.edges:
+        degree[s] += 1
+        degree[t] += 1
+
+    def best(match: list[str]) -> str | None:
+        return min(match, key=lambda i: (-degree[i], i)) if match else None
+
+    labels = {i: [_norm(view.nodes[i].label), _norm(view.nodes[i].label_en)] for i in candidates}
+    for test in (lambda lab: lab == key, lambda lab: lab.startswith(key), lambda lab: key in lab):
+        found = best([i for i in candidates if any(lab and test(lab) for lab in labels[i])])
+        if found:
+            return found
+    if name in view.nodes:
+        return name
+    return None
+
+
+class VizError(ValueError):
+    """A user-facing problem with the requested view (unknown type, name not found …)."""
+
+
+def _undirected(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(nodes))
+    graph.add_edges_from(sorted(edges))
+    return graph
+
+
+def centrality(graph: nx.Graph, measure: str = "degree") -> dict[str, float]:
+    """Node centrality used for sizing and for ``max_nodes``.
+
+    Degree is the default because it is instant on thousands of nodes; betweenness is sampled
+    (k=300, seeded) above 1,000 nodes to stay within a couple of seconds.
+    """
+    if graph.number_of_nodes() <= 1:
+        return {n: 0.0 for n in graph}
+    if measure == "degree":
+        return nx.degree_centrality(graph)
+    if measure == "betweenness":
+        k = 300 if graph.number_of_nodes() > 1000 else None
+        return nx.betweenness_centrality(graph, k=k, seed=SEED)
+    raise VizError(f"unknown centrality measure {measure!r} (use degree or betweenness)")
+
+
+@dataclass
+class Selection:
+    """Result of filtering a View: what is drawn and what was left out, with counts."""
+
+    nodes: list[str]
+    edges: list[tuple[str, str]]
+    total_nodes: int
+    total_edges: int
+    left_out_by_type: dict[str, int]
+    left_out_edges: int
+    center: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def select(view: View, *, year: int | str | None = None, around: str | None = None, depth: int = 2,
+           types: Iterable[str] | None = None, max_nodes: int | None = 500,
+           size_by: str = "degree") -> Selection:
+    """Apply the CLI filters in a fixed order: year, types, neighbourhood, then the size cap.
+
+    The cap keeps the most central nodes (by ``size_by``), always keeping the ``around`` node,
+    so a large graph stays readable and the page says exactly what it does not show.
+    """
+    nodes = set(view.nodes)
+    edge_keys = set(view.edges)
+    notes: list[str] = []
+    if year is not None:
+        y = str(year)
+        nodes = {n for n in nodes if y in view.nodes[n].years}
+        edge_keys = {k for k in edge_keys if y in view.edges[k].years}
+        notes.append(f"year {y}")
+    if types is not None:
+        wanted = [t.strip().lower() for t in types if t.strip()]
+        unknown = sorted(set(wanted) - set(NODE_TYPES))
+        if unknown:
+            raise VizError(f"unknown type(s) {', '.join(unknown)}; choose from {', '.join(NODE_TYPES)}")
+        nodes = {n for n in nodes if view.nodes[n].type in wanted}
+        notes.append("types " + ", ".join(t for t in NODE_TYPES if t in wanted))
+    edge_keys = {k for k in edge_keys if k[0] in nodes and k[1] in nodes}
+    center = None
+    if around is not None:
+        center = find_node(view, around, nodes)
+        if center is None:
+            raise VizError(f"no node named {around!r} in the selected graph")
+        ug = _undirected(nodes, edge_keys)
+        reach = nx.single_source_shortest_path_length(ug, center, cutoff=max(0, depth))
+        nodes = set(reach)
+        edge_keys = {k for k in edge_keys if k[0] in nodes and k[1] in nodes}
+        notes.append(f"within {depth} step(s) of {view.nodes[center].label}")
+    left_out: dict[str, int] = {}
+    if max_nodes is not None and len(nodes) > max_nodes:
+        cent = centrality(_undirected(nodes, edge_keys), size_by)
+        ranked = sorted(nodes, key=lambda n: (n != center, -cent.get(n, 0.0), n))
+        keep = set(ranked[:max(0, max_nodes)])
+        for n in sorted(nodes - keep):
+            t = view.nodes[n].type
+            left_out[t] = left_out.get(t, 0) + 1
+        nodes = keep
+        notes.append(f"the {len(keep)} most central nodes")
+    before = len(edge_keys)
+    edge_keys = {k for k in edge_keys if k[0] in nodes and k[1] in nodes}
+    left_edges = before - len(edge_keys)
+    return Selection(nodes=sorted(nodes), edges=sorted(edge_keys), total_nodes=len(view.nodes),
+                     total_edges=len(view.edges),
+                     left_out_by_type={t: left_out[t] for t in NODE_TYPES if t in left_out},
+                     left_out_edges=left_edges, center=center, notes=notes)
+
+
+# ------------------------------------------------------------------ layout and communities
+
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def communities(graph: nx.Graph) -> dict[str, int]:
+    """Seeded Louvain communities, numbered by size (largest = 0), ties by smallest member."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    if graph.number_of_edges() == 0:
+        groups = [{n} for n in graph]
+    else:
+        groups = nx.community.louvain_communities(graph, seed=SEED)
+    ordered = sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c[0]))
+    return {n: i for i, c in enumerate(ordered) for n in c}
+
+
+def layout(graph: nx.Graph, community: dict[str, int], spacing: float = 38.0) -> dict[str, tuple[float, float]]:
+    """Deterministic O(n) layout: communities as sunflower discs, hubs at each disc's centre.
+
+    It is a starting point that physics can polish in a few hundred iterations, and a readable
+    final layout on its own for graphs too big for physics.
+    """
+    members: dict[int, list[str]] = defaultdict(list)
+    for n in sorted(graph):
+        members[community.get(n, 0)].append(n)
+    degree = dict(graph.degree())
+    pos: dict[str, tuple[float, float]] = {}
+    placed_area = 0.0
+    for k, cid in enumerate(sorted(members, key=lambda c: (-len(members[c]), c))):
+        group = sorted(members[cid], key=lambda n: (-degree.get(n, 0), n))
+        radius = spacing * math.sqrt(len(group))
+        if k == 0:
+            cx = cy = 0.0
+        else:
+            dist = spacing * 1.15 * math.sqrt(placed_area + len(group) / 2) + radius
+            angle = k * GOLDEN_ANGLE
+            cx, cy = dist * math.cos(angle), dist * math.sin(angle)
+        placed_area += len(group) * 1.6
+        for i, n in enumerate(group):
+            r = spacing * math.sqrt(i)
+            a = i * GOLDEN_ANGLE
+            pos[n] = (round(cx + r * math.cos(a), 1), round(cy + r * math.sin(a), 1))
+    return pos
+
+
+# ------------------------------------------------------------------ page
+
+def _json_for_html(data: Any) -> str:
+    """JSON safe to place inside a <script> element: no '<', '>', '&', U+2028 or U+2029 survive."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _vis_network_js() -> str:
+    """The vis-network standalone build that pyvis 0.3.2 ships (its licence header included)."""
+    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    text = lib.read_text(encoding="utf-8")
+    if "@license" not in text[:2000]:
+        raise RuntimeError("vis-network.min.js from pyvis lost its licence header")
+    return text.replace("</script", "<\\/script")
+
+
+def _asset(name: str) -> str:
+    return (resources.files("diplograph") / "viz_assets" / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def _shorten(label: str) -> str:
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
+
+
+def page_data(view: View, sel: Selection, *, communities_default: bool = False, size_by: str = "degree",
+              physics_max_nodes: int = 1000, title: str = "diplograph") -> dict[str, Any]:
+    """The JSON document the page script renders; plain data, sorted, no HTML anywhere."""
+    ug = _undirected(sel.nodes, sel.edges)
+    cent = centrality(ug, size_by)
+    cmax = max(cent.values(), default=0.0) or 1.0
+    comm = communities(ug)
+    pos = layout(ug, comm)
+    ids = {iri: f"n{i}" for i, iri in enumerate(sel.nodes)}
+    used_articles: set[str] = set()
+    for iri in sel.nodes:
+        n = view.nodes[iri]
+        used_articles |= n.sources | {a for _, a in n.evidence if a}
+    for key in sel.edges:
+        used_articles |= {f["article"] for f in view.edges[key].facts if f.get("article")}
+    art_ids = {a: i for i, a in enumerate(sorted(a for a in used_articles if a in view.articles))}
+
+    def aref(a: str) -> int | None:
+        return art_ids.get(a)
+
+    nodes_out = []
+    for iri in sel.nodes:
+        n = view.nodes[iri]
+        details = {k: v for k, v in sorted(n.details.items()) if v}
+        if "actions" in details:
+            details["actions"] = [
+                {**{k: v for k, v in a.items() if k != "article"}, **({"a": aref(a["article"])} if aref(a.get("article", "")) is not None else {})}
+                for a in details["actions"]]
+        x, y = pos.get(iri, (0.0, 0.0))
+        nodes_out.append({
+            # agreements are known by their abbreviation (EVFTA) at a glance; full name on click
+            "id": ids[iri], "iri": iri, "type": n.type,
+            "label": _shorten(n.details.get("abbreviation") or n.label), "name": n.label,
+            "labelEn": n.label_en, "years": sorted(n.years), "x": x, "y": y,
+            "size": round(12 + 28 * math.sqrt(cent.get(iri, 0.0) / cmax), 1),
+            "centrality": round(cent.get(iri, 0.0), 6), "community": comm.get(iri, 0),
+            "details": details,
+            "sources": sorted(i for i in (aref(a) for a in n.sources) if i is not None),
+            "evidence": [{"text": t, **({"a": aref(a)} if aref(a) is not None else {})}
+                         for t, a in sorted(set(n.evidence))],
+        })
+    rel_order = list(RELATIONS)
+    edges_out = []
+    for i, key in enumerate(sel.edges):
+        e = view.edges[key]
+        rels = sorted(e.relations, key=rel_order.index)
+        facts = []
+        for f in sorted(e.facts, key=lambda f: sorted(f.items())):
+            out = {k: v for k, v in f.items() if k != "article"}
+            if (ai := aref(f.get("article", ""))) is not None:
+                out["a"] = ai
+            facts.append(out)
+        edges_out.append({"id": f"e{i}", "from": ids[key[0]], "to": ids[key[1]], "rels": rels,
+                          "label": ", ".join(rels), "years": sorted(e.years), "facts": facts})
+    ncomm = len(set(comm.values()))
+    comm_sizes = defaultdict(int)
+    for c in comm.values():
+        comm_sizes[c] += 1
+    years = sorted({y for n in nodes_out for y in n["years"]})
+    return {
+        "meta": {
+            "title": title, "shownNodes": len(nodes_out), "shownEdges": len(edges_out),
+            "totalNodes": sel.total_nodes, "totalEdges": sel.total_edges,
+            "leftOutByType": sel.left_out_by_type, "leftOutNodes": sum(sel.left_out_by_type.values()),
+            "leftOutEdges": sel.left_out_edges, "notes": sel.notes,
+            "center": ids.get(sel.center) if sel.center else None,
+            "colorBy": "community" if communities_default else "type", "sizeBy": size_by,
+            "physics": 0 < len(nodes_out) <= physics_max_nodes,
+            "stabilizationIterations": 300 if len(nodes_out) <= 400 else 150,
+            "edgeLabels": len(edges_out) <= 800, "years": years,
+            "communityCount": ncomm,
+        },
+        "types": [{"key": t, **TYPE_STYLE[t]} for t in NODE_TYPES],
+        "relations": [{"key": r, **RELATIONS[r]} for r in RELATIONS],
+        "communityColors": list(COMMUNITY_COLORS), "otherCommunityColor": OTHER_COMMUNITY_COLOR,
+        "communitySizes": [comm_sizes[c] for c in range(ncomm)],
+        "articles": [view.articles[a] for a in sorted(art_ids, key=art_ids.get)],
+        "nodes": nodes_out,
+        "edges": edges_out,
+    }
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """Fill the page template; data only ever enters as escaped JSON, scripts are CSP-hashed."""
+    vis_js = _vis_network_js()
+    app_js = _asset("app.js")
+    css = _asset("page.css")
+    data_json = _json_for_html(data)
+    csp = ("default-src 'none'; "
+           f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+           "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+           "connect-src 'none'; form-action 'none'; base-uri 'none'")
+    template = string.Template(_asset("page.html"))
+    return template.substitute(csp=csp, css=css, vis_js=vis_js, app_js=app_js, data_json=data_json)
+
+
+def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, around: str | None = None,
+               depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = 500,
+               communities: bool = False, size_by: str = "degree",
+               physics_max_nodes: int = 1000) -> dict[str, Any]:
+    """Write the interactive HTML view of ``graph`` to ``out_path`` and report what it shows.
+
+    Returns ``{"nodes", "edges", "total_nodes", "total_edges", "left_out": {"nodes", "edges",
+    "by_type"}, "path"}`` so callers (the build, the CLI) can tell people what was left out.
+    Raises VizError for an unknown type or an ``around`` name that matches nothing.
+    """
+    if isinstance(types, str):
+        types = types.split(",")
+    view = collect(graph)
+    sel = select(view, year=year, around=around, depth=depth, types=types, max_nodes=max_nodes,
+                 size_by=size_by)
+    data = page_data(view, sel, communities_default=communities, size_by=size_by,
+                     physics_max_nodes=physics_max_nodes)
+    html = render_html(data)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_bytes(html.encode("utf-8"))
+    return {
+        "nodes": len(sel.nodes), "edges": len(sel.edges),
+        "total_nodes": sel.total_nodes, "total_edges": sel.total_edges,
+        "left_out": {"nodes": sum(sel.left_out_by_type.values()), "edges": sel.left_out_edges,
+                     "by_type": dict(sel.left_out_by_type)},
+        "notes": list(sel.notes), "path": str(out_path), "bytes": len(html.encode("utf-8")),
+    }
+
+
+def describe(report: dict[str, Any]) -> str:
+    """One human line for stdout, naming what a --max-nodes cut left out."""
+    line = (f"wrote {report['path']}: {report['nodes']} nodes, {report['edges']} edges "
+            f"(of {report['total_nodes']} nodes, {report['total_edges']} edges)")
+    lo = report["left_out"]
+    if lo["nodes"]:
+        parts = ", ".join(f"{v} {k}" for k, v in lo["by_type"].items())
+        line += f"; left out {lo['nodes']} less central nodes ({parts}) and {lo['edges']} edges"
+    return line
+
+
+# ------------------------------------------------------------------ synthetic graphs
+
+def synthetic_graph(n_nodes: int = 2000, seed: int = 7) -> Graph:
+    """A graph shaped like docs/model.md with about ``n_nodes`` display nodes.
+
+    Used by the benchmark and the browser tests to measure settle time on big graphs without
+    depending on the real corpus; seeded, so every run draws the same graph.
+    """
+    rng = random.Random(seed)
+    g = Graph()
+    g.bind("dg", DG)
+    idn = Namespace(ID)
+    n_person = int(n_nodes * 0.45)
+    n_org = int(n_nodes * 0.15)
+    n_meet = int(n_nodes * 0.25)
+    n_agr = int(n_nodes * 0.05)
+    n_prio = n_nodes - n_person - n_org - n_meet - n_agr
+    years = ["2019", "2020", "2021", "2022", "2023"]
+    arts = []
+    for i in range(max(1, n_meet)):
+        a = idn[f"article/a{i:05d}"]
+        y = rng.choice(years)
+        g.add((a, RDF.type, DG.Article))
+        g.add((a, SCHEMA.headline, Literal(f"Bản tin ngoại giao số {i}", lang="vi")))
+        g.add((a, SCHEMA.datePublished, Literal(f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                                                datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))))
+        g.add((a, DG.sourceFile, Literal(f"{i:03d}_synthetic.txt")))
+        g.add((a, SCHEMA.url, URIRef(f"https://example.org/news/{i}")))
+        arts.append((a, y))
+    people = [idn[f"person/p{i:05d}"] for i in range(n_person)]
+    orgs = [idn[f"org/o{i:05d}"] for i in range(n_org)]
+    meets = [idn[f"meeting/m{i:05d}"] for i in range(n_meet)]
+    agrs = [idn[f"agreement/g{i:05d}"] for i in range(n_agr)]
+    for i, p in enumerate(people):
+        g.add((p, RDF.type, DG.Person))
+        g.add((p, RDFS.label, Literal(f"Nguyễn Văn {i}", lang="vi")))
+    for i, o in enumerate(orgs):
+        g.add((o, RDF.type, DG.Organization))
+        g.add((o, RDFS.label, Literal(f"Bộ số {i}", lang="vi")))
+    for i, agr in enumerate(agrs):
+        g.add((agr, RDF.type, DG.Agreement))
+        g.add((agr, RDFS.label, Literal(f"Hiệp định {i}", lang="vi")))
+    # preferential attachment so some actors are hubs, as in real news
+    weights = [1.0 / (1 + i) ** 0.8 for i in range(n_person)]
+    for i, m in enumerate(meets):
+        a, y = arts[i % len(arts)]
+        g.add((m, RDF.type, DG.Conference))
+        g.add((m, RDFS.label, Literal(f"Hội nghị {i}", lang="vi")))
+        g.add((m, DG.date, Literal(f"{y}-06-{1 + i % 28:02d}", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))))
+        g.add((m, PROV.wasDerivedFrom, a))
+        g.add((m, DG.organizer, orgs[rng.randrange(n_org)] if n_org else m))
+        for k, p in enumerate(set(rng.choices(people, weights=weights, k=3))):
+            part = idn[f"participation/{i}-{k}"]
+            g.add((part, RDF.type, DG.Participation))
+            g.add((part, DG.meeting, m))
+            g.add((part, DG.participant, p))
+            g.add((part, DG.role, [DG.chair, DG.speaker, DG.attendee][k % 3]))
+            g.add((part, PROV.wasDerivedFrom, a))
+            g.add((part, DG.evidence, Literal(f"Câu trích dẫn {i}-{k}.", lang="vi")))
+        if n_agr and rng.random() < 0.3:
+            g.add((a, DG.mentions, agrs[rng.randrange(n_agr)]))
+    for i, p in enumerate(people):
+        if n_org:
+            ph = idn[f"post/{i}"]
+            g.add((ph, RDF.type, DG.PostHolding))
+            g.add((ph, DG.holder, p))
+            g.add((ph, DG.organization, orgs[rng.randrange(n_org)]))
+            g.add((ph, DG.title, Literal("Thứ trưởng", lang="vi")))
+            a, y = arts[rng.randrange(len(arts))]
+            g.add((ph, DG.asOf, Literal(f"{y}-01-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))))
+    for i in range(n_prio):
+        pr = idn[f"priority/r{i:05d}"]
+        g.add((pr, RDF.type, DG.Priority))
+        g.add((pr, DG.text, Literal(f"Ưu tiên số {i}", lang="vi")))
+        g.add((pr, DG.year, Literal(rng.choice(years), datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))))
+        g.add((pr, DG.setBy, people[rng.randrange(min(n_person, 20))]))
+        if meets:
+            g.add((pr, DG.setAt, meets[rng.randrange(n_meet)]))
+    return g
