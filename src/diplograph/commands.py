@@ -6,3 +6,7 @@ COMMANDS: list = []
 from .viz_cli import viz  # noqa: E402
 
 COMMANDS += [viz]
+
+from .query_cli import export, push, queries, query  # noqa: E402
+
+COMMANDS += [query, queries, export, push]

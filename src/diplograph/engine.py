@@ -1,0 +1,376 @@
+"""Embedded SPARQL engines behind one small interface.
+
+The graph is queried in-process by Oxigraph (``pyoxigraph``, the default: it parses and queries a
+million triples an order of magnitude faster than rdflib, see ``benchmarks/query_results.md``) or
+by plain rdflib (pure Python, no native wheel needed). ``oxrdflib`` — rdflib's API over an Oxigraph
+store — is also available so the benchmark can show what the rdflib layer costs.
+
+Every engine returns rows of :class:`Term`, an engine-neutral value shaped like a binding of the
+W3C SPARQL 1.1 JSON results format, so results from two engines (or from a remote endpoint) can be
+compared and printed by the same code.
+
+Parameters are bound as RDF terms, never pasted as text: rdflib gets them as ``initBindings``;
+for Oxigraph (whose native ``substitutions`` only accept *projected* variables, SEP-0007) and for
+remote endpoints the variable tokens are replaced by escaped N-Triples terms found by a SPARQL
+lexer (:func:`substitute_params`), so a value can never close a string or open a block. The
+cross-engine test checks that the two mechanisms return the same rows.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Protocol, Sequence
+
+import pyoxigraph as ox
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+ENGINES: tuple[str, ...] = ("oxigraph", "rdflib", "oxrdflib")
+DEFAULT_ENGINE = "oxigraph"
+
+#: file extension -> (pyoxigraph format, rdflib format name)
+FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
+    ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
+    ".turtle": (ox.RdfFormat.TURTLE, "turtle"),
+    ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
+    ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
+    ".trig": (ox.RdfFormat.TRIG, "trig"),
+    ".jsonld": (ox.RdfFormat.JSON_LD, "json-ld"),
+    ".json": (ox.RdfFormat.JSON_LD, "json-ld"),
+    ".rdf": (ox.RdfFormat.RDF_XML, "xml"),
+    ".owl": (ox.RdfFormat.RDF_XML, "xml"),
+}
+
+
+class EngineError(Exception):
+    """A graph that cannot be read or a query that cannot run; the CLI prints it as one line."""
+
+
+# --------------------------------------------------------------------------- neutral terms
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def escape_string(text: str) -> str:
+    """Escape ``text`` for a double-quoted N-Triples / Turtle / SPARQL string.
+
+    Backslash, quote and every control character are escaped, so the result is one line and can
+    never close the string early (used by the TSV writer; the push path uses pyoxigraph's own
+    serializer).
+    """
+    out: list[str] = []
+    for ch in text:
+        if ch in _ECHAR:
+            out.append(_ECHAR[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One RDF term in a result row, engine-neutral.
+
+    ``kind`` is ``uri``, ``literal`` or ``bnode`` as in SPARQL JSON results. Simple literals and
+    ``xsd:string`` literals are the same thing in RDF 1.1, so ``datatype`` is ``None`` for both (and
+    for language-tagged strings): engines disagree on which form they report.
+    """
+
+    kind: str
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+    def key(self) -> tuple[str, str, str, str]:
+        """A sort key giving a total, deterministic order on terms."""
+        return (self.kind, self.value, self.lang or "", self.datatype or "")
+
+    def to_json(self) -> dict[str, str]:
+        """The binding object of the SPARQL 1.1 Query Results JSON format."""
+        obj = {"type": self.kind, "value": self.value}
+        if self.lang:
+            obj["xml:lang"] = self.lang
+        elif self.datatype:
+            obj["datatype"] = self.datatype
+        return obj
+
+    def n3(self) -> str:
+        """N-Triples form (used by the TSV results format and by remote parameter binding)."""
+        if self.kind == "uri":
+            return f"<{self.value}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        text = f'"{escape_string(self.value)}"'
+        if self.lang:
+            return f"{text}@{self.lang}"
+        if self.datatype:
+            return f"{text}^^<{self.datatype}>"
+        return text
+
+    @staticmethod
+    def literal(value: str, lang: str | None = None, datatype: str | None = None) -> "Term":
+        if datatype in (XSD_STRING, RDF_LANGSTRING):
+            datatype = None
+        return Term("literal", value, lang.lower() if lang else None, datatype)
+
+    @staticmethod
+    def from_json(obj: Mapping[str, str]) -> "Term":
+        """Read a binding of a SPARQL JSON result (also the legacy ``typed-literal`` type)."""
+        kind = obj["type"]
+        if kind in ("literal", "typed-literal"):
+            return Term.literal(obj["value"], obj.get("xml:lang"), obj.get("datatype"))
+        return Term(kind, obj["value"])
+
+
+# --------------------------------------------------------------------------- binding by substitution
+# SPARQL tokens that may contain '?', '$', '#' or braces without being syntax: strings, IRIs, comments.
+_TOKEN = re.compile(
+    r'''(?P<long1>'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\')'''
+    r'''|(?P<long2>"""(?:[^"\\]|\\.|"(?!""))*""")'''
+    r"""|(?P<str1>'(?:[^'\\\n\r]|\\.)*')"""
+    r'''|(?P<str2>"(?:[^"\\\n\r]|\\.)*")'''
+    r"""|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
+    r"""|(?P<comment>\#[^\n\r]*)"""
+    r"""|(?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+)""",
+    re.DOTALL,
+)
+
+
+def substitute_params(text: str, bindings: Mapping[str, Term]) -> str:
+    """Replace each parameter variable token by its value as an escaped N-Triples term.
+
+    This is SEP-0007 substitution done on tokens — used for Oxigraph (whose native substitution
+    only accepts projected variables) and for remote endpoints, which cannot take bindings. The
+    lexer skips strings, IRIs and comments, so only real ``?name`` tokens are replaced, and the
+    value is a single string token (quotes, backslashes and control characters escaped) that
+    cannot end the string, open a block or start a comment.
+    """
+    out: list[str] = []
+    pos = 0
+    used: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "var" and m.group()[1:] in bindings:
+            out.append(text[pos : m.start()])
+            out.append(bindings[m.group()[1:]].n3())
+            used.add(m.group()[1:])
+            pos = m.end()
+    out.append(text[pos:])
+    unused = sorted(set(bindings) - used)
+    if unused:
+        # A declared parameter that the lexer cannot find would silently not filter anything.
+        raise EngineError(f"parameter variable not found in the query: {', '.join('?' + u for u in unused)}")
+    return "".join(out)
+
+
+def term_from_oxigraph(term: object) -> Term:
+    """Convert a pyoxigraph term to a :class:`Term`."""
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return Term.literal(term.value, term.language, term.datatype.value)
+    raise EngineError(f"unsupported RDF term in result: {type(term).__name__}")
+
+
+def term_from_rdflib(term: object) -> Term:
+    """Convert an rdflib term to a :class:`Term` (lexical form kept, not the Python value)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        return Term.literal(str(term), term.language, str(term.datatype) if term.datatype else None)
+    raise EngineError(f"unsupported RDF term in result: {type(term).__name__}")
+
+
+def term_to_oxigraph(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if term.kind == "uri":
+        return ox.NamedNode(term.value)
+    if term.kind == "bnode":
+        return ox.BlankNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    if term.datatype:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
+def term_to_rdflib(term: Term):  # -> rdflib.term.Identifier
+    from rdflib import BNode, Literal, URIRef
+
+    if term.kind == "uri":
+        return URIRef(term.value)
+    if term.kind == "bnode":
+        return BNode(term.value)
+    if term.lang:
+        return Literal(term.value, lang=term.lang)
+    if term.datatype:
+        return Literal(term.value, datatype=URIRef(term.datatype))
+    return Literal(term.value)
+
+
+Row = tuple["Term | None", ...]
+
+
+@dataclass
+class Result:
+    """A SELECT result: projected variable names and one tuple per solution (``None`` = unbound)."""
+
+    vars: list[str]
+    rows: list[Row] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, str]]:
+        """Rows as ``{var: value}`` with plain string values — handy in a notebook."""
+        return [{v: t.value for v, t in zip(self.vars, row) if t is not None} for row in self]
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+# --------------------------------------------------------------------------- loaded graphs
+class LoadedGraph(Protocol):
+    """A graph held in memory by one engine."""
+
+    engine: str
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Result:
+        """Run a SELECT query with variables pre-bound to RDF terms."""
+        ...
+
+    def __len__(self) -> int:
+        ...
+
+
+def rdf_format(path: Path, fmt: str | None = None) -> tuple[ox.RdfFormat, str]:
+    """The serialization of ``path``, from ``fmt`` (an extension like ``ttl``) or the file suffix."""
+    key = "." + fmt.lstrip(".").lower() if fmt else path.suffix.lower()
+    if key not in FORMATS:
+        raise EngineError(f"unknown RDF format {key!r} for {path} (known: {', '.join(sorted(FORMATS))})")
+    return FORMATS[key]
+
+
+class OxigraphGraph:
+    """An in-memory ``pyoxigraph.Store``; triples of every graph of the file go to the default graph."""
+
+    engine = "oxigraph"
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Result:
+        if bindings:
+            query = substitute_params(query, bindings)
+        try:
+            solutions = self.store.query(query)
+        except SyntaxError as exc:
+            raise EngineError(f"SPARQL syntax error: {exc}") from exc
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise EngineError("only SELECT queries are supported")
+        names = [v.value for v in solutions.variables]
+        rows: list[Row] = []
+        for sol in solutions:
+            rows.append(tuple(None if sol[i] is None else term_from_oxigraph(sol[i]) for i in range(len(names))))
+        return Result(names, rows)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, None)
+
+
+class RdflibGraph:
+    """An ``rdflib.Graph`` — pure rdflib, or rdflib's API over an Oxigraph store (``oxrdflib``)."""
+
+    def __init__(self, graph, engine: str = "rdflib") -> None:  # graph: rdflib.Graph
+        self.graph = graph
+        self.engine = engine
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> Result:
+        init = {}
+        if bindings and self.engine == "oxrdflib":
+            query = substitute_params(query, bindings)  # oxrdflib maps initBindings to substitutions
+        elif bindings:
+            init = {k: term_to_rdflib(v) for k, v in bindings.items()}
+        try:
+            res = self.graph.query(query, initBindings=init)
+        except Exception as exc:  # rdflib raises pyparsing errors and plain exceptions
+            raise EngineError(f"query failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+        if res.type != "SELECT":
+            raise EngineError("only SELECT queries are supported")
+        names = [str(v) for v in res.vars]
+        rows: list[Row] = [
+            tuple(None if row[i] is None else term_from_rdflib(row[i]) for i in range(len(names))) for row in res
+        ]
+        return Result(names, rows)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+
+def load_graph(path: str | Path, engine: str = DEFAULT_ENGINE, fmt: str | None = None) -> LoadedGraph:
+    """Parse an RDF file into an in-memory graph of ``engine`` (``oxigraph``, ``rdflib``, ``oxrdflib``).
+
+    Quad formats (TriG, N-Quads) are merged into the default graph, so canned queries — which
+    have no ``GRAPH`` clauses — see every triple whatever the file's layout.
+    """
+    path = Path(path)
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if not path.is_file():
+        raise EngineError(f"graph file not found: {path}")
+    ox_fmt, rdflib_fmt = rdf_format(path, fmt)
+    try:
+        if engine == "oxigraph":
+            store = ox.Store()
+            if ox_fmt.supports_datasets:
+                for quad in ox.parse(path=str(path), format=ox_fmt):
+                    store.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
+            else:
+                store.bulk_load(path=str(path), format=ox_fmt)
+            return OxigraphGraph(store)
+        import rdflib
+
+        if engine == "oxrdflib":
+            graph = rdflib.Graph(store="Oxigraph")
+            ox_names = {ox.RdfFormat.TURTLE: "ox-turtle", ox.RdfFormat.N_TRIPLES: "ox-ntriples"}
+            graph.parse(str(path), format=ox_names.get(ox_fmt, rdflib_fmt))
+            return RdflibGraph(graph, "oxrdflib")
+        if ox_fmt.supports_datasets:
+            ds = rdflib.Dataset()
+            ds.parse(str(path), format=rdflib_fmt)
+            graph = rdflib.Graph()
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph = rdflib.Graph()
+            graph.parse(str(path), format=rdflib_fmt)
+        return RdflibGraph(graph, "rdflib")
+    except EngineError:
+        raise
+    except (SyntaxError, ValueError, OSError, Exception) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EngineError(f"cannot parse {path}: {first}") from exc
+
+
+def timed(fn, *args, **kwargs):  # -> tuple[result, seconds]
+    """Call ``fn`` and return ``(result, elapsed seconds)``; used by the benchmark."""
+    start = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - start
+
+
+def sort_key(row: Sequence[Term | None]) -> tuple:
+    """A total order on rows (unbound first) for order-insensitive comparisons."""
+    return tuple(("",) if t is None else ("~",) + t.key() for t in row)
