@@ -91,7 +91,7 @@
     visibleNodeIds: function () { return nodes.getIds({ filter: function (n) { return !n.hidden; } }); },
     visibleEdgeIds: function () { return edges.getIds({ filter: function (e) { return !e.hidden; } }); },
     idByIri: function (iri) { for (var i = 0; i < data.nodes.length; i++) if (data.nodes[i].iri === iri) return data.nodes[i].id; return null; },
-    search: null, setYear: null, setType: null
+    search: null, setYear: null, setType: null, showNode: null, showEdge: null
   };
 
   function settle() {
@@ -231,7 +231,8 @@
     var parts = [];
     if (meta.notes.length) parts.push("Showing " + meta.notes.join("; ") + ".");
     if (meta.leftOutNodes > 0) {
-      var by = Object.keys(meta.leftOutByType).map(function (k) { return fmt(meta.leftOutByType[k]) + " " + k; });
+      var by = data.types.filter(function (t) { return meta.leftOutByType[t.key]; })
+        .map(function (t) { return fmt(meta.leftOutByType[t.key]) + " " + t.key; });
       parts.push("Left out " + fmt(meta.leftOutNodes) + " less central nodes (" + by.join(", ") + ") and " +
         fmt(meta.leftOutEdges) + " edges of " + fmt(meta.totalNodes) + " nodes / " + fmt(meta.totalEdges) + " edges in the graph.");
     }
@@ -433,6 +434,8 @@
     network.focus(id, { scale: 1.4, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     showNode(id);
   }
+  api.showNode = showNode;
+  api.showEdge = showEdge;
   api.search = function (query) {
     var id = find(query, true);
     var status = document.getElementById("dg-status");
