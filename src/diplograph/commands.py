@@ -3,6 +3,10 @@ from __future__ import annotations
 
 COMMANDS: list = []
 
+from .build_cli import build, validate  # noqa: E402
+
+COMMANDS += [build, validate]
+
 from .viz_cli import viz  # noqa: E402
 
 COMMANDS += [viz]

@@ -1,0 +1,222 @@
+"""The build: input paths to a validated Turtle graph (and its HTML view), atomically.
+
+Each article is mapped on its own (in a process pool for large inputs, with a per-article cache keyed
+by content hash), so one bad file is reported and skipped while the others are mapped.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Graph
+
+from .extract import extract
+from .facts import ArticleFacts
+from .mapper import to_graph
+from .reader import ArticleError, read_file
+
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    facts: Counter = field(default_factory=Counter)
+    triples: int = 0
+    turtle: Path | None = None
+    html: Path | None = None
+    violations: list[str] = field(default_factory=list)
+    cached: int = 0
+
+    def summary(self) -> str:
+        lines = [f"articles read: {self.read}, skipped: {len(self.skipped)}" + (f" (cached: {self.cached})" if self.cached else "")]
+        for f, why in self.skipped:
+            lines.append(f"  skipped {f}: {why}")
+        lines.append("facts: " + ", ".join(f"{k} {self.facts[k]}" for k in ("people", "posts", "meetings", "participants", "agreements", "priorities")))
+        lines.append(f"triples: {self.triples}")
+        if self.violations:
+            lines.append(f"SHACL: {len(self.violations)} violation(s)")
+            lines.extend(f"  {v}" for v in self.violations[:20])
+        else:
+            lines.append("SHACL: conforms")
+        if self.turtle:
+            lines.append(f"wrote {self.turtle}")
+        if self.html:
+            lines.append(f"wrote {self.html}")
+        return "\n".join(lines)
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to read under the given files and folders; problems with the paths themselves."""
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            problems.append((str(p), "no such file or folder"))
+            continue
+        if p.is_file():
+            files.append(p)
+            continue
+        for root, dirs, names in os.walk(p, followlinks=True):
+            try:
+                st = os.stat(root)
+            except OSError as exc:
+                problems.append((root, f"cannot read folder ({exc.strerror})"))
+                dirs[:] = []
+                continue
+            if (st.st_dev, st.st_ino) in seen_dirs:
+                problems.append((root, "symlink loop, folder already read"))
+                dirs[:] = []
+                continue
+            seen_dirs.add((st.st_dev, st.st_ino))
+            dirs.sort()
+            for n in sorted(names):
+                f = Path(root) / n
+                if f.suffix.lower() in ARTICLE_SUFFIXES and not n.startswith("."):
+                    files.append(f)
+    return sorted(set(files), key=lambda f: str(f)), problems
+
+
+def map_file(path: str | Path) -> ArticleFacts:
+    """One article file to its facts; raises ArticleError on bad input."""
+    article = read_file(path)
+    return extract(article)
+
+
+def _map_safe(path: str) -> tuple[str, dict | None, str | None]:
+    try:
+        return path, map_file(path).to_dict(), None
+    except ArticleError as exc:
+        return path, None, str(exc).split(": ", 1)[-1]
+    except Exception as exc:  # a bug on one article must not stop the others
+        return path, None, f"internal error: {type(exc).__name__}: {exc}"
+
+
+def map_files(files: list[Path], jobs: int | None = None, progress: bool = False,
+              cache_dir: Path | None = None) -> tuple[list[ArticleFacts], list[tuple[str, str]], int]:
+    from .cache import FactCache
+
+    cache = FactCache(cache_dir) if cache_dir else None
+    facts: list[ArticleFacts] = []
+    skipped: list[tuple[str, str]] = []
+    todo: list[str] = []
+    hits = 0
+    for f in files:
+        got = cache.get(f) if cache else None
+        if got is not None:
+            facts.append(got)
+            hits += 1
+        else:
+            todo.append(str(f))
+    jobs = jobs or (os.cpu_count() or 1)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="article", disable=len(todo) < 50, leave=False)
+    results: Iterable[tuple[str, dict | None, str | None]]
+    if jobs > 1 and len(todo) >= 64:
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        results = pool.map(_map_safe, todo, chunksize=32)
+    else:
+        pool = None
+        results = map(_map_safe, todo)
+    try:
+        for path, d, err in results:
+            if bar:
+                bar.update(1)
+            if d is None:
+                skipped.append((path, err or "unknown error"))
+                continue
+            af = ArticleFacts.from_dict(d)
+            facts.append(af)
+            if cache:
+                cache.put(Path(path), af)
+    finally:
+        if pool:
+            pool.shutdown()
+        if bar:
+            bar.close()
+    return facts, skipped, hits
+
+
+def count_facts(facts: list[ArticleFacts]) -> Counter:
+    c: Counter = Counter()
+    c["people"] = len({p.name for a in facts for p in a.people})
+    c["posts"] = sum(len(p.posts) for a in facts for p in a.people)
+    c["meetings"] = sum(len(a.meetings) for a in facts)
+    c["participants"] = sum(len(m.participants) for a in facts for m in a.meetings)
+    c["agreements"] = sum(len(a.agreements) for a in facts)
+    c["priorities"] = sum(len(a.priorities) for a in facts)
+    return c
+
+
+def serialize_turtle(graph: Graph) -> bytes:
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, jobs: int | None = None,
+                html: bool = True, validate: bool = True, progress: bool = False,
+                cache_dir: str | Path | None = None,
+                log: Callable[[str], None] | None = None) -> BuildReport:
+    """Map the articles under `paths` and write `out_dir/diplograph.ttl` (and `.html`)."""
+    out_dir = Path(out_dir)
+    report = BuildReport()
+    files, problems = collect_inputs(paths)
+    report.skipped.extend(problems)
+    facts, skipped, hits = map_files(files, jobs=jobs, progress=progress,
+                                     cache_dir=Path(cache_dir) if cache_dir else None)
+    report.skipped.extend(skipped)
+    report.cached = hits
+    report.read = len(facts)
+    report.facts = count_facts(facts)
+    graph = to_graph(facts)
+    report.triples = len(graph)
+    if validate:
+        from .validate import shacl_violations
+
+        report.violations = shacl_violations(graph)
+    data = serialize_turtle(graph)
+    turtle = out_dir / "diplograph.ttl"
+    write_atomic(turtle, data)
+    report.turtle = turtle
+    if html:
+        try:
+            from .viz import write_html
+
+            write_html(graph, out_dir / "diplograph.html")
+            report.html = out_dir / "diplograph.html"
+        except ImportError:
+            pass
+    return report
+
+
+def facts_json(facts: list[ArticleFacts]) -> str:
+    return json.dumps([f.to_dict() for f in facts], ensure_ascii=False, indent=1, sort_keys=True)

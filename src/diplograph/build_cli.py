@@ -1,0 +1,45 @@
+"""`diplograph build` and `diplograph validate`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .build import build_graph
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out_dir", default="graph", show_default=True, type=click.Path(), help="Output folder.")
+@click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--cache", "cache_dir", type=click.Path(), default=None, help="Per-article fact cache folder (incremental builds).")
+@click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str | None, no_html: bool, no_validate: bool) -> None:
+    """Map articles (.txt, .html files and folders; default seeds/) to OUT/diplograph.ttl."""
+    report = build_graph(paths or ("seeds",), out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
+                         progress=sys.stderr.isatty(), cache_dir=cache_dir)
+    for f, why in report.skipped:
+        click.echo(f"warning: {f}: {why}", err=True)
+    click.echo(report.summary().split("\n", 1)[0] + "\n" + "\n".join(
+        l for l in report.summary().split("\n")[1:] if not l.startswith("  skipped")))
+    if report.read == 0:
+        click.echo("error: no article could be read", err=True)
+        sys.exit(2)
+    if report.skipped:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("file", default="graph/diplograph.ttl", type=click.Path())
+def validate(file: str) -> None:
+    """Check a graph: parses in rdflib and pyoxigraph, conforms to ontology/shapes.ttl."""
+    from .validate import validate_file
+
+    problems = validate_file(file)
+    if problems:
+        for p in problems:
+            click.echo(p, err=True)
+        click.echo(f"{file}: {len(problems)} problem(s)", err=True)
+        sys.exit(1)
+    click.echo(f"{file}: valid")

@@ -1,0 +1,748 @@
+"""Facts from one article: people with dated posts, meetings with roles, agreements, priorities.
+
+Works sentence by sentence over `Article.paragraphs` (credits and furniture are already gone), then
+consolidates within the article: short forms to full names, several mentions of one meeting to one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post
+from .lexicon import Lexicon, load
+from .people import Mention, SentenceAnalysis
+from .reader import Article, sentences
+from .tokens import is_vietnamese_syllable
+
+# ----------------------------------------------------------------------------- meeting kinds
+# (regex, class, needs) — needs: "np" a named noun phrase, "party" a person on the other side, "visit"
+KINDS: list[tuple[str, str, str]] = [
+    (r"hội nghị thượng đỉnh", "Summit", "np"),
+    (r"hội nghị cấp cao", "Summit", "np"),
+    (r"hội nghị", "Conference", "np"),
+    (r"kỳ họp", "Session", "np"),
+    (r"phiên họp", "Session", "np"),
+    (r"phiên tham khảo chính trị|tham khảo chính trị", "Consultation", "np"),
+    (r"diễn đàn", "Forum", "np"),
+    (r"cuộc họp", "Meeting", "np"),
+    (r"hội đàm", "Talks", "party"),
+    (r"điện đàm", "PhoneCall", "party"),
+    (r"đàm phán", "Negotiation", "party"),
+    (r"đối thoại", "Dialogue", "np"),
+    (r"hội kiến", "CourtesyCall", "party"),
+    (r"yết kiến", "CourtesyCall", "party"),
+    (r"chào xã giao", "CourtesyCall", "party"),
+    (r"gặp song phương|gặp làm việc|gặp mặt|gặp gỡ|cuộc gặp|buổi gặp|gặp", "Meeting", "party"),
+    (r"tiếp", "Reception", "party"),
+    (r"chuyến thăm|thăm", "Visit", "visit"),
+]
+KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b", re.IGNORECASE)
+NOT_MEETING_BEFORE = re.compile(r"(?:họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|tiếp tục|thăm dò|viếng)\s*$", re.IGNORECASE)
+ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
+PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
+NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
+             "trước", "khi", "là", "thì", "mà", "theo", "từ", "ngày", "sáng", "chiều", "tối", "hôm", "lúc", "ở", "cùng",
+             "bằng", "qua", "thảo", "chủ", "phát", "khai", "tham", "nhận", "tiếp", "đánh", "nêu", "này",
+             "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao", "tới", "đến", "không",
+             "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần"}
+
+NAMING_WORDS = re.compile(r"\b(?:tổng kết|sơ kết|triển khai|toàn quốc|thường niên|lần thứ|quốc tế|cấp cao|bộ trưởng|"
+                          r"ngoại trưởng|thượng đỉnh|quan chức|đối tác|hợp tác|an ninh|kinh tế|nhiệm vụ|công tác|ngoại giao|"
+                          r"chính trị|chiến lược|song phương|đa phương|khu vực|thường kỳ|đặc biệt|bất thường)\b", re.I)
+ROLE_AFTER = [
+    (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì)\b", re.I), "chair"),
+    (re.compile(r"^\s*(?:(?:đã|và|cùng|sẽ|đến|tới)\s+){0,2}(?:dự\s*(?:,|và)\s*)?(?:phát biểu|khai mạc|bế mạc|kết luận|chỉ đạo|trình bày|báo cáo)\b", re.I), "speaker"),
+    (re.compile(r"^\s*(?:(?:đã|và|cùng|sẽ|đến|tới)\s+){0,2}(?:tham dự|dự|có mặt)\b", re.I), "attendee"),
+]
+ROLE_FRONTED = [
+    (re.compile(r"(?:^|,\s*)(?:Phát biểu|Khai mạc|Kết luận|Bế mạc|Trình bày)(?: [^,]{0,60})?,\s*$", re.I), "speaker"),
+    (re.compile(r"(?:dưới sự )?(?:đồng )?chủ trì của\s*$", re.I), "chair"),
+    (re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|Dự)(?: [^,;]{0,40})? có\s*(?:các đồng chí\s*)?$", re.I), "attendee"),
+]
+
+DATE_RE = re.compile(
+    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)\s+)?(?:(?:ngày|hôm|các ngày|trong các ngày|từ ngày)\s+)?"
+    r"(?P<d>\d{1,2})(?:\s*(?:-|–|và|đến)\s*\d{1,2})?\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
+)
+DATE_TEXT_RE = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (?P<y>\d{4}))?")
+REVIEW_RE = re.compile(r"tổng kết(?: công tác)?(?: của)?(?: năm)? (?P<y>\d{4})", re.I)
+
+AGREEMENT_RE = re.compile(
+    r"(?P<trig>Hiệp định|Hiệp ước|Thỏa thuận|Thoả thuận|Bản ghi nhớ|Công ước|Tuyên bố chung|Nghị định thư|Hiến chương|"
+    r"hiệp định|hiệp ước|công ước)(?![\w])"
+)
+AGR_STOP = {"được", "đã", "sẽ", "đang", "nhằm", "là", "này", "mà", "có", "để", "trong", "tại", "vào", "từ", "đến", "cũng",
+            "với", "khi", "sau", "trước", "thì", "như", "nên", "cho", "bị", "ký", "kí", "phê", "giữa", "theo", "đó", "nay",
+            "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "không", "mới", "gồm", "của"}
+GENERIC_AGREEMENTS = {"hiệp định", "hiệp ước", "thỏa thuận", "thoả thuận", "công ước", "tuyên bố chung", "bản ghi nhớ",
+                      "hiệp định thương mại tự do", "hiệp định thương mại", "nghị định thư", "hiệp định thương mại tự do thế hệ mới"}
+ACTIONS = [
+    (r"phê chuẩn\s*/\s*ký kết|ký kết\s*/\s*phê chuẩn", "Ratified"), (r"phê chuẩn", "Ratified"), (r"thông qua", "Ratified"),
+    (r"ký kết|kí kết|ký|kí", "Signed"), (r"đàm phán", "Negotiating"), (r"có hiệu lực", "InForce"),
+    (r"triển khai|thực hiện|thực thi", "Implementing"), (r"gia nhập|tham gia", "Signed"), (r"rút khỏi", "Mentioned"),
+]
+ACTION_RE = re.compile(r"(?<![\w])(" + "|".join(a for a, _ in ACTIONS) + r")(?![\w])", re.I)
+
+PRIO_THEME = re.compile(r"chủ đề năm (?P<y>\d{4})(?:[^:“\"”]{0,60}?)(?:là)?\s*:?\s*[“\"](?P<t>[^”\"]{10,300})[”\"]", re.I)
+PRIO_COUNT = re.compile(r"(?:\d+|hai|ba|bốn|năm|sáu|một số) (?:trọng tâm|nhiệm vụ trọng tâm|ưu tiên|định hướng|phương hướng|nhiệm vụ)[^.]{0,80}?năm (?P<y>\d{4})", re.I)
+PRIO_ORDINAL = re.compile(r"^(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám)|Một là|Hai là|Ba là|Bốn là|Năm là)\s*[,:]\s*(?P<t>.+)$")
+PRIO_DIRECTIVE = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh)\b(?P<rest>.*)$", re.I)
+PRIO_FOCUS = re.compile(r"\b(?:năm (?P<y>\d{4}) )?(?:cần )?tập trung(?: vào)?\s*:?\s*(?P<t>.+)$", re.I)
+PRIO_CONTINUE = re.compile(r"^(?:Cùng với đó|Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*(?:(?:Bộ|ngành|Ngành)(?: \w+){0,2}? (?=tiếp tục|tăng cường|đẩy mạnh|triển khai|chủ động|phối hợp|nâng cao|tập trung))?(?P<t>.+)$")
+DIRECTIVE_VERBS = re.compile(r"^(?:Tiếp tục|Theo dõi|Phối hợp|Đẩy mạnh|Tăng cường|Triển khai|Tổ chức|Nâng cao|Xây dựng|Phát huy|Chủ động|Tập trung|Thực hiện|Làm tốt|Bảo đảm|Đảm bảo|Hoàn thiện|Mở rộng|Củng cố|Đổi mới|Kiên quyết)\b")
+
+
+@dataclass
+class _Meeting:
+    key: str
+    kind: str
+    kind_word: str
+    name: str
+    named: bool  # the text gives a real name (not built from parties)
+    sentence_index: int
+    date: str | None = None
+    place: str | None = None
+    organizer: str | None = None
+    status: str = "held"
+    format: str | None = None
+    participants: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, role) -> evidence
+    variants: list[str] = field(default_factory=list)
+    evidence: str = ""
+    visitor: str | None = None
+    part_of: str | None = None
+
+    def names(self) -> set[str]:
+        return {n for n, _ in self.participants}
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _words(s: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", s)}
+
+
+class ArticleExtractor:
+    def __init__(self, article: Article, lex: Lexicon | None = None):
+        self.a = article
+        self.lex = lex or load()
+        self.sents: list[str] = []
+        self.para_of: list[int] = []
+        for pi, p in enumerate(article.paragraphs):
+            for s in sentences(p):
+                self.sents.append(s)
+                self.para_of.append(pi)
+        self.analyses = [SentenceAnalysis(s, self.lex) for s in self.sents]
+        self.mentions: list[list[Mention]] = [an.mentions() for an in self.analyses]
+        self.people: dict[str, PersonFact] = {}
+        self.canon: dict[str, str] = {}  # surface -> canonical full name
+        self.meetings: list[_Meeting] = []
+        self.article_date = article.date
+
+    # ------------------------------------------------------------------ people
+    def resolve_people(self) -> None:
+        full: dict[str, list[Post]] = {}
+        order: list[str] = []
+        for ms in self.mentions:
+            for m in ms:
+                if not m.short:
+                    if m.name not in full:
+                        full[m.name] = []
+                        order.append(m.name)
+                    full[m.name].extend(m.posts)
+        # short multi-word forms ("Kim Ngân") and initials ("McMaster" vs "H.R. McMaster") -> the fuller name
+        def target(name: str) -> str | None:
+            parts = name.split()
+            cands = []
+            for f in order:
+                fp = f.split()
+                if f == name or len(fp) <= len(parts):
+                    continue
+                if fp[-len(parts):] == parts or (len(parts) == 1 and (fp[0] == parts[0] and not is_vietnamese_syllable(parts[0]))):
+                    cands.append(f)
+            return cands[0] if len(cands) == 1 else None
+
+        for name in list(order):
+            t = target(name)
+            if t is not None:
+                self.canon[name] = t
+        for ms in self.mentions:
+            for m in ms:
+                if m.short:
+                    t = target(m.name)
+                    if t:
+                        self.canon[m.name] = t
+        persons: dict[str, PersonFact] = {}
+        for ms in self.mentions:
+            for m in ms:
+                name = self.canon.get(m.name, m.name)
+                if m.short and name == m.name:
+                    # an unresolved single word: a person only if Latin-script and a title stands right before it
+                    if is_vietnamese_syllable(m.name) or not m.posts or any(self._loose_title(p) for p in m.posts):
+                        continue
+                if not m.posts and name not in persons:
+                    continue
+                pf = persons.setdefault(name, PersonFact(name))
+                if name != m.name and m.name not in pf.aliases:
+                    pf.aliases.append(m.name)
+                for p in m.posts:
+                    pf.posts.append(p)
+        # a full name seen untitled first and titled later is still titled: second pass for late titles
+        for ms in self.mentions:
+            for m in ms:
+                name = self.canon.get(m.name, m.name)
+                if name in persons or m.short:
+                    continue
+        for pf in persons.values():
+            pf.posts = self._merge_posts(pf.posts)
+        self.people = {n: p for n, p in persons.items() if p.posts}
+
+    @staticmethod
+    def _loose_title(p: Post) -> bool:
+        rest = p.title[len(p.position):] if p.title.lower().startswith(p.position.lower()) else p.title
+        return any(w[:1].islower() for w in rest.split())
+
+    @staticmethod
+    def _merge_posts(posts: list[Post]) -> list[Post]:
+        """One post per (position, organization): the fullest title wins; a bare title folds into a fuller one."""
+        out: list[Post] = []
+        for p in sorted(posts, key=lambda p: (-len(p.title), p.title)):
+            dup = None
+            for q in out:
+                if q.position.casefold() != p.position.casefold() or q.qualifier != p.qualifier:
+                    continue
+                if p.organization is None or q.organization == p.organization or p.title.casefold() in q.title.casefold():
+                    dup = q
+                    break
+            if dup is None:
+                out.append(Post(p.title, p.position, p.organization, p.qualifier, p.evidence))
+        return out
+
+    def person_name(self, m: Mention) -> str | None:
+        name = self.canon.get(m.name, m.name)
+        return name if name in self.people else None
+
+    # ------------------------------------------------------------------ dates
+    def resolve_date(self, sentence: str, context: str = "") -> str | None:
+        m = DATE_RE.search(sentence) or DATE_TEXT_RE.search(sentence)
+        if not m:
+            return None
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            return None
+        y = m.group("y")
+        year = int(y) if y else None
+        if year is None:
+            ctx = f"{context} {sentence}"
+            if self.a.year and self.a.date and len(self.a.date) >= 4:
+                year = self.a.year
+                if self.a.month and mo > self.a.month + 1:
+                    year -= 1
+            elif (r := REVIEW_RE.search(ctx)) and (mo <= 3 or mo >= 11):
+                year = int(r.group("y")) + (1 if mo <= 3 else 0)
+            else:
+                # a full date elsewhere in the same sentence gives the year ("chiều 3/7 … từ ngày 3-8/7/2017")
+                for mm in DATE_RE.finditer(sentence):
+                    if mm.group("y") and int(mm.group("m")) == mo:
+                        year = int(mm.group("y"))
+                        break
+        if year is None:
+            return None
+        return f"{year:04d}-{mo:02d}-{d:02d}"
+
+    # ------------------------------------------------------------------ meetings
+    def find_meetings(self) -> None:
+        focus: _Meeting | None = None
+        for si, sent in enumerate(self.sents):
+            an = self.analyses[si]
+            ms = [m for m in self.mentions[si] if self.person_name(m)]
+            found_here: list[_Meeting] = []
+            subject = None
+            for km in KIND_RE.finditer(sent):
+                kind_idx = next(int(k[1:]) for k, v in km.groupdict().items() if v is not None)
+                _, cls, needs = KINDS[kind_idx]
+                word = km.group(0)
+                before, after = sent[:km.start()], sent[km.end():]
+                if NOT_MEETING_AFTER.match(after) or NOT_MEETING_BEFORE.search(before):
+                    continue
+                if any(km.start() >= m.title_start and km.end() <= m.end for m in self.mentions[si]):
+                    continue  # inside a title ("Chủ tịch Hội nghị …")
+                if any(km.start() >= s and km.end() <= e for s, e, _ in self._agreement_spans(sent)):
+                    continue
+                mt = self._meeting_from(si, sent, km, cls, needs, word, ms, subject)
+                if mt is None:
+                    continue
+                if subject is None:
+                    subject = next((m for m in reversed(ms) if m.end <= km.start()), None)
+                found_here.append(mt)
+            for mt in found_here:
+                self._add_meeting(mt)
+            if found_here:
+                focus = self._canonical(found_here[-1])
+            elif focus is not None and not ANAPHORA.search(sent) and not ms:
+                pass
+            # roles of named people in this sentence, for the meeting in focus
+            target = self._canonical(found_here[0]) if found_here else focus
+            if target is not None and (found_here or ANAPHORA.search(sent) or self._has_role_verb(sent)):
+                self._roles(si, sent, ms, target)
+
+    def _agreement_spans(self, sent: str):
+        return [(m.start(), m.end() + 40, None) for m in AGREEMENT_RE.finditer(sent)]
+
+    @staticmethod
+    def _has_role_verb(sent: str) -> bool:
+        return re.search(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", sent, re.I) is not None
+
+    def _np_name(self, sent: str, start: int, word: str) -> tuple[str, int]:
+        """The name of a meeting written as a noun phrase after its kind word."""
+        an_toks = re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[start:])
+        end = start
+        count = 0
+        prev_word = None
+        for t in an_toks:
+            w = t.group(0)
+            if not w[0].isalnum():
+                if w in "-–" and count:
+                    continue
+                if w == "(" :
+                    close = sent.find(")", start + t.start())
+                    if 0 < close - (start + t.start()) < 25:
+                        continue
+                if w == ")":
+                    end = start + t.end()
+                    continue
+                if w == "," and re.match(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch)", sent[start + t.start():]):
+                    continue
+                break
+            lw = w.lower()
+            if count and lw in NAME_STOP and not (lw == "và" and re.match(r"\s*[A-ZĐ]", sent[start + t.end():])) \
+                    and not (lw in ("lần", "về") and count):
+                break
+            if count >= 16:
+                break
+            end = start + t.end()
+            count += 1
+            prev_word = w
+        return sent[start:end].strip(), end
+
+    def _meeting_from(self, si, sent, km, cls, needs, word, ms, subject) -> _Meeting | None:
+        start, end = km.start(), km.end()
+        planned = bool(PLANNED.search(sent[:start]))
+        lead = sent[max(0, start - 12):start].lower()
+        if needs == "np":
+            name, np_end = self._np_name(sent, start, word)
+            rest = name[len(word):].strip()
+            content = [w for w in re.findall(r"\w+", rest) if w.lower() not in ("các", "này", "đó", "cấp", "cao", "về")]
+            if not content:
+                return None  # a bare "hội nghị": a reference to the meeting in focus
+            if cls in ("Forum", "Dialogue") and not re.search(r"[A-ZĐ]", rest) and not any(m.start >= start for m in ms):
+                return None
+            if re.match(r"(?i)(?:trực tuyến|này|đó|trên|nói trên|lần này|sắp tới)$", rest):
+                return None
+            if not re.search(r"[A-ZĐ0-9]", rest) and not NAMING_WORDS.search(rest):
+                return None  # "Hội nghị thống nhất đánh giá": the meeting as subject of a verb, not a name
+            mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=_cap(name), named=True, sentence_index=si,
+                          status="planned" if planned else "held", evidence=sent)
+            # parties named right after ("đối thoại … giữa A và B", "Hội nghị … với sự tham dự của")
+        elif needs == "party":
+            if cls == "Reception" and not (subject or any(m.end <= start and sent[m.end:start].strip() in ("", "đã", "vừa", "đã tiếp", "sẽ") for m in ms)):
+                return None
+            if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZĐ])", sent[end:]):
+                return None
+            if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZĐ])", sent[end:]) \
+                    and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
+                return None
+            if cls == "Negotiation" and not re.match(r"\s*(?:với|giữa)", sent[end:]):
+                return None
+            subj = subject or next((m for m in reversed(ms) if m.end <= start), None)
+            # the other party: first person after the kind word in the same clause
+            clause_end = self._clause_end(sent, end)
+            objs = [m for m in ms if start < m.start < clause_end]
+            if subj is not None and subj in objs:
+                objs.remove(subj)
+            parties = ([subj] if subj else []) + objs[:2]
+            if not parties:
+                if re.search(r"(?:cuộc|buổi)\s*$", sent[:start]) or word[0].isupper():
+                    parties = []
+                else:
+                    return None
+            # name: "<subject with title> <kind …> <object with title>" as written, else the noun phrase
+            if objs:
+                tail = sent[start:objs[min(len(objs), 2) - 1].end]
+            else:
+                tail = sent[start:min(clause_end, start + 120)]
+                tail = re.split(r"[.;]", tail)[0]
+                tail = " ".join(tail.split()[:16])
+            if subj is not None and subj.end <= start:
+                head = sent[subj.title_start:subj.end]
+                name = f"{head} {tail}"
+            else:
+                name = _cap(tail)
+            name = re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
+            mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZĐ]", word)),
+                          sentence_index=si, status="planned" if planned else "held", evidence=sent)
+            for p in parties:
+                n = self.person_name(p)
+                if n:
+                    mt.participants[(n, "attendee")] = sent
+        else:  # visit
+            if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZĐ]|và|tới|đến)", sent[end:]):
+                if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
+                    return None
+            after = sent[end:end + 80]
+            qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
+            qualifier = qual.group(1) if qual and qual.group(1) else ""
+            place = None
+            for s0, e0, entry in self.lex.find(after):
+                if entry.kind in ("country", "place") and s0 < 40:
+                    place = entry.label_vi
+                    break
+            if place is None:
+                tm = re.search(r"\btại ([A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3})", sent[end:])
+                if tm:
+                    e = self.lex.lookup(tm.group(1))
+                    place = e.label_vi if e else None
+            visitor = None
+            if subject is not None and subject.end <= start:
+                visitor = subject
+            else:
+                lead_m = [m for m in ms if m.end <= start]
+                dm = re.search(r"do ([^,.]{0,80}?) dẫn đầu", sent)
+                of = [m for m in ms if m.start >= end and sent[end:m.start].strip().startswith(("của", "tới")) is False
+                      and re.search(r"\bcủa\s*$", sent[end:m.title_start] if m.title_start >= end else "")]
+                if dm:
+                    visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
+                if visitor is None:
+                    visitor = next((m for m in ms if m.start > end and re.search(r"\bcủa\b", sent[end:m.title_start])), None)
+                if visitor is None and lead_m:
+                    visitor = lead_m[-1]
+            if visitor is None:
+                return None
+            vname = self.person_name(visitor)
+            title = sent[visitor.title_start:visitor.end]
+            place_txt = f" {place}" if place else ""
+            qual_txt = f" {qualifier}" if qualifier else ""
+            name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
+            mt = _Meeting(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
+                          status="planned" if planned else "held", evidence=sent, visitor=vname, place=place)
+            mt.participants[(vname, "attendee")] = sent
+        # date, place, organizer, format from the sentence
+        mt.date = self.resolve_date(sent, mt.name)
+        if mt.place is None:
+            mt.place = self._place(sent, mt)
+        mt.organizer = self._organizer(sent, start)
+        if re.search(r"trực tuyến", sent, re.I):
+            mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
+        return mt
+
+    @staticmethod
+    def _clause_end(sent: str, pos: int) -> int:
+        m = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b").search(sent, pos)
+        return m.start() if m else len(sent)
+
+    def _place(self, sent: str, mt: _Meeting) -> str | None:
+        for m in re.finditer(r"\b(?:tại|ở)\s+", sent):
+            window = sent[m.end():m.end() + 70]
+            if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn)\b", window):
+                continue
+            for s0, e0, entry in self.lex.find(window):
+                if entry.kind in ("place", "country") and s0 < 45:
+                    return entry.label_vi
+            cm = re.match(r"([A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3})", window)
+            if cm and not self.lex.lookup(cm.group(1)):
+                cand = cm.group(1)
+                if len(cand.split()) >= 2 and not any(cand.startswith(x) for x in ("Hội nghị", "Diễn đàn", "Kỳ họp", "Lễ")):
+                    return cand
+        for s0, e0, entry in self.lex.find(mt.name):
+            if entry.kind == "place":
+                return entry.label_vi
+        return None
+
+    def _organizer(self, sent: str, pos: int) -> str | None:
+        m = re.search(r"\bdo ([^,.;]{2,80}?) (?:đồng )?tổ chức", sent)
+        if m:
+            return self._org_in(m.group(1), last=False)
+        m = re.search(r"([^.;]{2,120}?)\s+(?:đã |vừa |sẽ )?(?:phối hợp với [^,.;]{2,60} )?(?:long trọng )?tổ chức\b", sent)
+        if m and m.end() <= pos + 5:
+            return self._org_in(m.group(1), last=True)
+        return None
+
+    def _org_in(self, text: str, last: bool) -> str | None:
+        found = [e for _, _, e in self.lex.find(text) if e.kind in ("org", "country")]
+        if found:
+            return (found[-1] if last else found[0]).label_vi
+        m = re.search(r"((?:Bộ|Ban|Ủy ban|Văn phòng|Viện|Học viện|Hội đồng|Sở|Đại sứ quán)(?: [A-ZĐ]?[\w-]+){1,6})", text)
+        return m.group(1) if m else None
+
+    def _roles(self, si: int, sent: str, ms: list[Mention], mt: _Meeting) -> None:
+        for m in ms:
+            n = self.person_name(m)
+            if not n:
+                continue
+            after = sent[m.after_end:m.after_end + 60]
+            for rx, role in ROLE_AFTER:
+                if rx.search(after):
+                    mt.participants[(n, role)] = sent
+                    if role != "attendee":
+                        mt.participants[(n, "attendee")] = sent
+            before = sent[:m.title_start]
+            for rx, role in ROLE_FRONTED:
+                if rx.search(before):
+                    mt.participants[(n, role)] = sent
+            # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
+            cue = re.search(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự)(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b", sent)
+            if cue and m.start > cue.end():
+                role = "chair" if "chủ trì" in cue.group(0) else "attendee"
+                mt.participants.setdefault((n, role), sent)
+        if re.search(r"dự,? (?:và )?phát biểu", sent):
+            for m in ms:
+                n = self.person_name(m)
+                if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
+                    mt.participants[(n, "speaker")] = sent
+
+    def _canonical(self, mt: _Meeting) -> _Meeting:
+        while mt.key and mt.key.startswith("->"):
+            mt = next(x for x in self.meetings if x.key == mt.key[2:])
+        return getattr(mt, "_merged_into", None) or mt
+
+    def _same(self, a: _Meeting, b: _Meeting) -> bool:
+        if a.kind != b.kind and not ({a.kind, b.kind} <= {"Conference", "Summit", "Meeting", "Session"}):
+            return False
+        if a.date and b.date and a.date != b.date:
+            return False
+        if a.kind == "Visit":
+            return a.visitor == b.visitor and (not a.place or not b.place or a.place == b.place)
+        pa, pb = a.names(), b.names()
+        if a.kind in ("Talks", "PhoneCall", "CourtesyCall", "Reception", "Meeting", "Negotiation") and pa and pb:
+            return pa == pb or (len(pa) >= 2 and pa <= pb) or (len(pb) >= 2 and pb <= pa)
+        wa, wb = _words(a.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}, _words(b.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}
+        if not wa or not wb:
+            return True
+        nums_a, nums_b = {w for w in wa if w.isdigit()}, {w for w in wb if w.isdigit()}
+        if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
+            return False
+        overlap = len(wa & wb) / min(len(wa), len(wb))
+        return overlap >= 0.6 or (not pa or not pb) and overlap >= 0.4
+
+    def _add_meeting(self, mt: _Meeting) -> None:
+        for other in self.meetings:
+            if self._same(other, mt):
+                self._merge(other, mt)
+                mt._merged_into = other  # type: ignore[attr-defined]
+                return
+        mt.key = f"m{len(self.meetings)}"
+        self.meetings.append(mt)
+
+    @staticmethod
+    def _merge(into: _Meeting, mt: _Meeting) -> None:
+        # the fullest written name wins; built names give way to names the text gives
+        if (mt.named and not into.named) or (mt.named == into.named and len(mt.name) > len(into.name)):
+            into.variants.append(into.name)
+            into.name, into.named = mt.name, mt.named
+        elif mt.name != into.name:
+            into.variants.append(mt.name)
+        into.date = into.date or mt.date
+        into.place = into.place or mt.place
+        into.organizer = into.organizer or mt.organizer
+        into.format = into.format or mt.format
+        if into.status == "planned" and mt.status == "held":
+            into.status = "held"
+        for k, v in mt.participants.items():
+            into.participants.setdefault(k, v)
+
+    def finish_meetings(self) -> list[MeetingFact]:
+        out = []
+        visits = [m for m in self.meetings if m.kind == "Visit"]
+        for mt in self.meetings:
+            if not mt.participants:
+                continue
+            if mt.kind != "Visit" and visits:
+                v = next((v for v in visits if v.visitor in mt.names() and v is not mt), None)
+                if v is not None and v.participants:
+                    mt.part_of = v.key
+            if mt.date is None and mt.part_of is None:
+                pass
+            parts = [Participant(n, r, ev) for (n, r), ev in sorted(mt.participants.items())]
+            out.append(MeetingFact(key=mt.key, name=mt.name, kind=mt.kind, kind_word=mt.kind_word, date=mt.date,
+                                   place=mt.place, organizer=mt.organizer, status=mt.status, format=mt.format,
+                                   part_of=mt.part_of, participants=parts,
+                                   variants=sorted(set(v for v in mt.variants if v != mt.name)), evidence=mt.evidence))
+        return out
+
+    # ------------------------------------------------------------------ agreements
+    def find_agreements(self) -> list[AgreementFact]:
+        found: dict[str, AgreementFact] = {}
+        for sent in self.sents:
+            spans = []
+            for m in AGREEMENT_RE.finditer(sent):
+                name, end = self._agreement_name(sent, m)
+                abbr = None
+                am = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{1,12})(?: \d{4})?\)", sent[end:])
+                if am:
+                    abbr = am.group("a")
+                    end += am.end()
+                if name.casefold() in GENERIC_AGREEMENTS or (m.group("trig")[0].islower() and not abbr
+                                                              and not re.search(r"[A-ZĐ]", name[len(m.group('trig')):])):
+                    if not abbr or abbr in ("FTA",):
+                        continue
+                if abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") and not re.search(r"[A-ZĐ]", name[9:]):
+                    continue
+                known = self.lex.agreements.get(abbr or "") or self.lex.agreement_names.get(name.casefold())
+                if known and not abbr:
+                    abbr = next((k for k, v in self.lex.agreements.items() if v == known), None)
+                spans.append((m.start(), end, _cap(name), abbr))
+            for am in re.finditer(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])", sent):
+                ab = am.group(1)
+                if ab in self.lex.agreements and not any(s <= am.start() < e for s, e, _, _ in spans):
+                    spans.append((am.start(), am.end(), None, ab))
+            for s, e, name, abbr in spans:
+                action, atype, tense = self._agreement_action(sent, s, e)
+                key = abbr or name.casefold()
+                prev = found.get(key)
+                fact = AgreementFact(name=name or (prev.name if prev else None), abbreviation=abbr, action=action,
+                                     action_type=atype, tense=tense, evidence=sent)
+                if prev is None or (not prev.name and name):
+                    found[key] = fact
+        return list(found.values())
+
+    @staticmethod
+    def _agreement_name(sent: str, m: re.Match) -> tuple[str, int]:
+        start = m.start()
+        pos = m.end()
+        end = pos
+        count = 0
+        for t in re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[pos:]):
+            w = t.group(0)
+            if not w[0].isalnum():
+                if w in "-–" and count:
+                    continue
+                break
+            lw = w.lower()
+            if lw in AGR_STOP and not (lw in ("giữa", "của") and re.match(r"\s*[A-ZĐ]", sent[pos + t.end():])):
+                break
+            if lw == "và" and not re.match(r"\s*\w", sent[pos + t.end():]):
+                break
+            if lw == "về" and not re.match(r"\s*[A-ZĐ]", sent[pos + t.end():]):
+                if count == 0:
+                    pass
+            if count >= 14:
+                break
+            end = pos + t.end()
+            count += 1
+        name = sent[start:end].strip()
+        # "A và B" where B opens with its own trigger: cut before it
+        name = re.split(r" và (?=Hiệp định|Hiệp ước|Thỏa thuận|Bản ghi nhớ|Công ước)", name)[0]
+        return name, start + len(name)
+
+    @staticmethod
+    def _agreement_action(sent: str, s: int, e: int) -> tuple[str, str, str]:
+        before = sent[max(0, s - 90):s]
+        after = sent[e:e + 50]
+        cands = list(ACTION_RE.finditer(before))
+        m = cands[-1] if cands else None
+        text = None
+        if m:
+            text = m.group(1)
+            ctx = before[max(0, m.start() - 40):m.start()]
+        else:
+            ma = ACTION_RE.search(after)
+            if ma and ma.start() < 30:
+                text, ctx = ma.group(1), after[:ma.start()]
+        if text is None:
+            return "nhắc đến", "Mentioned", "done"
+        atype = next(t for a, t in ACTIONS if re.fullmatch(a, text, re.I))
+        tense = "done"
+        if re.search(r"\b(?:sẽ|dự kiến|hướng tới|sớm|tiến tới|xúc tiến|nhằm|để|chuẩn bị|kế hoạch|cam kết)\b", ctx, re.I):
+            tense = "planned"
+        elif re.search(r"\bđang\b", ctx) or atype == "Negotiating":
+            tense = "ongoing"
+        return text, atype, tense
+
+    # ------------------------------------------------------------------ priorities
+    def find_priorities(self, main_meeting: str | None) -> list[PriorityFact]:
+        out: list[PriorityFact] = []
+        seen: set[tuple[int | None, str]] = set()
+        directive_year: int | None = None
+        directive_person: str | None = None
+
+        def add(text: str, year: int | None, setter: str | None, kind: str, ev: str) -> None:
+            text = text.strip(" .;:,\"“”")
+            text = re.sub(r"^(?:và|cũng như)\s+", "", text)
+            if len(text.split()) < 4 or year is None:
+                return
+            key = (year, text.casefold())
+            if key in seen:
+                return
+            seen.add(key)
+            out.append(PriorityFact(text=_cap(text) if kind == "theme" else text, year=year, set_by=setter,
+                                    meeting=main_meeting, kind=kind, evidence=ev))
+
+        count_year = None
+        count_setter = None
+        for si, sent in enumerate(self.sents):
+            ms = [self.person_name(m) for m in self.mentions[si]]
+            ms = [m for m in ms if m]
+            for m in PRIO_THEME.finditer(sent):
+                add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent)
+            if (cm := PRIO_COUNT.search(sent)) is not None:
+                count_year = int(cm.group("y"))
+                count_setter = ms[0] if ms else count_setter
+            if count_year and (om := PRIO_ORDINAL.match(sent)):
+                if count_setter is None:
+                    count_setter = next(iter(self.people), None)
+                add(om.group("t"), count_year, count_setter, "task", sent)
+                continue
+            dm = PRIO_DIRECTIVE.search(sent)
+            if dm and ms:
+                rest = dm.group("rest")
+                fm = PRIO_FOCUS.search(rest)
+                year_m = re.search(r"năm (\d{4})", rest)
+                year = int(year_m.group(1)) if year_m else None
+                if fm and (year or directive_year):
+                    directive_year = year or directive_year
+                    directive_person = ms[0]
+                    items = [x for x in re.split(r";\s*", fm.group("t")) if x.strip()]
+                    for it in items:
+                        add(it, directive_year, directive_person, "task", sent)
+                    # the list may go on in the sentences right after a colon list
+                    j = si + 1
+                    while j < len(self.sents) and DIRECTIVE_VERBS.match(self.sents[j]) and self.para_of[j] == self.para_of[si]:
+                        for it in re.split(r";\s*", self.sents[j]):
+                            add(it, directive_year, directive_person, "task", self.sents[j])
+                        j += 1
+                    continue
+                cm2 = re.search(r"\bcần (?P<t>.+)$", rest)
+                if cm2 and directive_year and ms[0] == directive_person:
+                    for it in re.split(r";\s*", cm2.group("t")):
+                        add(it, directive_year, directive_person, "task", sent)
+                    continue
+            if directive_year and (cm3 := PRIO_CONTINUE.match(sent)) and not ms:
+                for it in re.split(r";\s*", cm3.group("t")):
+                    add(it, directive_year, directive_person, "task", sent)
+        return out
+
+    # ------------------------------------------------------------------ all
+    def run(self) -> ArticleFacts:
+        self.resolve_people()
+        self.find_meetings()
+        meetings = self.finish_meetings()
+        # an article without a date of its own is dated by its main meeting when the year came from the text
+        article_date = self.a.date
+        main = meetings[0] if meetings else None
+        if article_date is None and main and main.date and REVIEW_RE.search(main.name + " " + " ".join(main.variants)):
+            article_date = main.date
+        people = []
+        for pf in self.people.values():
+            people.append(pf)
+        agreements = self.find_agreements()
+        priorities = self.find_priorities(main.key if main else None)
+        orgs = sorted({e.iri for s in self.sents for _, _, e in self.lex.find(s) if e.kind == "org"})
+        return ArticleFacts(source=self.a.source, content_hash=self.a.content_hash, headline=self.a.headline,
+                            url=self.a.url, date=article_date, credits=self.a.credits, people=people,
+                            meetings=meetings, agreements=agreements, priorities=priorities, organizations=orgs)
+
+
+def extract(article: Article, lex: Lexicon | None = None) -> ArticleFacts:
+    return ArticleExtractor(article, lex).run()

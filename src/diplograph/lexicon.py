@@ -1,0 +1,150 @@
+"""Lexicons loaded from the RDF data files in `data/`: titles, organizations, places, agreements, names.
+
+The files are Turtle so that the same IRIs serve as graph nodes (a country in the lexicon is the
+country node in the built graph). They are compiled once per process into automata and regexes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from .paths import DATA_DIR
+
+DG = Namespace("https://w3id.org/diplograph/ontology#")
+LEX = Namespace("https://w3id.org/diplograph/lexicon#")
+ID = Namespace("https://w3id.org/diplograph/id/")
+SCHEMA = Namespace("https://schema.org/")
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a Vietnamese label, the stable part of minted IRIs."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Entry:
+    iri: str
+    label_vi: str
+    label_en: str | None
+    kind: str  # country | place | org | outlet | agreement
+
+
+@dataclass
+class TitleHead:
+    label: str
+    label_en: str
+    kind: str  # post | rank | royal | nopost
+    case_sensitive: bool
+
+
+@dataclass
+class Lexicon:
+    titles: dict[str, TitleHead] = field(default_factory=dict)  # casefolded label -> head
+    title_re: re.Pattern | None = None
+    gazetteer: ahocorasick.Automaton | None = None  # surface form -> (surface, Entry)
+    by_iri: dict[str, Entry] = field(default_factory=dict)
+    by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> Entry
+    agreements: dict[str, Entry] = field(default_factory=dict)  # abbreviation -> Entry
+    agreement_names: dict[str, Entry] = field(default_factory=dict)  # casefolded vi name/variant -> Entry
+    surnames: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+
+    def find(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Gazetteer matches on word boundaries, longest first and non-overlapping."""
+        found = []
+        for end, (surface, entry) in self.gazetteer.iter(text):
+            start = end - len(surface) + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-"):
+                continue
+            if end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "-" and end + 2 < len(text) and text[end + 2].isalnum()):
+                continue
+            found.append((start, end + 1, entry))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[tuple[int, int, Entry]] = []
+        last = -1
+        for m in found:
+            if m[0] >= last:
+                out.append(m)
+                last = m[1]
+        return out
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.by_label.get(text.casefold())
+
+
+def _labels(g: Graph, s) -> tuple[str, str | None, list[str]]:
+    vi = en = None
+    alts = []
+    for p in (RDFS.label, SKOS.prefLabel, SCHEMA.name):
+        for o in g.objects(s, p):
+            if isinstance(o, Literal):
+                if o.language == "vi" and vi is None:
+                    vi = str(o)
+                elif o.language == "en" and en is None:
+                    en = str(o)
+    for o in g.objects(s, SKOS.altLabel):
+        alts.append(str(o))
+    return vi or "", en, alts
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    lex = Lexicon()
+    g = Graph()
+    for name in ("titles", "places", "organizations", "agreements", "names"):
+        g.parse(DATA_DIR / f"{name}.ttl", format="turtle")
+
+    kinds = {LEX.Title: "post", LEX.Rank: "rank", LEX.RoyalTitle: "royal", LEX.NotAPost: "nopost"}
+    for cls, kind in kinds.items():
+        for s in g.subjects(RDF.type, cls):
+            vi, en, _ = _labels(g, s)
+            cs = (s, LEX.caseSensitive, Literal(True)) in g
+            lex.titles[vi.casefold()] = TitleHead(vi, en or vi, kind, cs)
+    heads = sorted(lex.titles.values(), key=lambda h: -len(h.label))
+    parts = []
+    for h in heads:
+        pat = r"\s+".join(re.escape(w) for w in h.label.split())
+        parts.append(pat if h.case_sensitive else "(?i:" + pat + ")")
+    lex.title_re = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+    auto = ahocorasick.Automaton()
+
+    def add(surface: str, entry: Entry) -> None:
+        for form in {surface, surface[:1].upper() + surface[1:]}:
+            if form and form not in auto:
+                auto.add_word(form, (form, entry))
+            lex.by_label.setdefault(form.casefold(), entry)
+
+    for cls, kind in ((DG.Country, "country"), (LEX.NewsOutlet, "outlet"), (DG.Organization, "org"), (DG.Place, "place")):
+        for s in sorted(g.subjects(RDF.type, cls)):
+            if str(s) in lex.by_iri:
+                continue
+            vi, en, alts = _labels(g, s)
+            entry = Entry(str(s), vi, en, kind)
+            lex.by_iri[str(s)] = entry
+            for surface in [vi, *alts] + ([en] if en and kind in ("country", "outlet") else []):
+                add(surface, entry)
+    for s in sorted(g.subjects(RDF.type, DG.Agreement)):
+        vi, en, alts = _labels(g, s)
+        abbr = str(g.value(s, DG.abbreviation) or "")
+        en = str(g.value(s, DG.englishName) or en or "")
+        entry = Entry(str(s), vi, en or None, "agreement")
+        lex.by_iri[str(s)] = entry
+        if abbr:
+            lex.agreements[abbr] = entry
+        for surface in [vi, *alts]:
+            lex.agreement_names[surface.casefold()] = entry
+    auto.make_automaton()
+    lex.gazetteer = auto
+    lex.surnames = frozenset(str(o) for o in g.objects(LEX.names, LEX.vietnameseSurname))
+    lex.given_names = frozenset(str(o) for o in g.objects(LEX.names, LEX.foreignGivenName))
+    return lex

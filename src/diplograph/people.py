@@ -1,0 +1,490 @@
+"""People and their posts: title chains before a name, titles after a comma or dash, group lists.
+
+A person is an office holder only when a title stands next to the name somewhere in the article;
+bare capitalised words are never enough (places, outlets and missiles look like names too).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .facts import Post
+from .lexicon import Entry, Lexicon
+from .tokens import (BREAKERS, CAP_STOP, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, NAME_PARTICLES, ROMAN, STRICT_STOP, TITLE_INNER, Token,
+                     is_initial, is_vietnamese_syllable, tokenize)
+
+QUALIFIERS = {"quyền": "acting", "cựu": "former", "nguyên": "former", "tân": "new", "ứng cử viên": "candidate",
+              "ứng viên": "candidate"}
+MINISTRY_FIELDS = ["Ngoại giao", "Quốc phòng", "Công an", "Tài chính", "Thương mại", "Công Thương", "Tư pháp", "Nội vụ",
+                   "Y tế", "Kinh tế", "Năng lượng", "Nội các", "An ninh Nội địa", "Giáo dục", "Giao thông", "Ngoại thương"]
+ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Văn phòng", "Vụ", "Cục", "Viện", "Học viện", "Tổng cục", "Sở", "Hội đồng",
+             "Quân đội", "Ngân hàng", "Tập đoàn", "Đại sứ quán", "Tòa án", "Quốc hội", "Chính phủ", "Hạ viện",
+             "Thượng viện", "Nghị viện", "Tổ chức", "Liên minh", "Hiệp hội", "Đảng", "Trung tâm", "Cơ quan", "Lực lượng",
+             "Quân khu", "Hải quân", "Không quân", "Thông tấn xã", "Đài", "Kênh", "Nhà Trắng", "Điện Kremlin")
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int  # char offsets in the sentence
+    end: int
+    tok_start: int
+    tok_end: int  # exclusive
+    posts: list[Post] = field(default_factory=list)
+    short: bool = False  # a single word: a short form to resolve against full names
+    title_start: int = -1  # char offset where the title chain before the name starts (or the name itself)
+    after_end: int = -1  # char offset where the titles after the name end (or the name's end)
+
+
+@dataclass
+class _TitleSpan:
+    tok_start: int
+    tok_end: int  # exclusive
+    head: str
+    kind: str
+
+
+class SentenceAnalysis:
+    """Token-level view of one sentence: titles, gazetteer spans, name runs."""
+
+    def __init__(self, sentence: str, lex: Lexicon):
+        self.text = sentence
+        self.lex = lex
+        self.toks = tokenize(sentence)
+        starts = {t.start: i for i, t in enumerate(self.toks)}
+        ends = {t.end: i for i, t in enumerate(self.toks)}
+        self.gaz: dict[int, tuple[int, Entry]] = {}  # token start index -> (token end exclusive, entry)
+        self.gaz_cover: dict[int, Entry] = {}
+        for s, e, entry in lex.find(sentence):
+            if s in starts and e in ends:
+                i, j = starts[s], ends[e] + 1
+                self.gaz[i] = (j, entry)
+                for k in range(i, j):
+                    self.gaz_cover[k] = entry
+        self.titles: list[_TitleSpan] = []
+        self.title_cover: dict[int, _TitleSpan] = {}
+        for m in lex.title_re.finditer(sentence):
+            if m.start() not in starts:
+                continue
+            i = starts[m.start()]
+            j = i
+            while j < len(self.toks) and self.toks[j].end <= m.end():
+                j += 1
+            head = lex.titles[re.sub(r"\s+", " ", m.group(0)).casefold()]
+            if i in self.gaz_cover and i not in self.gaz:
+                continue  # "Chủ tịch nước" inside "Văn phòng Chủ tịch nước", "Quốc Vương" inside "Trung Quốc Vương Nghị"
+            span = _TitleSpan(i, j, head.label, head.kind)
+            self.titles.append(span)
+            for k in range(i, j):
+                self.title_cover[k] = span
+        self.name_tokens: set[int] = set()
+        self._candidates: list[tuple[int, int]] = []
+        for a, b in self.name_runs():
+            cleaned = self.clean_run(a, b)
+            if cleaned is None or not self.valid_name(*cleaned):
+                continue
+            a, b = cleaned
+            if b - a == 1 and all(is_vietnamese_syllable(t.text) for t in self.toks[a:b]):
+                self._candidates.append((a, b))
+                continue
+            self._candidates.append((a, b))
+            self.name_tokens.update(range(a, b))
+
+    # -------------------------------------------------------------- names
+    def _namey(self, i: int) -> bool:
+        t = self.toks[i].text
+        if i in self.title_cover:
+            return False
+        if is_initial(t):
+            return True
+        if re.match(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]", t):
+            return True
+        if t in NAME_PARTICLES and i + 1 < len(self.toks) and self.toks[i + 1].is_cap and i > 0 and self.toks[i - 1].is_cap:
+            return True
+        return self.toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
+
+    def name_runs(self) -> list[tuple[int, int]]:
+        runs = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            if self._namey(i):
+                j = i
+                while j < n and self._namey(j):
+                    j += 1
+                runs.append((i, j))
+                i = j
+            else:
+                i += 1
+        return runs
+
+    def clean_run(self, i: int, j: int) -> tuple[int, int] | None:
+        """Strip places, countries, organizations and clause words off the front of a capitalised run."""
+        toks = self.toks
+        changed = True
+        while i < j and changed:
+            changed = False
+            if i in self.gaz:
+                end, entry = self.gaz[i]
+                # keep a Vietnamese full name that merely starts like a place ("Nguyễn Trường Sơn" never does,
+                # but "Thái Bình Minh" could)
+                if not (entry.kind == "place" and j - i >= 3 and toks[i].text in self.lex.surnames
+                        and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
+                    i = end
+                    changed = True
+                    continue
+            if i in self.gaz_cover and i not in self.gaz:
+                i += 1
+                changed = True
+                continue
+            if toks[i].text in HONORIFICS:
+                i += 1
+                changed = True
+                continue
+            if toks[i].text in CAP_STOP and toks[i].text not in self.lex.surnames:
+                i += 1
+                changed = True
+        if i >= j:
+            return None
+        # a foreign given name after other capitals marks where the name starts ("Narva Dmitry Kazennov")
+        if j - i >= 3 and not all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
+            for k in range(i + 1, j - 1):
+                if toks[k].text in self.lex.given_names:
+                    i = k
+                    break
+        # an organization or outlet inside the run means it is not a name
+        if any(k in self.gaz_cover and self.gaz_cover[k].kind in ("org", "outlet") for k in range(i, j)):
+            inner = [k for k in range(i, j) if k in self.gaz_cover]
+            if len(inner) == j - i:
+                return None
+        return i, j
+
+    def valid_name(self, i: int, j: int) -> bool:
+        words = [t.text for t in self.toks[i:j]]
+        if not words or len(words) > 5:
+            return False
+        if all(is_vietnamese_syllable(w) for w in words):
+            if len(words) == 1:
+                return True  # short form, resolved later
+            return True
+        if any(w.isdigit() or re.search(r"\d", w) for w in words):
+            return False
+        if all(w.isupper() and len(w) > 1 and not ROMAN.match(w) for w in words):
+            return False  # acronyms: agencies, organizations
+        entry = self.lex.lookup(" ".join(words))
+        if entry is not None:
+            return False
+        return True
+
+    # -------------------------------------------------------------- titles
+    def _gap_ok(self, a: int, b: int) -> bool:
+        """Can tokens a..b-1 stand between a title head and the name (the title's complement)?"""
+        if b - a > 14:
+            return False
+        if b > a and self.toks[b - 1].text.lower() in ("của", "tại", "và", "về", "người", "cấp"):
+            return False  # a dangling link word: the title continues into something that is not there
+        for k in range(a, b):
+            t = self.toks[k]
+            w = t.text
+            if k in self.name_tokens:
+                return False  # another person stands between
+            if not t.is_word:
+                if w in "-–" and a < k < b - 1:
+                    continue
+                return False
+            if w[0].isupper() or w.isupper():
+                continue
+            lw = w.lower()
+            prev = self.toks[k - 1] if k > 0 else None
+            prev_cap = prev is not None and prev.text[0].isupper()
+            if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
+                return False
+            if lw in TITLE_INNER:
+                continue
+            if prev is None or not prev.text[0].isupper():
+                return False
+        return True
+
+    def _qualify(self, start: int) -> tuple[int, str | None]:
+        """Extend a title to the left over 'Quyền', 'cựu', 'ứng cử viên'."""
+        toks = self.toks
+        if start >= 3 and " ".join(t.text.lower() for t in toks[start - 3:start]) in QUALIFIERS:
+            return start - 3, QUALIFIERS[" ".join(t.text.lower() for t in toks[start - 3:start])]
+        if start >= 2 and " ".join(t.text.lower() for t in toks[start - 2:start]) in QUALIFIERS:
+            return start - 2, QUALIFIERS[" ".join(t.text.lower() for t in toks[start - 2:start])]
+        if start >= 1 and toks[start - 1].text.lower() in QUALIFIERS:
+            return start - 1, QUALIFIERS[toks[start - 1].text.lower()]
+        return start, None
+
+    def title_ending_at(self, j: int) -> tuple[int, int, _TitleSpan] | None:
+        """The title whose complement ends at token j (inclusive): nearest head with a clean gap."""
+        best = None
+        for span in self.titles:
+            if span.tok_end - 1 <= j and (best is None or span.tok_end > best.tok_end):
+                if self._gap_ok(span.tok_end, j + 1):
+                    best = span
+        if best is None:
+            return None
+        # a nearer head with a bad gap means the nearer clause is not a title: keep best only if no head sits in its gap
+        return best.tok_start, j + 1, best
+
+    def title_starting_at(self, i: int) -> tuple[int, int, _TitleSpan] | None:
+        """A title that starts at token i and runs forward (titles after a name)."""
+        start, _ = self._qualify_forward(i)
+        span = self.title_cover.get(start)
+        if span is None or span.tok_start != start:
+            return None
+        j = span.tok_end
+        k = j
+        lower_run = 0
+        while k < len(self.toks) and k - j < 10:
+            t = self.toks[k]
+            w = t.text
+            if not t.is_word:
+                if w in "-–" and k + 1 < len(self.toks) and self.toks[k + 1].is_cap and self.toks[k - 1].is_cap:
+                    k += 1
+                    continue
+                break
+            if k in self.title_cover or k in self.name_tokens:
+                break
+            if w[0].isupper():
+                if self._looks_like_person_start(k):
+                    break
+                lower_run = 0
+                k += 1
+                continue
+            lw = w.lower()
+            prev_cap = self.toks[k - 1].text[0].isupper()
+            if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
+                break
+            if lw in TITLE_INNER:
+                k += 1
+                continue
+            lower_run += 1
+            if lower_run > 2 or not self.toks[k - 1].text[0].isupper():
+                break
+            k += 1
+        while k > j and self.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp"):
+            k -= 1
+        return i, k, span
+
+    def _qualify_forward(self, i: int) -> tuple[int, str | None]:
+        toks = self.toks
+        for n in (3, 2, 1):
+            if i + n <= len(toks) and " ".join(t.text.lower() for t in toks[i:i + n]) in QUALIFIERS:
+                return i + n, QUALIFIERS[" ".join(t.text.lower() for t in toks[i:i + n])]
+        return i, None
+
+    def _looks_like_person_start(self, k: int) -> bool:
+        words = []
+        while k < len(self.toks) and self.toks[k].is_cap and k not in self.gaz_cover and len(words) < 4:
+            words.append(self.toks[k].text)
+            k += 1
+        return len(words) >= 2 and words[0] in self.lex.surnames and all(is_vietnamese_syllable(w) for w in words)
+
+    def make_post(self, a: int, b: int, span: _TitleSpan, evidence: str) -> Post | None:
+        if span.kind == "nopost":
+            return None
+        start, qualifier = self._qualify(a)
+        title = self.text[self.toks[start].start:self.toks[b - 1].end].strip(" ,-–")
+        title = re.sub(r"\s+", " ", title)
+        if qualifier is None:
+            _, qualifier = self._qualify_forward(a)
+        complement = self.text[self.toks[span.tok_end].start:self.toks[b - 1].end] if b > span.tok_end else ""
+        org = self.organization_of(span.head, complement)
+        return Post(title=title, position=span.head, organization=org, qualifier=qualifier, evidence=evidence)
+
+    def organization_of(self, head: str, complement: str) -> str | None:
+        """The organization a post belongs to, from the words after the title head."""
+        complement = re.sub(r"\s+", " ", complement).strip()
+        # the head may carry its organization ("Chủ tịch Quốc hội", "Ủy viên Bộ Chính trị")
+        for org_word in ("Quốc hội", "Bộ Chính trị", "Trung ương Đảng", "Ban Bí thư"):
+            if org_word in head and not complement:
+                e = self.lex.lookup(org_word)
+                return e.label_vi if e else org_word
+        complement = re.sub(r"^(?:(?:thường trực|Thường trực|thứ nhất|thứ hai|đặc mệnh toàn quyền|phụ trách|cấp cao)\s*)+", "", complement)
+        if not complement:
+            return None
+        matches = self.lex.find(complement)
+        country = next((e for s, e_, e in matches if e.kind == "country"), None)
+        country_label = country.label_vi if country and country.label_vi != "Việt Nam" else None
+        for fieldname in MINISTRY_FIELDS:
+            if complement == fieldname or complement.startswith(fieldname + " ") or complement.startswith(fieldname + " và"):
+                if fieldname == "Ngoại giao" and re.match(r"Ngoại giao và [A-ZĐ]", complement):
+                    base = "Bộ " + complement.split(" " + country.label_vi)[0] if country else "Bộ " + complement
+                    return base if not country_label else f"{base} {country_label}"
+                base = "Bộ " + fieldname
+                return f"{base} {country_label}" if country_label else base
+        for s, e, entry in matches:
+            if entry.kind in ("org",):
+                rest = complement[e:].strip()
+                if country_label and rest.startswith(country.label_vi) and entry.label_vi in ("Quốc hội", "Chính phủ", "Bộ Ngoại giao", "Bộ Quốc phòng"):
+                    return f"{entry.label_vi} {country_label}"
+                if s == 0:
+                    return entry.label_vi
+        if complement.startswith(ORG_HEADS):
+            org = complement
+            if country:
+                org = org.split(" tại ")[0]
+            org = re.split(r" (?:tại|của) ", org)[0].strip()
+            return org
+        if country is not None:
+            return country.label_vi
+        return None
+
+    # -------------------------------------------------------------- people
+    def mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        for i, j in self._candidates:
+            name = self.text[self.toks[i].start:self.toks[j - 1].end]
+            m = Mention(name=name, start=self.toks[i].start, end=self.toks[j - 1].end, tok_start=i, tok_end=j,
+                        short=(j - i == 1))
+            m.posts = self._posts_for(i, j)
+            m.title_start = self._chain_start if self._chain_start is not None else m.start
+            m.after_end = self._after_end if self._after_end is not None else m.end
+            out.append(m)
+        self._share_group_titles(out)
+        return out
+
+    def _skip_honorific_back(self, k: int) -> tuple[int, bool]:
+        toks = self.toks
+        if k >= 1 and f"{toks[k - 1].text} {toks[k].text}" in HONORIFICS:
+            return k - 2, True
+        if k >= 0 and toks[k].text in HONORIFICS:
+            return k - 1, True
+        return k, False
+
+    def _posts_for(self, i: int, j: int) -> list[Post]:
+        toks = self.toks
+        posts: list[Post] = []
+        # ---- before the name
+        k, hon = self._skip_honorific_back(i - 1)
+        if k >= 0 and toks[k].text == "là" and not hon:
+            k -= 1
+        comma_form = False
+        if k >= 0 and toks[k].text == "," and k >= 1:
+            comma_form = True
+            k -= 1
+        chain: list[Post] = []
+        self._chain_first = None
+        first = True
+        while k >= 0:
+            found = self.title_ending_at(k)
+            if found is None and first and comma_form:
+                # "chiến lược gia trưởng của Trump, Steve Bannon": a person possessor is not part of the post
+                m = self._possessor_title(k)
+                found = m
+            if found is None:
+                break
+            a, b, span = found
+            post = self.make_post(a, b, span, self.text)
+            if post is None:
+                break
+            chain.insert(0, post)
+            first = False
+            a, _ = self._qualify(a)
+            self._chain_first = a
+            if a >= 2 and toks[a - 1].text in (",", "và") and self.title_ending_at(a - 2) is not None:
+                k = a - 2
+                continue
+            break
+        posts.extend(chain)
+        self._chain_start = None
+        if chain:
+            k2, _ = self._skip_honorific_back(i - 1)
+            found = self.title_ending_at(k2 if k2 >= 0 else 0)
+            self._chain_start = self.toks[self._chain_first].start if self._chain_first is not None else None
+        # ---- after the name: ", Tổng thống Moldova", " - Bí thư Trung ương Đảng"
+        self._after_end = None
+        k = j
+        while k + 1 < len(toks) and toks[k].text in (",", "-", "–"):
+            found = self.title_starting_at(k + 1)
+            if found is None:
+                break
+            a, b, span = found
+            if any(c[0] == b for c in self._candidates):
+                break  # the title belongs to the next name ("A, Thứ trưởng B")
+            post = self.make_post(a, b, span, self.text)
+            if post is None:
+                break
+            posts.append(post)
+            self._after_end = toks[b - 1].end
+            k = b
+        # ---- a group list: "Ủy viên Bộ Chính trị: A, B, C"
+        return posts
+
+    def _possessor_title(self, k: int):
+        toks = self.toks
+        # find "... của <Name>" ending at k
+        m = k
+        while m >= 0 and toks[m].is_cap:
+            m -= 1
+        if m >= 1 and toks[m].text == "của" and m < k:
+            found = self.title_ending_at(m - 1)
+            return found
+        return None
+
+    def _share_group_titles(self, mentions: list[Mention]) -> None:
+        toks = self.toks
+        # plural title before a list of names, or a title followed by a colon and the names
+        for idx, m in enumerate(mentions):
+            if not m.posts:
+                continue
+            first = m.posts[0]
+            # title + ":" + names
+            pass
+        for span in self.titles:
+            e = span.tok_end
+            # allow complement up to the colon
+            colon = None
+            for k in range(e, min(e + 12, len(toks))):
+                if toks[k].text == ":":
+                    colon = k
+                    break
+                if toks[k].text in (".", ";", ","):
+                    break
+            if colon is None or not self._gap_ok(e, colon):
+                continue
+            post = self.make_post(span.tok_start, colon, span, self.text)
+            if post is None:
+                continue
+            for m in mentions:
+                if m.tok_start > colon and not self._list_broken(colon + 1, m.tok_start, mentions):
+                    if not any(p.title == post.title for p in m.posts):
+                        m.posts.insert(0, post)
+        for idx, m in enumerate(mentions):
+            if not m.posts or idx == 0:
+                continue
+        # "các Phó Thủ tướng A, B và C": plural title shared along the list
+        for idx, m in enumerate(mentions):
+            if not m.posts:
+                continue
+            start = m.tok_start
+            k, _ = self._skip_honorific_back(start - 1)
+            # walk back over the title chain to see if it is plural
+            found = self.title_ending_at(k)
+            if not found:
+                continue
+            a, _, _ = found
+            if a == 0 or toks[a - 1].text.lower() not in ("các", "những", "hai"):
+                continue
+            last = m
+            for n in mentions[idx + 1:]:
+                between = [t.text for t in toks[last.tok_end:n.tok_start]]
+                if between in ([","], ["và"], [";"]) and not n.posts:
+                    n.posts = [*m.posts]
+                    last = n
+                else:
+                    break
+
+    def _list_broken(self, a: int, b: int, mentions: list[Mention]) -> bool:
+        """Is there anything but names, their after-titles and separators between a and b?"""
+        toks = self.toks
+        for k in range(a, b):
+            w = toks[k].text
+            if w in (".",) or w.lower() in BREAKERS and w.lower() not in ("và",):
+                return True
+        return False
+
+
+def find_people(sentence: str, lex: Lexicon) -> list[Mention]:
+    return SentenceAnalysis(sentence, lex).mentions()

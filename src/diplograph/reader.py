@@ -1,0 +1,352 @@
+"""Reading an article: bytes to clean text with metadata, credits cut out and page furniture removed.
+
+Everything downstream sees only `Article.paragraphs`: text that is safe to mine for facts. Bylines,
+photo credits and comment boxes are separated here, once, so no extraction rule has to know about them.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ArticleError(ValueError):
+    """An input that cannot be read as an article; the message names the problem."""
+
+
+@dataclass
+class Article:
+    source: str
+    headline: str
+    paragraphs: list[str]
+    url: str | None = None
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM or YYYY, as far as the article states it
+    credits: list[str] = field(default_factory=list)
+    content_hash: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def month(self) -> int | None:
+        return int(self.date[5:7]) if self.date and len(self.date) >= 7 else None
+
+
+# ----------------------------------------------------------------------------- decoding
+_VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def _vietnamese_score(text: str) -> float:
+    text = unicodedata.normalize("NFC", text)
+    letters = sum(c.isalpha() for c in text) or 1
+    bad = text.count("\ufffd") + sum(1 for c in text if unicodedata.category(c) in ("Cc", "Co") and c not in "\n\r\t")
+    return (sum(c in _VI_LETTERS for c in text) - 5 * bad) / letters
+
+
+def decode(data: bytes, name: str = "<bytes>") -> str:
+    """Decode article bytes: BOMs first, then strict UTF-8, then a detector checked against Vietnamese.
+
+    Windows-1258 writes Vietnamese with combining marks, so a detector guessing cp1252 produces
+    plausible Latin text; comparing how Vietnamese each candidate decoding looks settles it.
+    """
+    if not data.strip():
+        raise ArticleError(f"{name}: empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:4096]:
+        # UTF-16 without BOM has a NUL in every other byte of ASCII text
+        even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
+        sample = min(len(data), 4096) / 2
+        if odd > 0.3 * sample and even < 0.05 * sample:
+            return data.decode("utf-16-le", errors="replace")
+        if even > 0.3 * sample and odd < 0.05 * sample:
+            return data.decode("utf-16-be", errors="replace")
+        raise ArticleError(f"{name}: binary file (NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates: dict[str, str] = {}
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            candidates[best.encoding] = str(best)
+    except Exception:  # the detector is a hint, never a reason to fail
+        pass
+    for enc in ("cp1258", "utf-8"):
+        candidates.setdefault(enc, data.decode(enc, errors="replace"))
+    enc, text = max(candidates.items(), key=lambda kv: _vietnamese_score(kv[1]))
+    if _vietnamese_score(text) < -0.05:
+        raise ArticleError(f"{name}: unknown encoding (no decoding gives readable text)")
+    return text
+
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t"), " ")
+_ZERO = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def normalize(text: str) -> str:
+    """NFC, look-alike letters, odd spaces and line ends: the same article always reads the same."""
+    text = text.translate(_ZERO).translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")  # Ð/ð (eth) written for Đ/đ
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs", "Co"))
+    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
+
+
+# ----------------------------------------------------------------------------- furniture
+# A line that starts the page's furniture: everything from it on is comments, related stories, footer.
+_END_MARKERS = re.compile(
+    r"^(?:BÌNH LUẬN|Bình luận(?: \(\d+\))?|Ý kiến bạn đọc|Gửi bình luận|Viết bình luận|Tin mới|Tin liên quan|"
+    r"Tin cùng chuyên mục|Tin khác|Các tin khác|Bài viết liên quan|Bài liên quan|Xem thêm|Đọc thêm|Đọc tiếp|"
+    r"Tin nổi bật|Tin đọc nhiều|Có thể bạn quan tâm|Chia sẻ bài viết|Từ khóa|Từ khoá|Tags?)\s*:?\s*$"
+    r"|^(?:Tối đa:? ?\d+ ký tự|Bạn còn \d+/\d+ ký tự|Hiện chưa có bình luận|Bạn vui lòng nhập|Vui lòng nhập)",
+    re.IGNORECASE,
+)
+# Lines that are page chrome wherever they stand.
+_DROP_LINE = re.compile(
+    r"^(?:Bạn đang xem:|Trang chủ\s*[>»/]|Địa chỉ:|Điện thoại:|Đường dây nóng|Hotline:|Fax:|E-?mail:|Liên hệ quảng cáo|"
+    r"Giấy phép|Bản quyền|Copyright|©|Tổng biên tập:|Phó Tổng biên tập:|Cơ quan chủ quản|Chịu trách nhiệm)"
+    r"|(?:Tin tức cập nhật|cập nhật trong ngày|điện tử - Tin tức|Báo điện tử .{0,40}$)",
+    re.IGNORECASE,
+)
+_RELATED_BRACKET = re.compile(r"\[[^\[\]\n]{8,200}\]")  # inline "[Related headline]" links
+_URL_LINE = re.compile(r"^(https?://\S+)$")
+_DATE_LINE = re.compile(r"^date\s+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b\s*(.*)$", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?:(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật|Cập nhật|Ngày đăng|Đăng ngày|Ngày|Published)\s*:?,?\s*)?"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?(?:\s*(?:\(?GMT[+-]\d+\)?|SA|CH|AM|PM))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _parse_iso_line(m: re.Match) -> str:
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    return "-".join(p for p in (y, mo, d) if p)
+
+
+# ----------------------------------------------------------------------------- credits
+_AGENCY_TAIL = r"(?:/\s*[A-ZĐ][\w.+ ]{1,20})?"
+_PHOTO = re.compile(
+    r"\(?\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh tư liệu|Photo|Nguồn)\s*:\s*"
+    r"((?:[A-ZĐÀ-Ỹ][\w.\-]*|[a-z]+\.(?:com|vn|net|org))(?:\s+[A-ZĐÀ-Ỹ][\w\-]*){0,3}(?:\s*/\s*[A-ZĐ][\w.+\-]*(?:\s+[A-ZĐ][\w\-]*)?)?)"
+    r"\s*\)?\.?",
+)
+_THEO = re.compile(r"\(?\b[Tt]heo\s+(?:phóng viên\s+)?([A-ZĐ][\w.+\-]*(?:\s+[A-ZĐ][\w.\-]*){0,3}|Bộ [A-ZĐ]\w*(?: \w+){0,2})\)?")
+# Capitalised words that start a sentence rather than continue a credited name.
+_CREDIT_STOP = {"Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Hai", "Các", "Những",
+                "Đây", "Ông", "Bà", "Tuy", "Nhưng", "Trước", "Hôm", "Đó", "Cùng", "Thủ", "Bộ", "Phó", "Chủ", "Đại",
+                "Quang", "Toàn", "Phát", "Người", "Lễ", "Cuộc", "Buổi", "Một", "Hội", "Năm", "Vào", "Từ", "Dù", "Để"}
+
+
+def _split_credit(raw: str) -> list[str]:
+    out = []
+    for part in re.split(r"[/()]|\s-\s|,", raw):
+        part = re.sub(r"^\s*(?:[Tt]heo|Nguồn:?|Ảnh:?|phóng viên)\s+", "", part.strip(" .-–:"))
+        part = re.sub(r"\b(?:lược dịch|tổng hợp|biên dịch)\b", "", part).strip(" .-–:")
+        if part and len(part) <= 40:
+            out.append(part)
+    return out
+
+
+def _trim_credit_name(raw: str) -> tuple[str, int]:
+    """Cut a credit at the first word that opens the next sentence (captions run into text in crawls)."""
+    words = raw.split(" ")
+    keep: list[str] = []
+    for w in words:
+        if keep and w in _CREDIT_STOP:
+            break
+        keep.append(w)
+    text = " ".join(keep)
+    return text, len(text)
+
+
+def extract_credits(text: str) -> tuple[str, list[str]]:
+    """Take photo credits, sources and a closing signature out of the text; return (text, credits)."""
+    credits: list[str] = []
+
+    def photo(m: re.Match) -> str:
+        name, n = _trim_credit_name(m.group(1))
+        credits.extend(_split_credit(name))
+        rest = m.group(0)[m.start(1) - m.start(0) + n:]
+        rest = rest if rest.strip(" ).") else ""
+        return ". " + rest.lstrip(" ).")
+
+    text = _PHOTO.sub(photo, text)
+    # closing signature: a short tail after the last sentence ("… ./. Minh Tân", "TTXVN/Tin Tức")
+    lines = [l for l in text.split("\n")]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:
+        last = lines[-1]
+        m = re.search(r"(?:[.!?…\"”»)]|/\.)\s+([^.!?…\"”]{1,60})$", last)
+        tail = m.group(1).strip() if m else (last.strip() if len(last.split()) <= 6 and len(lines) > 1 else "")
+        if tail and _looks_like_signature(tail):
+            credits.extend(_split_credit(tail))
+            lines[-1] = last[: len(last) - len(m.group(1))] if m else ""
+            lines[-1] = lines[-1].rstrip()
+    text = "\n".join(lines)
+
+    def theo(m: re.Match) -> str:
+        credits.extend(_split_credit(m.group(1)))
+        return " "
+
+    # "Theo X" closing a line or paragraph is a source credit; "Theo X, …" in a sentence is a source of a statement.
+    text = re.sub(r"(?m)(?:^|(?<=[.!?…\"”)]\s))\(?[Tt]heo\s+(?:phóng viên\s+)?([^\n.,;:]{2,40}?)\)?\s*$", theo, text)
+    seen: list[str] = []
+    for c in credits:
+        if c not in seen:
+            seen.append(c)
+    return text, seen
+
+
+def _looks_like_signature(tail: str) -> bool:
+    tail = tail.strip(" -–")
+    words = [w for w in re.split(r"[\s/()]+", tail) if w]
+    if not words or len(words) > 8:
+        return False
+    if re.search(r"\b(?:theo|lược dịch|tổng hợp|TTXVN|Tin Tức)\b", tail, re.IGNORECASE):
+        return True
+    caps = [w for w in words if w[0].isupper() or w.isupper()]
+    return len(caps) == len(words) and len(words) <= 4
+
+
+# ----------------------------------------------------------------------------- article
+def read_text(text: str, source: str = "<text>") -> Article:
+    """Parse already-decoded article text."""
+    text = normalize(text)
+    if not text.strip():
+        raise ArticleError(f"{source}: empty article (whitespace only)")
+    lines = text.split("\n")
+    url = date = None
+    headline = ""
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        if _END_MARKERS.search(line):
+            break
+        if not line:
+            body.append("")
+            continue
+        if url is None and not body and (m := _URL_LINE.match(line)):
+            url = m.group(1)
+            continue
+        if date is None and (m := _DATE_LINE.match(line)):
+            date = _parse_iso_line(m)
+            line = m.group(4).strip()
+            if not line:
+                continue
+        if (m := _DATELINE.match(line)) and len(line) < 60:
+            date = date or f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+            continue
+        if _DROP_LINE.search(line) and len(line) < 160:
+            continue
+        body.append(line)
+    joined = "\n".join(body)
+    joined = _RELATED_BRACKET.sub(" ", joined)
+    joined, credits = extract_credits(joined)
+    paragraphs = [p.strip() for p in joined.split("\n") if p.strip() and re.search(r"\w", p)]
+    if not paragraphs:
+        raise ArticleError(f"{source}: no article text after removing page furniture")
+    headline = paragraphs[0]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(source=source, headline=headline, paragraphs=paragraphs, url=url, date=date,
+                   credits=credits, content_hash=digest)
+
+
+def read_html(html: str, source: str) -> str:
+    """Main text of an HTML page through trafilatura (navigation, scripts and comments dropped)."""
+    import trafilatura
+
+    extracted = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True,
+                                    with_metadata=True, output_format="txt")
+    if not extracted:
+        raise ArticleError(f"{source}: no main text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    head = []
+    if meta is not None:
+        if getattr(meta, "url", None):
+            head.append(meta.url)
+        if getattr(meta, "date", None):
+            head.append(f"date {meta.date}")
+    # trafilatura's metadata header (with_metadata) is YAML-like; keep only the text after it
+    body = re.sub(r"^---\n.*?\n---\n", "", extracted, flags=re.S)
+    title = getattr(meta, "title", None) if meta is not None else None
+    if title and not body.startswith(title):
+        head.append(title)
+    return "\n".join(head + [body])
+
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_file(path: str | Path) -> Article:
+    """Read one article file (.txt or .html), raising ArticleError with the file name on bad input."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{path}: file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except ArticleError:
+        raise
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    text = decode(data, str(path))
+    if path.suffix.lower() in (".html", ".htm"):
+        text = read_html(text, str(path))
+    return read_text(text, source=path.name)
+
+
+# ----------------------------------------------------------------------------- sentences
+_ABBREV_DOT = re.compile(r"(?:\b[A-ZĐ]\.|\bTP\.|\bTX\.|\bTS\.|\bThS\.|\bGS\.|\bPGS\.|\bSt\.|\bMr\.|\bMrs\.|\bDr\.|\bNo\.|\bv\.v\.)$")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, also where crawls glued them ("năm qua.Phát biểu").
+
+    Initials (H.R. McMaster, I. Dodon), TP./TX. and decimals do not end a sentence.
+    """
+    out: list[str] = []
+    start = 0
+    n = len(paragraph)
+    i = 0
+    while i < n:
+        c = paragraph[i]
+        if c in ".!?…;" or (c == "/" and paragraph[i - 1:i] == "."):
+            j = i + 1
+            while j < n and paragraph[j] in ".!?…/\"”’»)":
+                j += 1
+            k = j
+            while k < n and paragraph[k] == " ":
+                k += 1
+            if k >= n:
+                break
+            nxt = paragraph[k]
+            if c == ";":
+                i = j
+                continue
+            before = paragraph[start:i + 1]
+            if c == "." and _ABBREV_DOT.search(before):
+                i = j
+                continue
+            if c == "." and i > 0 and paragraph[i - 1].isdigit() and nxt.isdigit():
+                i = j
+                continue
+            if nxt.isupper() or nxt in "\"“‘«(" or nxt.isdigit() and k > j:
+                out.append(paragraph[start:j].strip())
+                start = k
+            i = j
+            continue
+        i += 1
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]

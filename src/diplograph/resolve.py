@@ -1,0 +1,121 @@
+"""Resolution across articles: one key per real person, meeting, agreement and priority.
+
+Keys are derived from normalized content (names, dates, abbreviations), never from counters, so the
+same articles always give the same IRIs whatever order they are read in.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .facts import ArticleFacts, MeetingFact
+from .lexicon import slug
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _initial_match(short: str, full: str) -> bool:
+    """'I. Dodon' is 'Igor Dodon'; 'H.R. McMaster' is 'Herbert Raymond McMaster'."""
+    s, f = short.split(), full.split()
+    if len(s) < 2 or s[-1] != f[-1] or not re.fullmatch(r"(?:\w\.)+", s[0]):
+        return False
+    initials = [c for c in s[0] if c != "."]
+    return len(f) - 1 >= 1 and all(i.casefold() == w[0].casefold() for i, w in zip(initials, f[:-1]))
+
+
+@dataclass
+class Resolution:
+    person_key: dict[str, str] = field(default_factory=dict)  # name as extracted -> canonical name
+    meeting_key: dict[tuple[str, str], str] = field(default_factory=dict)  # (article source, meeting key) -> meeting id
+    meetings: dict[str, list[tuple[ArticleFacts, MeetingFact]]] = field(default_factory=dict)
+    agreement_key: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, abbr or name) -> agreement id
+
+
+_KIND_FAMILY = {"Conference": "conf", "Summit": "conf", "Session": "conf", "Meeting": "meet", "Forum": "conf",
+                "Talks": "talks", "PhoneCall": "talks", "Negotiation": "talks", "Dialogue": "talks",
+                "Consultation": "consult", "CourtesyCall": "call", "Reception": "reception", "Visit": "visit"}
+_FILLER = set("hội nghị cuộc của và các năm với giữa tại về cho trong lần thứ chuyến thăm".split())
+
+
+def _meeting_words(m: MeetingFact) -> set[str]:
+    return set(norm(m.name).split()) - _FILLER
+
+
+def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) -> bool:
+    if _KIND_FAMILY.get(a.kind) != _KIND_FAMILY.get(b.kind):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if not (a.date and b.date) and not (pa & pb):
+        return False  # without dates, only shared participants can tell two reports are of one meeting
+    wa, wb = _meeting_words(a), _meeting_words(b)
+    nums_a = {w for w in wa if w.isdigit()}
+    nums_b = {w for w in wb if w.isdigit()}
+    if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
+        return False
+    if a.kind == "Visit":
+        return bool(pa & pb) and (not a.place or not b.place or a.place == b.place)
+    if not wa or not wb:
+        return False
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or (len(pa & pb) >= 2 and a.date == b.date and a.date)
+
+
+def resolve(articles: list[ArticleFacts]) -> Resolution:
+    res = Resolution()
+    articles = sorted(articles, key=lambda a: a.source)
+    # ---- people: exact names, then initials to full names
+    names = sorted({p.name for a in articles for p in a.people} | {x.name for a in articles for m in a.meetings for x in m.participants})
+    full = [n for n in names if not re.match(r"(?:\w\.)+ ", n)]
+    for n in names:
+        target = n
+        if re.match(r"(?:\w\.)+ ", n):
+            cands = [f for f in full if _initial_match(n, f)]
+            if len(cands) == 1:
+                target = cands[0]
+        res.person_key[n] = target
+    # ---- meetings: greedy clustering in a stable order
+    clusters: list[list[tuple[ArticleFacts, MeetingFact]]] = []
+    for a in articles:
+        for m in a.meetings:
+            pm = {res.person_key.get(p.name, p.name) for p in m.participants}
+            placed = False
+            for cl in clusters:
+                for a2, m2 in cl:
+                    if a2.source == a.source:
+                        continue
+                    p2 = {res.person_key.get(p.name, p.name) for p in m2.participants}
+                    if _same_meeting(m, m2, pm, p2):
+                        cl.append((a, m))
+                        placed = True
+                        break
+                if placed:
+                    break
+            if not placed:
+                clusters.append([(a, m)])
+    for cl in clusters:
+        # the IRI comes from the fullest name and the date: stable across reruns and article order
+        best = max((m for _, m in cl), key=lambda m: (bool(m.date), len(m.name), m.name))
+        date = next((m.date for _, m in cl if m.date), None)
+        mid = slug(f"{best.kind} {best.name}")[:90] + (f"-{date}" if date else "")
+        while mid in res.meetings and res.meetings[mid] is not cl:
+            mid += "-x"
+        res.meetings[mid] = cl
+        for a, m in cl:
+            res.meeting_key[(a.source, m.key)] = mid
+    # ---- agreements: abbreviation first, else normalized name; a name seen with an abbreviation anywhere maps to it
+    name_to_abbr: dict[str, str] = {}
+    for a in articles:
+        for g in a.agreements:
+            if g.abbreviation and g.name:
+                name_to_abbr.setdefault(norm(g.name), g.abbreviation)
+    for a in articles:
+        for g in a.agreements:
+            abbr = g.abbreviation or (name_to_abbr.get(norm(g.name)) if g.name else None)
+            key = slug(abbr) if abbr else slug(g.name or "")[:90]
+            res.agreement_key[(a.source, g.abbreviation or g.name or "")] = key
+    return res
