@@ -32,7 +32,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SETTLE_BOUND_2000_S = 15.0
 """Bound for the 2,000-node page to settle with physics off; benchmarks/viz_results.md measured
-about 0.7 s here (layout precomputed, no physics), so this leaves room for slow CI machines."""
+a median of 0.9 s, max 1.1 s, on a 2-CPU machine (layout precomputed, no physics), so this leaves room for slow CI machines."""
 
 
 # ------------------------------------------------------------------ browser plumbing

@@ -638,7 +638,7 @@ def _shorten(label: str) -> str:
 
 
 def page_data(view: View, sel: Selection, *, communities_default: bool = False, size_by: str = "degree",
-              physics_max_nodes: int = 1000, title: str = "diplograph") -> dict[str, Any]:
+              physics_max_nodes: int = 800, title: str = "diplograph") -> dict[str, Any]:
     """The JSON document the page script renders; plain data, sorted, no HTML anywhere."""
     ug = _undirected(sel.nodes, sel.edges)
     cent = centrality(ug, size_by)
@@ -736,7 +736,7 @@ def render_html(data: dict[str, Any]) -> str:
 def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, around: str | None = None,
                depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = 500,
                communities: bool = False, size_by: str = "degree",
-               physics_max_nodes: int = 1000) -> dict[str, Any]:
+               physics_max_nodes: int = 800) -> dict[str, Any]:
     """Write the interactive HTML view of ``graph`` to ``out_path`` and report what it shows.
 
     Returns ``{"nodes", "edges", "total_nodes", "total_edges", "left_out": {"nodes", "edges",
