@@ -38,7 +38,7 @@ KINDS: list[tuple[str, str, str]] = [
 ]
 KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b", re.IGNORECASE)
-NOT_MEETING_BEFORE = re.compile(r"(?:họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|tiếp tục|thăm dò|viếng)\s*$", re.IGNORECASE)
+NOT_MEETING_BEFORE = re.compile(r"(?:quan hệ|Đối tác|đối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|tiếp tục|thăm dò|viếng)\s*$", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
 NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
@@ -74,7 +74,7 @@ AGREEMENT_RE = re.compile(
 )
 AGR_STOP = {"được", "đã", "sẽ", "đang", "nhằm", "là", "này", "mà", "có", "để", "trong", "tại", "vào", "từ", "đến", "cũng",
             "với", "khi", "sau", "trước", "thì", "như", "nên", "cho", "bị", "ký", "kí", "phê", "giữa", "theo", "đó", "nay",
-            "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "không", "mới", "gồm", "của"}
+            "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "mới", "gồm", "của"}
 GENERIC_AGREEMENTS = {"hiệp định", "hiệp ước", "thỏa thuận", "thoả thuận", "công ước", "tuyên bố chung", "bản ghi nhớ",
                       "hiệp định thương mại tự do", "hiệp định thương mại", "nghị định thư", "hiệp định thương mại tự do thế hệ mới"}
 ACTIONS = [
@@ -279,13 +279,23 @@ class ArticleExtractor:
                 found_here.append(mt)
             for mt in found_here:
                 self._add_meeting(mt)
+            target = None
             if found_here:
-                focus = self._canonical(found_here[-1])
-            elif focus is not None and not ANAPHORA.search(sent) and not ms:
-                pass
-            # roles of named people in this sentence, for the meeting in focus
-            target = self._canonical(found_here[0]) if found_here else focus
-            if target is not None and (found_here or ANAPHORA.search(sent) or self._has_role_verb(sent)):
+                held = [m for m in found_here if m.status == "held"] or found_here
+                focus = self._canonical(held[0])
+                target = focus
+                for mt in found_here:
+                    self._leaders(sent, ms, self._canonical(mt))
+            else:
+                ana = ANAPHORA.search(sent)
+                if ana and self.meetings:
+                    word = re.sub(r"(?i)^(?:tại|trong|dự|sau)\s+", "", ana.group(0)).lower()
+                    word = re.sub(r"^(?:cuộc|buổi)\s+", "", word)
+                    recent = [m for m in self.meetings if word in m.kind_word or word in m.name.lower()]
+                    target = recent[-1] if recent else focus
+                elif self._has_role_verb(sent):
+                    target = focus
+            if target is not None:
                 self._roles(si, sent, ms, target)
 
     def _agreement_spans(self, sent: str):
@@ -347,6 +357,8 @@ class ArticleExtractor:
                           status="planned" if planned else "held", evidence=sent)
             # parties named right after ("đối thoại … giữa A và B", "Hội nghị … với sự tham dự của")
         elif needs == "party":
+            if re.match(r"(?i)(?:cuộc|buổi)", word) and re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?$", sent[:start]):
+                return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.end <= start and sent[m.end:start].strip() in ("", "đã", "vừa", "đã tiếp", "sẽ") for m in ms)):
                 return None
             if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZĐ])", sent[end:]):
@@ -363,6 +375,9 @@ class ArticleExtractor:
             if subj is not None and subj in objs:
                 objs.remove(subj)
             parties = ([subj] if subj else []) + objs[:2]
+            if cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation") and not objs and not re.match(r"(?i)cuộc|buổi", word) \
+                    and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]) and not word[0].isupper():
+                return None  # talks need a named other party ("đàm phán với Mỹ" names none)
             if not parties:
                 if re.search(r"(?:cuộc|buổi)\s*$", sent[:start]) or word[0].isupper():
                     parties = []
@@ -404,20 +419,20 @@ class ArticleExtractor:
                 if tm:
                     e = self.lex.lookup(tm.group(1))
                     place = e.label_vi if e else None
+            if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", sent) and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
+                return None  # a visit of the past, background to the story
             visitor = None
-            if subject is not None and subject.end <= start:
-                visitor = subject
-            else:
-                lead_m = [m for m in ms if m.end <= start]
+            direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,30}?bắt đầu)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
+            if direct:
+                visitor = direct[-1]
+            if visitor is None:
                 dm = re.search(r"do ([^,.]{0,80}?) dẫn đầu", sent)
-                of = [m for m in ms if m.start >= end and sent[end:m.start].strip().startswith(("của", "tới")) is False
-                      and re.search(r"\bcủa\s*$", sent[end:m.title_start] if m.title_start >= end else "")]
                 if dm:
                     visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
-                if visitor is None:
-                    visitor = next((m for m in ms if m.start > end and re.search(r"\bcủa\b", sent[end:m.title_start])), None)
-                if visitor is None and lead_m:
-                    visitor = lead_m[-1]
+            if visitor is None:
+                visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])), None)
+            if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian)\s*$", sent[:start]):
+                visitor = next((m for m in ms if m.start > end), None)
             if visitor is None:
                 return None
             vname = self.person_name(visitor)
@@ -502,6 +517,15 @@ class ArticleExtractor:
                 if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
                     mt.participants[(n, "speaker")] = sent
 
+    def _leaders(self, sent: str, ms: list[Mention], mt: _Meeting) -> None:
+        """Who leads a delegation takes part in every meeting the sentence reports."""
+        dm = re.search(r"do ([^,.]{0,80}?) dẫn đầu", sent)
+        for m in ms:
+            n = self.person_name(m)
+            if n and ((dm and dm.start(1) <= m.start < dm.end(1))
+                      or re.match(r"\s*(?:sẽ |đã )?dẫn đầu (?:đoàn|phái đoàn)[^.;]{0,60}?\b(?:dự|tham dự)\b", sent[m.after_end:])):
+                mt.participants.setdefault((n, "attendee"), sent)
+
     def _canonical(self, mt: _Meeting) -> _Meeting:
         while mt.key and mt.key.startswith("->"):
             mt = next(x for x in self.meetings if x.key == mt.key[2:])
@@ -516,7 +540,7 @@ class ArticleExtractor:
             return a.visitor == b.visitor and (not a.place or not b.place or a.place == b.place)
         pa, pb = a.names(), b.names()
         if a.kind in ("Talks", "PhoneCall", "CourtesyCall", "Reception", "Meeting", "Negotiation") and pa and pb:
-            return pa == pb or (len(pa) >= 2 and pa <= pb) or (len(pb) >= 2 and pb <= pa)
+            return pa <= pb or pb <= pa
         wa, wb = _words(a.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}, _words(b.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}
         if not wa or not wb:
             return True
@@ -528,6 +552,8 @@ class ArticleExtractor:
 
     def _add_meeting(self, mt: _Meeting) -> None:
         for other in self.meetings:
+            if other.sentence_index == mt.sentence_index and other.named and mt.named:
+                continue
             if self._same(other, mt):
                 self._merge(other, mt)
                 mt._merged_into = other  # type: ignore[attr-defined]
@@ -605,7 +631,10 @@ class ArticleExtractor:
                                      action_type=atype, tense=tense, evidence=sent)
                 if prev is None or (not prev.name and name):
                     found[key] = fact
-        return list(found.values())
+        # "Hiệp ước Hữu nghị và Hợp tác" after "Hiệp ước Hữu nghị và Hợp tác Việt Nam-Lào": a short reference
+        names = [f.name.casefold() for f in found.values() if f.name]
+        return [f for f in found.values()
+                if not (f.name and not f.abbreviation and any(n != f.name.casefold() and n.startswith(f.name.casefold()) for n in names))]
 
     @staticmethod
     def _agreement_name(sent: str, m: re.Match) -> tuple[str, int]:

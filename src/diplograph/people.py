@@ -136,7 +136,8 @@ class SentenceAnalysis:
                 i += 1
                 changed = True
                 continue
-            if toks[i].text in HONORIFICS:
+            if toks[i].text in HONORIFICS or (len(toks[i].text) > 1 and toks[i].text.replace("-", "").isupper()
+                                                and j - i > 1 and not is_initial(toks[i].text)):
                 i += 1
                 changed = True
                 continue
@@ -396,7 +397,7 @@ class SentenceAnalysis:
         # ---- after the name: ", Tổng thống Moldova", " - Bí thư Trung ương Đảng"
         self._after_end = None
         k = j
-        while k + 1 < len(toks) and toks[k].text in (",", "-", "–"):
+        while j - i > 1 and k + 1 < len(toks) and toks[k].text in (",", "-", "–"):
             found = self.title_starting_at(k + 1)
             if found is None:
                 break

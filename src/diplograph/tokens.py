@@ -48,7 +48,7 @@ STRICT_STOP = {
     "Dù", "Đến", "Tới", "Như", "Cũng", "Thay", "Nhận", "Phát", "Tham", "Dự", "Lễ", "Cuộc", "Buổi", "Phiên", "Đoàn",
     "Hiện", "Bên", "Phía", "Riêng", "Tin", "Ảnh", "Nguồn", "Báo", "Hãng", "Đài", "Kênh", "Tờ", "Bởi", "Mỗi", "Nhiều",
     "Ai", "Gì", "Này", "Lúc", "Rồi", "Sẽ", "Đã", "Đang", "Vừa", "Chỉ", "Giữa", "Ở", "Qua", "Bằng", "Cho", "Của", "Là",
-    "Có", "Không", "Chưa", "Tuần", "Quý", "Cuối", "Điều", "Việc", "Vấn", "Ngoài", "Tuy nhiên", "Trên", "Dưới",
+    "Có", "Không", "Chưa", "Liệu", "Nếu như", "Vậy", "Song", "Tuần", "Quý", "Cuối", "Điều", "Việc", "Vấn", "Ngoài", "Tuy nhiên", "Trên", "Dưới",
 }
 # Lowercase words that may stand inside a title's complement although they follow another lowercase word.
 TITLE_INNER = {"thường", "trực", "thứ", "nhất", "nhì", "đặc", "mệnh", "toàn", "quyền", "tại", "của", "và", "về",
