@@ -96,17 +96,18 @@ def take_screenshot(ttl: Path = REAL_GRAPH, png: Path = SCREENSHOT, max_nodes: i
         png.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(png))
         browser.close()
-    print(f"screenshot of {source.relative_to(ROOT)} -> {png.relative_to(ROOT)}")
+    print(f"screenshot of {source} -> {png}")
     return png
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--screenshot", action="store_true", help="only write docs/screenshot-seeds.png")
+    parser.add_argument("--graph", type=Path, default=REAL_GRAPH, help="graph for the screenshot")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if args.screenshot:
-        take_screenshot()
+        take_screenshot(args.graph)
         return
     from playwright.sync_api import sync_playwright
 

@@ -313,7 +313,7 @@ def collect(graph: Graph) -> View:
     for holder, plist in posts.items():
         if holder in nodes:
             nodes[holder].details["posts"] = sorted(
-                plist, key=lambda p: (p["asOf"], p["title"], p["organization"], p["qualifier"]))
+                plist, key=lambda p: (not p["asOf"], p["asOf"], p["title"], p["organization"], p["qualifier"]))
 
     # ---- participations: person → meeting, labelled by role
     for part in set(g.subjects(RDF.type, DG.Participation)):
@@ -585,9 +585,11 @@ def layout(graph: nx.Graph, community: dict[str, int], spacing: float = 38.0) ->
     final layout on its own for graphs too big for physics.
     """
     members: dict[int, list[str]] = defaultdict(list)
-    for n in sorted(graph):
-        members[community.get(n, 0)].append(n)
     degree = dict(graph.degree())
+    isolated = sorted(n for n in graph if degree.get(n, 0) == 0)
+    for n in sorted(graph):
+        if degree.get(n, 0):
+            members[community.get(n, 0)].append(n)
     pos: dict[str, tuple[float, float]] = {}
     placed_area = 0.0
     for k, cid in enumerate(sorted(members, key=lambda c: (-len(members[c]), c))):
@@ -604,6 +606,17 @@ def layout(graph: nx.Graph, community: dict[str, int], spacing: float = 38.0) ->
             r = spacing * math.sqrt(i)
             a = i * GOLDEN_ANGLE
             pos[n] = (round(cx + r * math.cos(a), 1), round(cy + r * math.sin(a), 1))
+    # Unconnected nodes would drift to the edge of the canvas under physics; a tidy grid under the
+    # rest (kept out of the physics by the page) keeps them visible without pushing others apart.
+    if isolated:
+        xs = [x for x, _ in pos.values()] or [0.0]
+        bottom = max((y for _, y in pos.values()), default=0.0) + 3 * spacing
+        cols = max(1, math.ceil(math.sqrt(len(isolated) * 2)))
+        step = 6 * spacing  # room for a label
+        left = (min(xs) + max(xs)) / 2 - (min(cols, len(isolated)) - 1) * step / 2
+        for i, n in enumerate(isolated):
+            row, col = divmod(i, cols)
+            pos[n] = (round(left + col * step, 1), round(bottom + row * 2 * spacing, 1))
     return pos
 
 
@@ -633,8 +646,8 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _shorten(label: str) -> str:
-    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
+def _shorten(label: str, limit: int = LABEL_MAX) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def page_data(view: View, sel: Selection, *, communities_default: bool = False, size_by: str = "degree",
@@ -669,10 +682,12 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
         nodes_out.append({
             # agreements are known by their abbreviation (EVFTA) at a glance; full name on click
             "id": ids[iri], "iri": iri, "type": n.type,
-            "label": _shorten(n.details.get("abbreviation") or n.label), "name": n.label,
+            "label": _shorten(n.details.get("abbreviation") or n.label, 30 if n.type == "priority" else LABEL_MAX),
+            "name": n.label,
             "labelEn": n.label_en, "years": sorted(n.years), "x": x, "y": y,
             "size": round(12 + 28 * math.sqrt(cent.get(iri, 0.0) / cmax), 1),
             "centrality": round(cent.get(iri, 0.0), 6), "community": comm.get(iri, 0),
+            "isolated": ug.degree(iri) == 0,
             "details": details,
             "sources": sorted(i for i in (aref(a) for a in n.sources) if i is not None),
             "evidence": [{"text": t, **({"a": aref(a)} if aref(a) is not None else {})}

@@ -50,7 +50,7 @@
       id: n.id, label: n.label, shape: TYPES[n.type].shape, size: n.size, x: n.x, y: n.y,
       color: { background: c, border: "#2b2b2b", highlight: { background: c, border: "#000" }, hover: { background: c, border: "#000" } },
       font: { size: 13, color: "#1d2330", strokeWidth: 3, strokeColor: "#ffffff" },
-      hidden: false
+      physics: !n.isolated, hidden: false
     };
   }
   function edgeColor(e) { var r = RELS[e.rels[0]]; return r ? r.color : "#999"; }
@@ -73,7 +73,7 @@
     physics: {
       enabled: meta.physics,
       solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -3500, centralGravity: 0.15, springLength: 110, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.2 },
+      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.08, springLength: 140, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.4 },
       stabilization: { enabled: meta.physics, iterations: meta.stabilizationIterations, updateInterval: 50, fit: true },
       minVelocity: 1.0
     },
@@ -158,7 +158,7 @@
       legend.appendChild(cu);
     }
     legend.appendChild(el("h2", "Relations (edges)"));
-    var ru = el("ul");
+    var ru = el("ul", "", "dg-rels");
     var present = {};
     data.edges.forEach(function (e) { e.rels.forEach(function (r) { present[r] = true; }); });
     data.relations.forEach(function (r) {
