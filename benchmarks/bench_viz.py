@@ -92,6 +92,10 @@ def take_screenshot(ttl: Path = REAL_GRAPH, png: Path = SCREENSHOT, max_nodes: i
         viz.write_html(graph, out, max_nodes=max_nodes, **kwargs)
         browser = _launch(p)
         page, _, _ = open_and_settle(browser, out, viewport=viewport)
+        # Show what a click gives: the details of the most connected person, without zooming in.
+        page.evaluate("""() => { const d = window.diplograph;
+            const people = d.data.nodes.filter(n => n.type === 'person').sort((a, b) => b.size - a.size);
+            if (people.length) { d.network.selectNodes([people[0].id]); d.showNode(people[0].id); } }""")
         page.wait_for_timeout(300)
         png.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(png))
