@@ -85,6 +85,8 @@ class SentenceAnalysis:
                 continue
             a, b = cleaned
             if b - a == 1 and all(is_vietnamese_syllable(t.text) for t in self.toks[a:b]):
+                if b < len(self.toks) and f"{self.toks[a].text} {self.toks[b].text}" in MINISTRY_FIELDS:
+                    continue  # "Bộ trưởng Ngoại giao": a field of government, not a short name
                 self._candidates.append((a, b))
                 continue
             self._candidates.append((a, b))
@@ -254,8 +256,7 @@ class SentenceAnalysis:
                 k += 1
                 continue
             lw = w.lower()
-            prev_cap = self.toks[k - 1].text[0].isupper()
-            if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
+            if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
                 break
             if lw in TITLE_INNER:
                 k += 1

@@ -137,7 +137,7 @@ def _parse_iso_line(m: re.Match) -> str:
 _AGENCY_TAIL = r"(?:/\s*[A-ZĐ][\w.+ ]{1,20})?"
 _PHOTO = re.compile(
     r"\(?\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh tư liệu|Photo|Nguồn)\s*:\s*"
-    r"((?:[A-ZĐÀ-Ỹ][\w.\-]*|[a-z]+\.(?:com|vn|net|org))(?:\s+[A-ZĐÀ-Ỹ][\w\-]*){0,3}(?:\s*/\s*[A-ZĐ][\w.+\-]*(?:\s+[A-ZĐ][\w\-]*)?)?)"
+    r"((?:[A-ZĐÀ-Ỹ][\w.\-]*|[a-z]+\.(?:com|vn|net|org))(?: +[A-ZĐÀ-Ỹ][\w\-]*){0,3}(?: */ *[A-ZĐ][\w.+\-]*(?: +[A-ZĐ][\w\-]*)?)?)"
     r"\s*\)?\.?",
 )
 _THEO = re.compile(r"\(?\b[Tt]heo\s+(?:phóng viên\s+)?([A-ZĐ][\w.+\-]*(?:\s+[A-ZĐ][\w.\-]*){0,3}|Bộ [A-ZĐ]\w*(?: \w+){0,2})\)?")

@@ -64,7 +64,7 @@ INNER_LINKS = {"tại", "của", "và", "về", "nhất"}
 # Lowercase words that always end a title complement (verbs, tense and linking words).
 BREAKERS = {
     "đã", "sẽ", "đang", "vừa", "mới", "cũng", "có", "được", "bị", "cho", "với", "khi", "sau", "trước", "trong", "ngày",
-    "tháng", "năm", "sáng", "chiều", "tối", "hôm", "lúc", "nói", "cho biết", "tuyên", "khẳng", "nhấn", "gặp", "hội",
+    "tháng", "năm", "sáng", "chiều", "tối", "hôm", "lúc", "nói", "cho biết", "tuyên", "khẳng", "nhấn", "gặp", "đàm",
     "tiếp", "thăm", "dự", "chủ", "phát", "trao", "gửi", "chào", "đón", "mời", "ký", "nêu", "đề", "yêu", "cảm", "bày",
     "đánh", "chúc", "thay", "mặt", "nhưng", "mà", "thì", "là", "rằng", "này", "đó", "kia", "để", "nhằm", "vì", "do",
     "từ", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "về", "các", "những", "một", "hai", "ba", "nhiều", "cùng",

@@ -1,0 +1,71 @@
+"""People and posts: title chains, titles after the name, group lists, foreign names, traps.
+
+Sentences are written for the tests, not copied from the sample or development articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.lexicon import load
+from diplograph.people import find_people
+
+
+def people(sentence: str) -> dict[str, list[str]]:
+    return {m.name: [p.title for p in m.posts] for m in find_people(sentence, load()) if m.posts}
+
+
+def test_title_chain_before_a_name_gives_one_post_each():
+    got = people("Ủy viên Bộ Chính trị, Phó Thủ tướng, Bộ trưởng Bộ Tài chính Trần Văn Hùng đến dự.")
+    assert got == {"Trần Văn Hùng": ["Ủy viên Bộ Chính trị", "Phó Thủ tướng", "Bộ trưởng Bộ Tài chính"]}
+
+
+def test_titles_after_a_comma_or_dash():
+    got = people("Đồng chí Lê Văn Nam, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Công an chủ trì hội nghị.")
+    assert got == {"Lê Văn Nam": ["Ủy viên Trung ương Đảng", "Bộ trưởng Bộ Công an"]}
+    assert people("Ông Đỗ Minh Hải - Bí thư Trung ương Đảng phát biểu.") == {"Đỗ Minh Hải": ["Bí thư Trung ương Đảng"]}
+
+
+def test_group_list_shares_the_title():
+    got = people("Dự có các đồng chí Ủy viên Bộ Chính trị: Ngô Văn An, Trưởng Ban Kinh tế Trung ương; Hồ Thị Lan, Bộ trưởng Bộ Y tế.")
+    assert "Ủy viên Bộ Chính trị" in got["Ngô Văn An"] and "Ủy viên Bộ Chính trị" in got["Hồ Thị Lan"]
+    assert "Bộ trưởng Bộ Y tế" in got["Hồ Thị Lan"]
+
+
+def test_short_ministry_form_names_the_ministry():
+    m = [m for m in find_people("Bộ trưởng Ngoại giao Đinh Văn Tú tiếp đoàn.", load()) if m.posts][0]
+    assert m.posts[0].organization == "Bộ Ngoại giao"
+
+
+@pytest.mark.parametrize("sentence,name,title", [
+    ("Thủ tướng Canada Justin Trudeau hội đàm tại Ottawa.", "Justin Trudeau", "Thủ tướng Canada"),
+    ("Bộ trưởng Quốc phòng Pháp Florence Parly cho biết.", "Florence Parly", "Bộ trưởng Quốc phòng Pháp"),
+    ("Cố vấn An ninh Quốc gia J.R. Bolton phát biểu.", "J.R. Bolton", "Cố vấn An ninh Quốc gia"),
+    ("Ngoại trưởng Iran Mohammad Javad Zarif nói.", "Mohammad Javad Zarif", "Ngoại trưởng Iran"),
+    ("Đại sứ Hàn Quốc tại Việt Nam Lee Hyuk gặp báo chí.", "Lee Hyuk", "Đại sứ Hàn Quốc tại Việt Nam"),
+    ("Thượng tướng Lý Tác Thành thăm đơn vị.", "Lý Tác Thành", "Thượng tướng"),
+    ("Quốc vương Campuchia Norodom Sihamoni tiếp đoàn.", "Norodom Sihamoni", "Quốc vương Campuchia"),
+    ("Tổng lãnh sự Mỹ Narva Mark Johnson rời đi.", "Mark Johnson", "Tổng lãnh sự Mỹ Narva"),
+])
+def test_foreign_actors_and_qualified_titles(sentence, name, title):
+    assert title in people(sentence).get(name, [])
+
+
+def test_qualifiers_stay_in_the_post():
+    m = [m for m in find_people("Cựu Bộ trưởng Robert Gates và Quyền Bộ trưởng Tư pháp Sally Yates lên tiếng.", load()) if m.posts]
+    quals = {x.name: x.posts[0].qualifier for x in m}
+    assert quals == {"Robert Gates": "former", "Sally Yates": "acting"}
+
+
+def test_places_outlets_and_untitled_names_are_not_people():
+    got = people("Tại Hà Nội, hãng tin Tân Hoa Xã và AFP cho biết tỉnh Thái Bình đón đoàn; Đại sứ Mỹ không bình luận.")
+    assert got == {}
+
+
+def test_a_role_at_one_meeting_is_not_a_post():
+    got = people("Trưởng đoàn Việt Nam, Thứ trưởng Ngoại giao Phan Văn Lợi phát biểu.")
+    assert got == {"Phan Văn Lợi": ["Thứ trưởng Ngoại giao"]}
+
+
+def test_person_possessor_is_not_part_of_the_post():
+    got = people("Một nguồn tin cho biết cố vấn của Trump, Steve Miller, đã rời đi.")
+    assert got.get("Steve Miller") == ["cố vấn"]

@@ -1,0 +1,92 @@
+"""Reading articles: encodings, normalization, metadata, credits and page furniture."""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.reader import ArticleError, decode, normalize, read_file, read_text, sentences
+
+TEXT = "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Nhật Bản Shinzo Abe."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_unicode_encodings_decode_to_the_same_text(encoding):
+    data = TEXT.encode(encoding)
+    if encoding == "utf-16-le":
+        data = b"\xff\xfe" + data
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    assert normalize(decode(data)) == TEXT
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 writes tone marks as combining characters after a precomposed base letter."""
+    import unicodedata
+
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", ch)
+            tone = next(c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", decomposed.replace(tone, ""))
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return bytes(out)
+
+
+def test_windows_1258_is_detected():
+    data = to_cp1258(TEXT)
+    assert normalize(decode(data)) == TEXT
+
+
+def test_normalize_fixes_lookalikes_and_spaces():
+    raw = "\u00d0ổi mới\u00a0và\u200b hội nhập\r\nNFD: Vie\u0302\u0323t Nam\rxong"
+    out = normalize(raw)
+    assert out == "Đổi mới và hội nhập\nNFD: Việt Nam\nxong"
+
+
+def test_empty_and_binary_inputs_raise_named_errors(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n\t ")
+    with pytest.raises(ArticleError, match="empty.txt: empty"):
+        read_file(empty)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(ArticleError, match="photo.txt: binary"):
+        read_file(binary)
+
+
+def test_metadata_lines_and_headline():
+    a = read_text("https://example.vn/a.html\n date 2021-12 Ðổi mới công tác đối ngoại\n\nSáng 13-12, hội nghị diễn ra.")
+    assert a.url == "https://example.vn/a.html"
+    assert a.date == "2021-12"
+    assert a.headline == "Đổi mới công tác đối ngoại"
+
+
+@pytest.mark.parametrize("line,date", [("Thứ ba 10/01/2023 17:37", "2023-01-10"), ("15/12/2021 - 14:32", "2021-12-15"),
+                                       ("Cập nhật: 07/01/2025", "2025-01-07")])
+def test_datelines(line, date):
+    a = read_text(f"Tiêu đề bài báo\n{line}\nNội dung bài viết ở đây.")
+    assert a.date == date
+    assert all(line not in p for p in a.paragraphs)
+
+
+def test_credits_are_cut_out_of_the_text():
+    a = read_text("Tiêu đề\nBộ trưởng phát biểu. (Ảnh: Lâm Khánh/TTXVN)\nNội dung. Ảnh: Hoàng Hà.Theo đánh giá, tốt.\nMinh Tân")
+    assert {"Lâm Khánh", "TTXVN", "Hoàng Hà", "Minh Tân"} <= set(a.credits)
+    body = " ".join(a.paragraphs)
+    assert "Lâm Khánh" not in body and "Hoàng Hà" not in body and "Minh Tân" not in body
+
+
+def test_page_furniture_is_dropped():
+    a = read_text("Báo Sơn La điện tử - Tin tức cập nhật trong ngày\nTiêu đề thật\nNội dung chính.\nTheo ĐCSVN\n"
+                  "BÌNH LUẬN\nBạn còn 500/500 ký tự\nTin mới\nThủ tướng Phạm Minh Chính thăm Brazil")
+    assert a.headline == "Tiêu đề thật"
+    text = " ".join(a.paragraphs)
+    assert "Phạm Minh Chính" not in text and "ký tự" not in text
+    assert "ĐCSVN" in a.credits
+
+
+def test_sentences_split_glued_text_but_not_initials():
+    s = sentences("Hội nghị kết thúc.Phát biểu tại đó, Cố vấn H.R. McMaster nói. Ông I. Dodon đến TP. Hồ Chí Minh.")
+    assert s == ["Hội nghị kết thúc.", "Phát biểu tại đó, Cố vấn H.R. McMaster nói.", "Ông I. Dodon đến TP. Hồ Chí Minh."]
