@@ -173,6 +173,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -196,6 +197,8 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
     report.skipped.extend(skipped)
     report.cached = hits
     report.read = len(facts)
+    if not facts:
+        return report  # nothing mapped: the previous graph stays as it was
     report.facts = count_facts(facts)
     graph = to_graph(facts)
     report.triples = len(graph)

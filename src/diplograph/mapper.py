@@ -57,7 +57,7 @@ class Mapper:
         if entry is not None:
             node = URIRef(entry.iri)
             if node not in self._orgs.values():
-                kinds = {"country": [DG.Country, DG.Place], "place": [DG.Place], "org": [DG.Organization],
+                kinds = {"country": [DG.Country, DG.Organization, DG.Place], "place": [DG.Place], "org": [DG.Organization],
                          "outlet": [DG.Organization]}[entry.kind]
                 for k in kinds:
                     self.g.add((node, RDF.type, k))
@@ -69,6 +69,10 @@ class Mapper:
             self.g.add((node, RDF.type, DG.Place if default_kind == "place" else DG.Organization))
             self.label(node, text)
         return node
+
+    def _is_org(self, text: str) -> bool:
+        entry = self.lex.lookup(text)
+        return entry is None or entry.kind != "place"
 
     def person(self, name: str) -> URIRef:
         canon = self.res.person_key.get(name, name)
@@ -121,11 +125,12 @@ class Mapper:
                 node = ID[f"post/{_h(self.res.person_key.get(p.name, p.name), norm(post.position), norm(post.organization or ''), post.qualifier or '', a.date or '', norm(post.title))}"]
                 g.add((node, RDF.type, DG.PostHolding))
                 g.add((node, DG.holder, person))
-                g.add((node, DG.title, Literal(post.title, lang="vi")))
-                g.add((node, DG.position, Literal(post.position, lang="vi")))
+                if (node, DG.title, None) not in g:
+                    g.add((node, DG.title, Literal(post.title, lang="vi")))
+                    g.add((node, DG.position, Literal(post.position, lang="vi")))
                 if post.qualifier:
                     g.add((node, DG.qualifier, Literal(post.qualifier)))
-                if post.organization:
+                if post.organization and self._is_org(post.organization):
                     g.add((node, DG.organization, self.entity(post.organization)))
                 if a.date:
                     g.add((node, DG.asOf, _date_literal(a.date)))
@@ -151,7 +156,7 @@ class Mapper:
                 place = next((x.place for _, x in cluster if x.place), None)
                 if place:
                     g.add((node, DG.place, self.entity(place, "place")))
-                org = next((x.organizer for _, x in cluster if x.organizer), None)
+                org = next((x.organizer for _, x in cluster if x.organizer and self._is_org(x.organizer)), None)
                 if org:
                     g.add((node, DG.organizer, self.entity(org)))
                 status = "held" if any(x.status == "held" for _, x in cluster) else "planned"
