@@ -388,8 +388,8 @@ class ArticleExtractor:
                 tail = sent[start:objs[min(len(objs), 2) - 1].end]
             else:
                 tail = sent[start:min(clause_end, start + 120)]
-                tail = re.split(r"[.;]", tail)[0]
-                tail = " ".join(tail.split()[:16])
+                tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))", tail)[0]
+                tail = " ".join(tail.split()[:14])
             if subj is not None and subj.end <= start:
                 head = sent[subj.title_start:subj.end]
                 name = f"{head} {tail}"

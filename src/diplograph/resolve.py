@@ -62,7 +62,10 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
     if not wa or not wb:
         return False
     overlap = len(wa & wb) / min(len(wa), len(wb))
-    return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or (len(pa & pb) >= 2 and a.date == b.date and a.date)
+    if not (a.date and b.date):
+        # undated reports: only a near-identical name with a shared participant is the same meeting
+        return overlap >= 0.7 and bool(pa & pb)
+    return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or len(pa & pb) >= 2
 
 
 def resolve(articles: list[ArticleFacts]) -> Resolution:
