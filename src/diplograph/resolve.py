@@ -52,7 +52,8 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
         return False
     if not (a.date and b.date) and not (pa & pb):
         return False  # without dates, only shared participants can tell two reports are of one meeting
-    wa, wb = _meeting_words(a), _meeting_words(b)
+    people_words = set(norm(" ".join(pa | pb)).split())
+    wa, wb = _meeting_words(a) - people_words, _meeting_words(b) - people_words
     nums_a = {w for w in wa if w.isdigit()}
     nums_b = {w for w in wb if w.isdigit()}
     if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
