@@ -65,7 +65,8 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
     overlap = len(wa & wb) / min(len(wa), len(wb))
     if not (a.date and b.date):
         # undated reports: only a near-identical name with a shared participant is the same meeting
-        return overlap >= 0.7 and bool(pa & pb)
+        jaccard = len(wa & wb) / len(wa | wb)
+        return jaccard >= 0.7 and min(len(wa), len(wb)) >= 3 and bool(pa & pb)
     return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or len(pa & pb) >= 2
 
 
@@ -89,7 +90,7 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
             pm = {res.person_key.get(p.name, p.name) for p in m.participants}
             placed = False
             for cl in clusters:
-                for a2, m2 in cl:
+                for a2, m2 in cl[:1]:  # compare with the cluster's first report only: no chaining
                     if a2.source == a.source:
                         continue
                     p2 = {res.person_key.get(p.name, p.name) for p in m2.participants}
