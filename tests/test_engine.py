@@ -20,7 +20,7 @@ from diplograph.engine import (
 )
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
-FIXTURE_TRIPLES = 238
+FIXTURE_TRIPLES = 245
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -53,7 +53,7 @@ def oxigraph_as_rdflib(path: Path, fmt: str) -> rdflib.Graph:
 def test_export_round_trips_through_rdflib_and_oxigraph(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"g.{fmt}"
     named = GRAPH_IRI if fmt in ("nq", "trig") else None
-    assert export_graph(FIXTURE, out, fmt, named) == 238
+    assert export_graph(FIXTURE, out, fmt, named) == 245
     expected = source_graph()
     by_rdflib, names = rdflib_read(out, fmt)
     assert isomorphic(by_rdflib, expected)
@@ -111,7 +111,7 @@ def test_cli_export_to_stdout_and_file(tmp_path: Path) -> None:
     assert isomorphic(g, source_graph())
     out = tmp_path / "sub" / "g.trig"
     res = runner.invoke(main, ["export", str(FIXTURE), "--format", "trig", "-o", str(out), "--named-graph", GRAPH_IRI])
-    assert res.exit_code == 0 and "238 triples" in res.stderr
+    assert res.exit_code == 0 and "245 triples" in res.stderr
     assert rdflib_read(out, "trig")[1] == {GRAPH_IRI}
     res = runner.invoke(main, ["export", str(tmp_path / "missing.ttl")])
     assert res.exit_code != 0 and "not found" in res.stderr

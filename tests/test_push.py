@@ -75,7 +75,7 @@ def test_push_twice_replaces_instead_of_duplicating(endpoint: Endpoint) -> None:
     push_graph(FIXTURE, endpoint, graph, chunk_size=37)
     first = count_triples(endpoint, graph)
     push_graph(FIXTURE, endpoint, graph, chunk_size=100)
-    assert count_triples(endpoint, graph) == first == 238
+    assert count_triples(endpoint, graph) == first == 245
     assert not any(g.startswith("urn:diplograph:push:") for g in graphs_on_server(endpoint))
 
 
@@ -116,9 +116,9 @@ def test_failed_push_leaves_the_target_as_it_was(endpoint: Endpoint, monkeypatch
 
 def test_push_to_the_default_graph(endpoint: Endpoint, local_graph) -> None:
     push_graph(FIXTURE, endpoint, None)
-    assert count_triples(endpoint, None) == 238
+    assert count_triples(endpoint, None) == 245
     push_graph(FIXTURE, endpoint, None)
-    assert count_triples(endpoint, None) == 238
+    assert count_triples(endpoint, None) == 245
     res = run_remote_query("people", endpoint, named_graph=None)
     assert res.rows == run_query("people", FIXTURE).rows
 
@@ -146,7 +146,7 @@ def test_cli_push_and_remote_query(oxigraph_server, monkeypatch: pytest.MonkeyPa
                "--update-endpoint", oxigraph_server.update_url, "--named-graph", graph],
               monkeypatch, DIPLOGRAPH_PASSWORD=SECRET)
     assert res.exit_code == 0, res.stderr
-    assert "238 triples" in res.stderr
+    assert "245 triples" in res.stderr
     assert_no_secret(res)
     q = cli(["query", "people", "--endpoint", oxigraph_server.query_url, "--named-graph", graph, "--format", "csv"], monkeypatch)
     local = CliRunner().invoke(main, ["query", "people", "--graph", str(FIXTURE), "--format", "csv"])
