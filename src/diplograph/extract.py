@@ -56,7 +56,7 @@ ROLE_AFTER = [
     (re.compile(r"^\s*(?:(?:đã|và|cùng|sẽ|đến|tới)\s+){0,2}(?:tham dự|dự|có mặt)\b", re.I), "attendee"),
 ]
 ROLE_FRONTED = [
-    (re.compile(r"(?:^|,\s*)(?:Phát biểu|Khai mạc|Kết luận|Bế mạc|Trình bày)(?: [^,]{0,60})?,\s*$", re.I), "speaker"),
+    (re.compile(r"(?:^|,\s*)(?:Phát biểu|Khai mạc|Kết luận|Bế mạc|Trình bày)(?: [^,]{0,60})?(?:,\s*[^,]{0,40}){0,2},\s*$", re.I), "speaker"),
     (re.compile(r"(?:dưới sự )?(?:đồng )?chủ trì của\s*$", re.I), "chair"),
     (re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|Dự)(?: [^,;]{0,40})? có\s*(?:các đồng chí\s*)?$", re.I), "attendee"),
 ]
@@ -307,9 +307,12 @@ class ArticleExtractor:
 
     def _np_name(self, sent: str, start: int, word: str) -> tuple[str, int]:
         """The name of a meeting written as a noun phrase after its kind word."""
-        an_toks = re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[start:])
-        end = start
-        count = 0
+        kw_end = start + len(word)
+        an_toks = re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[kw_end:])
+        name_start = start
+        start = kw_end
+        end = kw_end
+        count = len(word.split())
         prev_word = None
         for t in an_toks:
             w = t.group(0)
@@ -335,7 +338,7 @@ class ArticleExtractor:
             end = start + t.end()
             count += 1
             prev_word = w
-        return sent[start:end].strip(), end
+        return sent[name_start:end].strip(), end
 
     def _meeting_from(self, si, sent, km, cls, needs, word, ms, subject) -> _Meeting | None:
         start, end = km.start(), km.end()
@@ -347,7 +350,8 @@ class ArticleExtractor:
             content = [w for w in re.findall(r"\w+", rest) if w.lower() not in ("các", "này", "đó", "cấp", "cao", "về")]
             if not content:
                 return None  # a bare "hội nghị": a reference to the meeting in focus
-            if cls in ("Forum", "Dialogue") and not re.search(r"[A-ZĐ]", rest) and not any(m.start >= start for m in ms):
+            if cls in ("Forum", "Dialogue") and not re.search(r"[A-ZĐ]", rest) and not any(m.start >= start for m in ms) \
+                    and not (cls == "Dialogue" and NAMING_WORDS.search(rest)):
                 return None
             if re.match(r"(?i)(?:trực tuyến|này|đó|trên|nói trên|lần này|sắp tới)$", rest):
                 return None
