@@ -394,7 +394,7 @@ class ArticleExtractor:
                 tail = sent[start:min(clause_end, start + 120)]
                 tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))", tail)[0]
                 tail = " ".join(tail.split()[:14])
-            if subj is not None and subj.end <= start:
+            if subj is not None and subj.end <= start and not re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:]):
                 head = sent[subj.title_start:subj.end]
                 name = f"{head} {tail}"
             else:
@@ -437,10 +437,12 @@ class ArticleExtractor:
                 visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])), None)
             if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian)\s*$", sent[:start]):
                 visitor = next((m for m in ms if m.start > end), None)
+            vname = self.person_name(visitor) if visitor is not None else None
             if visitor is None:
-                return None
-            vname = self.person_name(visitor)
-            title = sent[visitor.title_start:visitor.end]
+                vname = self._title_reference(sent[end:end + 60])
+                if vname is None:
+                    return None
+            title = sent[visitor.title_start:visitor.end] if visitor is not None else self._title_text
             place_txt = f" {place}" if place else ""
             qual_txt = f" {qualifier}" if qualifier else ""
             name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
@@ -456,6 +458,30 @@ class ArticleExtractor:
             mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
         return mt
 
+    def _title_reference(self, text: str) -> str | None:
+        """'chuyến thăm … của Thủ tướng Việt Nam': a title without a name that only one person of the article holds."""
+        m = re.match(r"[^,.;]{0,40}?\bcủa\s+((?:[A-ZĐ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ]+){0,5})", text)
+        if not m:
+            return None
+        phrase = m.group(1)
+        head = self.lex.title_re.match(phrase)
+        if not head:
+            return None
+        position = self.lex.titles[re.sub(r"\s+", " ", head.group(0)).casefold()].label
+        rest = phrase[head.end():].strip()
+        country = next((e for s0, e0, e in self.lex.find(rest) if e.kind == "country" and s0 == 0), None)
+        if rest and country is None:
+            return None
+        holders = [n for n, pf in self.people.items()
+                   if any(p.position == position and (country is None or p.organization in (None, country.label_vi))
+                          for p in pf.posts)
+                   and not (country is not None and any(p.position == position and p.organization not in (None, country.label_vi)
+                                                        for p in pf.posts))]
+        if len(holders) != 1:
+            return None
+        self._title_text = (head.group(0) + (" " + country.label_vi if country else "")).strip()
+        return holders[0]
+
     @staticmethod
     def _clause_end(sent: str, pos: int) -> int:
         m = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b").search(sent, pos)
@@ -466,9 +492,11 @@ class ArticleExtractor:
             window = sent[m.end():m.end() + 70]
             if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn)\b", window):
                 continue
-            for s0, e0, entry in self.lex.find(window):
-                if entry.kind in ("place", "country") and s0 < 45:
-                    return entry.label_vi
+            found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country") and s0 < 45]
+            # the most specific place named: a city or building before a country ("trụ sở … Mỹ ở Washington")
+            specific = [e for _, e in found if e.kind == "place"]
+            if specific or found:
+                return (specific or [found[0][1]])[0].label_vi
             cm = re.match(r"([A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3})", window)
             if cm and not self.lex.lookup(cm.group(1)):
                 cand = cm.group(1)

@@ -76,10 +76,16 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
     # ---- people: exact names, then initials to full names
     names = sorted({p.name for a in articles for p in a.people} | {x.name for a in articles for m in a.meetings for x in m.participants})
     full = [n for n in names if not re.match(r"(?:\w\.)+ ", n)]
+    multi = [f for f in full if len(f.split()) >= 2]
     for n in names:
         target = n
         if re.match(r"(?:\w\.)+ ", n):
             cands = [f for f in full if _initial_match(n, f)]
+            if len(cands) == 1:
+                target = cands[0]
+        elif len(n.split()) == 1 and not n[:1].islower():
+            # a surname alone in one article ("Tổng thống Trump") is the one full name elsewhere that ends with it
+            cands = [f for f in multi if f.split()[-1] == n]
             if len(cands) == 1:
                 target = cands[0]
         res.person_key[n] = target
