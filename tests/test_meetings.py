@@ -1,0 +1,138 @@
+"""Meeting kinds of real diplomacy coverage, each on sentences written for the test.
+
+Talks, calls, courtesy calls, receptions, visits, sessions, forums, summits, co-chairs; a meeting held
+during a visit is its own node linked to the visit; briefings and ceremonies are not meetings.
+"""
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.facts import ArticleFacts
+from diplograph.mapper import to_graph
+from diplograph.reader import read_text
+
+
+def facts(body: str, head: str = "Tin đối ngoại", source: str = "t.txt") -> ArticleFacts:
+    return extract(read_text(f"{head}\n{body}", source))
+
+
+def parties(m) -> set[str]:
+    return {p.name for p in m.participants}
+
+
+@pytest.mark.parametrize("verb,kind", [
+    ("hội kiến", "CourtesyCall"), ("yết kiến", "CourtesyCall"), ("chào xã giao", "CourtesyCall"),
+    ("hội đàm với", "Talks"), ("điện đàm với", "PhoneCall"), ("gặp", "Meeting"), ("tiếp", "Reception"),
+])
+def test_bilateral_kinds_give_both_parties(verb, kind):
+    f = facts(f"Chiều qua, Phó Thủ tướng Trần Quốc Bảo đã {verb} Tổng thống Chile Gabriel Boric.")
+    [m] = f.meetings
+    assert m.kind == kind
+    assert parties(m) == {"Trần Quốc Bảo", "Gabriel Boric"}
+    assert "Trần Quốc Bảo" in m.name and "Gabriel Boric" in m.name
+
+
+def test_reception_of_a_group_keeps_the_host():
+    f = facts("Ngày 3/4, Chủ tịch Quốc hội Vương Đình Lộc đã tiếp thân mật các Đại sứ, Tổng Lãnh sự Việt Nam ở nước ngoài.")
+    [m] = f.meetings
+    assert m.kind == "Reception" and parties(m) == {"Vương Đình Lộc"}
+    assert "tiếp thân mật các Đại sứ" in m.name
+
+
+def test_state_visit_with_destination_and_visitor():
+    f = facts("Tổng Bí thư Lương Văn Cường đã đến Viêng Chăn, bắt đầu chuyến thăm cấp nhà nước Lào.",
+              head="Tổng Bí thư Lương Văn Cường thăm cấp nhà nước Lào")
+    visits = [m for m in f.meetings if m.kind == "Visit"]
+    assert len(visits) == 1
+    assert visits[0].place == "Lào" and parties(visits[0]) == {"Lương Văn Cường"}
+
+
+def test_visit_led_delegation_and_meeting_during_it():
+    f = facts("Đoàn Bộ Ngoại giao do Thứ trưởng Ngoại giao Mai Thế Vinh dẫn đầu đã thăm Argentina. "
+              "Trong thời gian ở thăm, Thứ trưởng Mai Thế Vinh đã hội kiến Ngoại trưởng Argentina Diana Mondino.")
+    visit = next(m for m in f.meetings if m.kind == "Visit")
+    call = next(m for m in f.meetings if m.kind == "CourtesyCall")
+    assert visit.place == "Argentina" and "Mai Thế Vinh" in parties(visit)
+    assert call.part_of == visit.key
+    g = to_graph([f])
+    assert len(list(g.triples((None, None, None)))) > 0
+    linked = g.query("PREFIX dg: <https://w3id.org/diplograph/ontology#> ASK { ?c a dg:CourtesyCall ; dg:partOf ?v . ?v a dg:Visit }")
+    assert linked.askAnswer
+
+
+def test_session_forum_and_summit_are_named_meetings():
+    f = facts("Tổng thống Kazakhstan Kassym-Jomart Tokayev phát biểu tại Diễn đàn Kinh tế Á - Âu lần thứ 5 ở Moskva. "
+              "Chủ tịch Quốc hội Vương Đình Lộc khai mạc Kỳ họp thứ 8 Quốc hội khóa XV. "
+              "Thủ tướng Lê Văn Khoa dự Hội nghị Cấp cao ASEAN lần thứ 44.")
+    kinds = {m.kind: m for m in f.meetings}
+    assert {"Forum", "Session", "Summit"} <= set(kinds)
+    assert ("Kassym-Jomart Tokayev", "speaker") in {(p.name, p.role) for p in kinds["Forum"].participants}
+    assert kinds["Forum"].place == "Moskva"
+    assert "Vương Đình Lộc" in parties(kinds["Session"]) and "Lê Văn Khoa" in parties(kinds["Summit"])
+
+
+def test_co_chairs_are_chairs():
+    f = facts("Hội nghị Bộ trưởng Ngoại giao Mekong - Lan Thương lần thứ 9 diễn ra dưới sự đồng chủ trì của "
+              "Bộ trưởng Ngoại giao Hà Văn Tâm và Bộ trưởng Ngoại giao Trung Quốc Vương Nghị.")
+    [m] = f.meetings
+    chairs = {p.name for p in m.participants if p.role == "chair"}
+    assert chairs == {"Hà Văn Tâm", "Vương Nghị"}
+
+
+def test_headline_lead_and_anaphora_are_one_meeting():
+    f = facts("Chiều 12/9, Thủ tướng Đỗ Văn An hội đàm với Thủ tướng Hungary Viktor Orban. "
+              "Tại cuộc hội đàm, Thủ tướng Viktor Orban cảm ơn. Cuộc hội đàm diễn ra trong không khí hữu nghị.",
+              head="Hội đàm cấp cao Việt Nam - Hungary")
+    assert len([m for m in f.meetings if m.kind == "Talks"]) == 1
+
+
+def test_planned_visit_is_planned():
+    f = facts("Theo kế hoạch, Tổng thống Pháp Emmanuel Macron sẽ thăm chính thức Việt Nam vào tháng tới.")
+    [m] = f.meetings
+    assert m.kind == "Visit" and m.status == "planned"
+
+
+def test_history_is_not_a_current_meeting():
+    f = facts("Quan hệ hai nước được nâng lên sau chuyến thăm năm 2009 của Chủ tịch nước Lê Đức Hòa tới Tây Ban Nha.")
+    assert f.meetings == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Người phát ngôn Bộ Ngoại giao Phạm Thu Trang trả lời tại họp báo thường kỳ chiều nay.",
+    "Lễ hội văn hóa Việt Nam khai mạc tại Paris với sự tham dự của Đại sứ Đinh Toàn Thắng.",
+    "Hai nước sẵn sàng đàm phán với Mỹ về vấn đề này, Ngoại trưởng Nga Sergei Lavrov nói.",
+])
+def test_briefings_ceremonies_and_wishes_are_not_meetings(sentence):
+    assert facts(sentence).meetings == []
+
+
+def test_date_with_year_in_a_range_and_unknown_year():
+    f = facts("Chiều 3/7, Chủ tịch Quốc hội Lào Xaysomphone Phomvihane tới Hà Nội, bắt đầu chuyến thăm Việt Nam từ ngày 3-8/7/2023.")
+    assert f.meetings[0].date == "2023-07-03"
+    g = facts("Chiều 3/7, Chủ tịch Quốc hội Lào Xaysomphone Phomvihane tới Hà Nội, bắt đầu chuyến thăm Việt Nam.")
+    assert g.meetings[0].date is None
+
+
+def test_capitals_outlets_and_unnamed_office_holders_are_not_people():
+    f = facts("Washington và Bắc Kinh bất đồng, hãng tin AFP và Itar Tass cho biết; Đại sứ Mỹ không bình luận. "
+              "Ngoại trưởng Mỹ Antony Blinken sẽ tới Bắc Kinh.")
+    assert {p.name for p in f.people} == {"Antony Blinken"}
+
+
+def test_initial_and_full_name_are_one_person_across_articles():
+    a = facts("Chủ tịch nước Lê Minh Tâm gửi điện mừng tới ngài V. Zelensky, Tổng thống Ukraine.", source="a.txt")
+    b = facts("Tổng thống Ukraine Volodymyr Zelensky phát biểu tại Kiev.", source="b.txt")
+    g = to_graph([a, b])
+    names = {str(o) for o in g.objects(None, __import__("rdflib").URIRef("https://schema.org/name"))
+             if "Zelensky" in str(o)}
+    assert names == {"Volodymyr Zelensky"}
+
+
+def test_surname_alone_resolves_to_the_full_name_of_another_article():
+    a = facts("Tổng thống Pháp Emmanuel Macron hội đàm với Thủ tướng Ý Giorgia Meloni.", source="a.txt")
+    b = facts("Theo Tổng thống Macron, châu Âu cần đoàn kết.", source="b.txt")
+    g = to_graph([a, b])
+    q = g.query("""PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX schema: <https://schema.org/>
+        SELECT DISTINCT ?n WHERE { ?h dg:holder ?p . ?p schema:name ?n }""")
+    assert "Macron" not in {str(r[0]) for r in q}
