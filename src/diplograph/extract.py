@@ -355,12 +355,17 @@ class ArticleExtractor:
                 return None
             if re.match(r"(?i)(?:trực tuyến|này|đó|trên|nói trên|lần này|sắp tới)$", rest):
                 return None
+            bare = re.sub(r"^(?:tỉnh|thành phố|TP\.?|tại|ở)\s+", "", rest)
+            if self.lex.lookup(bare) is not None and self.lex.lookup(bare).kind in ("place", "country"):
+                return None  # "Hội nghị tỉnh Bình Dương": a place, not the meeting's name
             if not re.search(r"[A-ZĐ0-9]", rest) and not NAMING_WORDS.search(rest):
                 return None  # "Hội nghị thống nhất đánh giá": the meeting as subject of a verb, not a name
             mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=_cap(name), named=True, sentence_index=si,
                           status="planned" if planned else "held", evidence=sent)
             # parties named right after ("đối thoại … giữa A và B", "Hội nghị … với sự tham dự của")
         elif needs == "party":
+            if word[:1].isupper() and re.match(r"\s*[,:]", sent[end:]):
+                return None  # "Hội đàm, …" opening a caption or a paragraph: the meeting in focus
             if re.match(r"(?i)(?:cuộc|buổi)", word) and re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?$", sent[:start]):
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.end <= start and sent[m.end:start].strip() in ("", "đã", "vừa", "đã tiếp", "sẽ") for m in ms)):
