@@ -122,9 +122,10 @@ class Mapper:
             person = self.person(p.name)
             g.add((person, PROV.wasDerivedFrom, art))
             for post in p.posts:
-                node = ID[f"post/{_h(self.res.person_key.get(p.name, p.name), norm(post.position), norm(post.organization or ''), post.qualifier or '', a.date or '', norm(post.title))}"]
+                node = ID[f"post/{_h(self.res.person_key.get(p.name, p.name), norm(post.position), norm(post.organization or ''), post.qualifier or '', a.date or '', norm(post.title), p.name)}"]
                 g.add((node, RDF.type, DG.PostHolding))
                 g.add((node, DG.holder, person))
+                g.add((node, DG.nameAsWritten, Literal(p.name, lang="vi")))
                 if (node, DG.title, None) not in g:
                     g.add((node, DG.title, Literal(post.title, lang="vi")))
                     g.add((node, DG.position, Literal(post.position, lang="vi")))
@@ -173,6 +174,7 @@ class Mapper:
                 g.add((pnode, RDF.type, DG.Participation))
                 g.add((pnode, DG.meeting, node))
                 g.add((pnode, DG.participant, person))
+                g.add((pnode, DG.nameAsWritten, Literal(part.name, lang="vi")))
                 g.add((pnode, DG.role, ROLES[part.role]))
                 self.evidence(pnode, art, part.evidence)
         for m in a.meetings:
