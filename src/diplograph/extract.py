@@ -211,6 +211,9 @@ class ArticleExtractor:
         for p in sorted(posts, key=lambda p: (-len(p.title), p.title)):
             dup = None
             for q in out:
+                if p.organization is None and q.qualifier == p.qualifier and q.title.casefold().startswith(p.title.casefold() + " "):
+                    dup = q  # a bare "Thứ trưởng" folds into "Thứ trưởng thường trực Bộ Ngoại giao"
+                    break
                 if q.position.casefold() != p.position.casefold() or q.qualifier != p.qualifier:
                     continue
                 if p.organization is None or q.organization == p.organization or p.title.casefold() in q.title.casefold():
