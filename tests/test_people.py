@@ -69,3 +69,38 @@ def test_a_role_at_one_meeting_is_not_a_post():
 def test_person_possessor_is_not_part_of_the_post():
     got = people("Một nguồn tin cho biết cố vấn của Trump, Steve Miller, đã rời đi.")
     assert got.get("Steve Miller") == ["cố vấn"]
+
+
+def test_title_closing_a_clause_is_not_the_next_name_s_post():
+    got = people("Ngày ông Lê Văn Tám nhậm chức Bộ trưởng Quốc phòng, Tổng thống Joe Biden ký sắc lệnh.")
+    assert got.get("Joe Biden") == ["Tổng thống"]
+
+
+def test_apposition_after_a_clause_boundary_keeps_its_title():
+    got = people("Trước đó, Đại sứ Nhật Bản tại Ấn Độ, Kenji Hiramatsu cho biết.")
+    assert got.get("Kenji Hiramatsu") == ["Đại sứ Nhật Bản tại Ấn Độ"]
+
+
+def test_list_of_unnamed_office_holders_does_not_chain_onto_a_name():
+    got = people("Dự có Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, Cựu Thủ tướng Singapore Lý Hiển Văn.")
+    assert got.get("Lý Hiển Văn") == ["Cựu Thủ tướng Singapore"]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Bí thư Thành ủy Hà Nội Đinh Tiến Dũng tiếp đoàn.", "Đinh Tiến Dũng"),
+    ("Bộ trưởng Công Thương Trần Tuấn Anh ký kết.", "Trần Tuấn Anh"),
+    ("Chủ tịch nước Cu Ba Miguel Diaz-Canel thăm Hà Nội.", "Miguel Diaz-Canel"),
+])
+def test_places_and_ministries_are_stripped_from_the_front_of_a_name(sentence, name):
+    assert name in people(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giám đốc Chiến lược tại RBC Capital Markets cho biết.",
+    "Tổng Giám đốc Tesla Inc cho biết giá sẽ tăng.",
+])
+def test_companies_after_a_title_are_not_people(sentence):
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    assert extract(read_text("Tin kinh tế\n" + sentence)).people == []

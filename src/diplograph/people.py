@@ -23,6 +23,14 @@ ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Văn phòng", "Vụ", "Cục", "Viện"
              "Quân khu", "Hải quân", "Không quân", "Thông tấn xã", "Đài", "Kênh", "Nhà Trắng", "Điện Kremlin")
 
 
+# Words after which a title is an office being taken or given, not the next name's post.
+TAKES_OFFICE = {"chức", "làm", "thành", "cử", "bầu", "nhận", "vị", "thế", "nhiệm", "kế", "ghế"}
+ORG_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Co", "Group", "Center", "Centre",
+                "Markets", "Airways", "Airlines", "Bank", "University", "Institute", "Foundation", "Company",
+                "Holdings", "Motors", "Systems", "Technologies", "Times", "Post", "News", "Journal", "Agency",
+                "Council", "Committee", "Party", "Club", "Association", "Ministry", "Office", "Force", "Army"}
+
+
 @dataclass
 class Mention:
     name: str
@@ -125,12 +133,17 @@ class SentenceAnalysis:
         changed = True
         while i < j and changed:
             changed = False
+            if i + 1 < j and f"{toks[i].text} {toks[i + 1].text}" in MINISTRY_FIELDS:
+                i += 2  # "Bộ trưởng Công Thương Trần Tuấn Anh"
+                changed = True
+                continue
             if i in self.gaz:
                 end, entry = self.gaz[i]
-                # keep a Vietnamese full name that merely starts like a place ("Nguyễn Trường Sơn" never does,
-                # but "Thái Bình Minh" could)
-                if not (entry.kind == "place" and j - i >= 3 and toks[i].text in self.lex.surnames
-                        and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
+                # keep a Vietnamese full name that merely starts like a place ("Thái Bình Minh"), unless what
+                # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải")
+                rest_is_name = end + 1 < j and toks[end].text in self.lex.surnames
+                if rest_is_name or not (entry.kind == "place" and j - i >= 3 and toks[i].text in self.lex.surnames
+                                        and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
                     i = end
                     changed = True
                     continue
@@ -176,6 +189,10 @@ class SentenceAnalysis:
         entry = self.lex.lookup(" ".join(words))
         if entry is not None:
             return False
+        if words[-1] in ORG_SUFFIXES or any(w in ORG_SUFFIXES for w in words[1:]):
+            return False  # "Tesla Inc", "RBC Capital Markets", "Qatar Airways"
+        if any(k in self.gaz_cover and self.gaz_cover[k].kind == "country" for k in range(i, j)):
+            return False  # a country inside the run: an organization's name ("Đại học Fulbright Việt Nam")
         return True
 
     # -------------------------------------------------------------- titles
@@ -370,7 +387,13 @@ class SentenceAnalysis:
         self._chain_first = None
         first = True
         while k >= 0:
+            # "Theo Bộ trưởng Quốc phòng Mỹ, Donald Trump …": a title before a comma names someone else,
+            # unless an honorific marks the name as its apposition (", bà Busaya Mathelin")
             found = self.title_ending_at(k)
+            if found is not None and first and comma_form and not hon:
+                a0, _ = self._qualify(found[0])
+                if a0 > 0 and toks[a0 - 1].text not in (",", ";", ":", "(", "“", '"'):
+                    found = None  # the title closes a clause of its own ("nhậm chức Bộ trưởng …, Donald Trump ký")
             if found is None and first and comma_form:
                 # "chiến lược gia trưởng của Trump, Steve Bannon": a person possessor is not part of the post
                 m = self._possessor_title(k)
@@ -385,7 +408,12 @@ class SentenceAnalysis:
             first = False
             a, _ = self._qualify(a)
             self._chain_first = a
-            if a >= 2 and toks[a - 1].text in (",", "và") and self.title_ending_at(a - 2) is not None:
+            if a >= 2 and toks[a - 1].text in (",", "và") and (prev := self.title_ending_at(a - 2)) is not None:
+                if self._other_country(prev, chain[0]):
+                    break  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
+                pa, _ = self._qualify(prev[0])
+                if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
+                    break  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
                 k = a - 2
                 continue
             break
@@ -413,6 +441,13 @@ class SentenceAnalysis:
             k = b
         # ---- a group list: "Ủy viên Bộ Chính trị: A, B, C"
         return posts
+
+    def _other_country(self, found, post: Post) -> bool:
+        """Does the earlier title in a comma chain name another country than the later one?"""
+        a, b, span = found
+        countries = {e.label_vi for k in range(span.tok_end, b) if (e := self.gaz_cover.get(k)) and e.kind == "country"}
+        here = {e.label_vi for _, _, e in self.lex.find(post.title) if e.kind == "country"}
+        return bool(countries) and bool(here) and not (countries & here)
 
     def _possessor_title(self, k: int):
         toks = self.toks
