@@ -37,7 +37,7 @@ KINDS: list[tuple[str, str, str]] = [
     (r"chuyến thăm|thăm", "Visit", "visit"),
 ]
 KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
-NOT_MEETING_AFTER = re.compile(r"^\s*(?:báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b", re.IGNORECASE)
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b", re.IGNORECASE)
 NOT_MEETING_BEFORE = re.compile(r"(?:quan hệ|Đối tác|đối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|tiếp tục|thăm dò|viếng)\s*$", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -329,6 +329,12 @@ class ArticleExtractor:
                 if w == ")":
                     end = start + t.end()
                     continue
+                if w in "“\"" and count:
+                    close = re.search(r"[”\"]", sent[start + t.end():])
+                    if close and close.start() < 80:
+                        end = start + t.end() + close.end()
+                        break
+                    break
                 if w == "," and re.match(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch)", sent[start + t.start():]):
                     continue
                 break
@@ -399,10 +405,14 @@ class ArticleExtractor:
             if objs:
                 tail = sent[start:objs[min(len(objs), 2) - 1].end]
             else:
-                tail = sent[start:min(clause_end, start + 120)]
+                tail = sent[start:clause_end]
                 tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))", tail)[0]
                 tail = " ".join(tail.split()[:14])
-            if subj is not None and subj.end <= start and not re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:]):
+            noun_phrase = re.match(r"(?i)(?:cuộc|buổi)\b", word) or re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+            if noun_phrase and re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]):
+                tail = sent[start - len(re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]).group(0)):start] + tail
+            if subj is not None and subj.end <= start and not noun_phrase \
+                    and not re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:]):
                 head = sent[subj.title_start:subj.end]
                 name = f"{head} {tail}"
             else:
@@ -419,6 +429,7 @@ class ArticleExtractor:
                 if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
                     return None
             after = sent[end:end + 80]
+            after = re.split(r"\bcủa\b", after)[0]  # "chuyến thăm Cuba của Chủ tịch Quốc hội Lào": the place is before "của"
             qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
             qualifier = qual.group(1) if qual and qual.group(1) else ""
             place = None
@@ -580,7 +591,7 @@ class ArticleExtractor:
             return a.visitor == b.visitor and (not a.place or not b.place or a.place == b.place)
         pa, pb = a.names(), b.names()
         if a.kind in ("Talks", "PhoneCall", "CourtesyCall", "Reception", "Meeting", "Negotiation") and pa and pb:
-            return pa <= pb or pb <= pa
+            return pa == pb or (pa <= pb and len(pa) >= 1 and len(pb) <= 2) or (pb <= pa and len(pa) <= 2)
         wa, wb = _words(a.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}, _words(b.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}
         if not wa or not wb:
             return True
@@ -618,7 +629,26 @@ class ArticleExtractor:
         for k, v in mt.participants.items():
             into.participants.setdefault(k, v)
 
+    def _fold_partial(self) -> None:
+        """A bilateral meeting whose named parties are a subset of another's of the same kind is that meeting
+        (a headline 'Hội đàm cấp cao Việt - Nhật' and the lead's talks between the two prime ministers)."""
+        bilateral = ("Talks", "PhoneCall", "CourtesyCall", "Reception", "Negotiation")
+        changed = True
+        while changed:
+            changed = False
+            for a in list(self.meetings):
+                if a.kind not in bilateral:
+                    continue
+                bigger = [b for b in self.meetings if b is not a and b.kind == a.kind and a.names() < b.names()
+                          and not (a.date and b.date and a.date != b.date)]
+                if len(bigger) == 1:
+                    self._merge(bigger[0], a)
+                    self.meetings.remove(a)
+                    changed = True
+                    break
+
     def finish_meetings(self) -> list[MeetingFact]:
+        self._fold_partial()
         out = []
         visits = [m for m in self.meetings if m.kind == "Visit"]
         for mt in self.meetings:

@@ -179,9 +179,9 @@ class SentenceAnalysis:
         if not words or len(words) > 5:
             return False
         if all(is_vietnamese_syllable(w) for w in words):
-            if len(words) == 1:
-                return True  # short form, resolved later
-            return True
+            if len(words) == 2 and words[0] not in self.lex.surnames:
+                return False  # "Quỹ Tiền", "Trung Hoa": two capitals without a surname are no full name
+            return True  # one syllable: a short form, resolved later
         if any(w.isdigit() or re.search(r"\d", w) for w in words):
             return False
         if all(w.isupper() and len(w) > 1 and not ROMAN.match(w) for w in words):

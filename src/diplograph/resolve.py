@@ -60,6 +60,9 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
         return False
     if a.kind == "Visit":
         return bool(pa & pb) and (not a.place or not b.place or a.place == b.place)
+    if _KIND_FAMILY.get(a.kind) in ("talks", "call", "reception", "meet"):
+        # bilateral meetings: the same parties on the same day (one leader holds several calls a day)
+        return bool(a.date and b.date) and len(pa) >= 2 and pa == pb
     if not wa or not wb:
         return False
     overlap = len(wa & wb) / min(len(wa), len(wb))

@@ -37,7 +37,7 @@ CAP_STOP = {
     "Quang", "Toàn", "Lễ", "Cuộc", "Buổi", "Phiên", "Đoàn", "Thứ", "Hiện", "Bên", "Phía", "Ngoài", "Riêng", "Chính",
     "Thủ", "Bộ", "Chủ", "Phó", "Tổng", "Ủy", "Ban", "Hội", "Hiệp", "Nhà", "Người", "Đại", "Trung", "Việt", "Liên",
     "Tân", "Cựu", "Quyền", "Tin", "Ảnh", "Nguồn", "Báo", "Hãng", "Đài", "Kênh", "Tờ", "Trang", "Thông", "Tiếp", "Kết",
-    "Đặc", "Mặc", "Trường", "Vụ", "Cục", "Sở", "Viện", "Ngân", "Tập", "Quân", "Tòa", "Học", "Cơ", "Lực", "Hải", "Không", "Sheik", "Sheikh", "Samdech", "Bởi", "Cả", "Mỗi", "Nhiều", "Ai", "Gì", "Này", "Kể", "Lúc", "Rồi", "Sẽ", "Đã", "Đang", "Vừa", "Chỉ",
+    "Đặc", "Mặc", "Trường", "Quỹ", "Vụ", "Cục", "Sở", "Viện", "Ngân", "Tập", "Quân", "Tòa", "Học", "Cơ", "Lực", "Hải", "Không", "Sheik", "Sheikh", "Samdech", "Bởi", "Cả", "Mỗi", "Nhiều", "Ai", "Gì", "Này", "Kể", "Lúc", "Rồi", "Sẽ", "Đã", "Đang", "Vừa", "Chỉ",
     "Giữa", "Ở", "Qua", "Bằng", "Cho", "Của", "Là", "Có", "Không", "Chưa", "Mới", "Thế", "Tuần", "Quý", "Đầu", "Cuối",
     "Anh", "Chị", "Em", "Ngài", "Đồng chí", "Tiến", "Sĩ", "Trưởng", "Phần", "Điều", "Việc", "Vấn", "Mục", "Tổ",
 }
