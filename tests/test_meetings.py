@@ -136,3 +136,10 @@ def test_surname_alone_resolves_to_the_full_name_of_another_article():
     q = g.query("""PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX schema: <https://schema.org/>
         SELECT DISTINCT ?n WHERE { ?h dg:holder ?p . ?p schema:name ?n }""")
     assert "Macron" not in {str(r[0]) for r in q}
+
+
+def test_meeting_noun_phrase_is_named_from_its_parties_and_building_is_a_place():
+    f = facts("Ngày 5/3, Tổng thống Mỹ Joe Biden đã có cuộc gặp với Thủ tướng Nhật Bản Fumio Kishida tại Nhà Trắng.")
+    [m] = f.meetings
+    assert m.name == "Cuộc gặp Joe Biden – Fumio Kishida"
+    assert m.place == "Nhà Trắng"

@@ -411,10 +411,15 @@ class ArticleExtractor:
             noun_phrase = re.match(r"(?i)(?:cuộc|buổi)\b", word) or re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
             if noun_phrase and re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]):
                 tail = sent[start - len(re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]).group(0)):start] + tail
-            if subj is not None and subj.end <= start and not noun_phrase \
-                    and not re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:]):
+            giua = re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:])
+            if subj is not None and subj.end <= start and not noun_phrase and not giua:
                 head = sent[subj.title_start:subj.end]
                 name = f"{head} {tail}"
+            elif noun_phrase and subj is not None and subj.end <= start and not giua and self.person_name(subj):
+                # "Tổng thống A có cuộc gặp với B": named from the kind and the parties, "Cuộc gặp A – B"
+                kind_phrase = re.match(r"(?i)(?:(?:cuộc|buổi)\s+)?" + re.escape(word), tail)
+                names = [self.person_name(subj)] + [self.person_name(o) for o in objs[:2] if self.person_name(o)]
+                name = _cap(kind_phrase.group(0) if kind_phrase else word) + " " + " – ".join(dict.fromkeys(names))
             else:
                 name = _cap(tail)
             name = re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
@@ -517,6 +522,8 @@ class ArticleExtractor:
             if specific or found:
                 return (specific or [found[0][1]])[0].label_vi
             cm = re.match(r"([A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3})", window)
+            if cm and cm.group(1).casefold() in self.lex.places_by_label:
+                return self.lex.places_by_label[cm.group(1).casefold()].label_vi  # "tại Nhà Trắng"
             if cm and not self.lex.lookup(cm.group(1)):
                 cand = cm.group(1)
                 if len(cand.split()) >= 2 and not any(cand.startswith(x) for x in ("Hội nghị", "Diễn đàn", "Kỳ họp", "Lễ")):

@@ -55,6 +55,7 @@ class Lexicon:
     by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> Entry
     agreements: dict[str, Entry] = field(default_factory=dict)  # abbreviation -> Entry
     agreement_names: dict[str, Entry] = field(default_factory=dict)  # casefolded vi name/variant -> Entry
+    places_by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> place/country entry
     surnames: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
 
@@ -133,6 +134,8 @@ def load() -> Lexicon:
             lex.by_iri[str(s)] = entry
             for surface in [vi, *alts] + ([en] if en and kind in ("country", "outlet") else []):
                 add(surface, entry)
+                if kind in ("country", "place"):
+                    lex.places_by_label.setdefault(surface.casefold(), entry)
     for s in sorted(g.subjects(RDF.type, DG.Agreement)):
         vi, en, alts = _labels(g, s)
         abbr = str(g.value(s, DG.abbreviation) or "")
