@@ -98,3 +98,18 @@ def test_credits_never_become_people():
     f = facts("Tin\nThủ tướng Phạm Văn Đức phát biểu. Ảnh: Nguyễn Hoàng/TTXVN\nTrần Minh")
     names = {p.name for p in f.people}
     assert names == {"Phạm Văn Đức"} and "Nguyễn Hoàng" in f.credits and "Trần Minh" in f.credits
+
+
+def test_agreement_names_end_before_a_clause_and_generic_ones_are_dropped():
+    f = facts("Tin\nHai bên đã ký Thỏa thuận đầu tiên và Bản ghi nhớ hợp tác. "
+              "Hai nước nhắc lại Hiệp ước Hữu nghị Việt Nam - Mông Cổ vừa được gia hạn. "
+              "Các bên tôn trọng Hiến chương Liên hợp quốc (LHQ) và luật pháp quốc tế.")
+    names = {a.name: a.abbreviation for a in f.agreements}
+    assert "Hiệp ước Hữu nghị Việt Nam - Mông Cổ" in names
+    assert names.get("Hiến chương Liên hợp quốc", "missing") is None
+    assert not any(n.startswith(("Thỏa thuận đầu", "Bản ghi nhớ hợp tác")) for n in names)
+
+
+def test_acronym_inside_a_trigger_is_the_abbreviation():
+    f = facts("Tin\nHai bên thúc đẩy phê chuẩn Hiệp định EVFTA trong năm nay.")
+    assert [a.abbreviation for a in f.agreements] == ["EVFTA"]

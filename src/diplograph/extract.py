@@ -74,7 +74,14 @@ AGREEMENT_RE = re.compile(
 )
 AGR_STOP = {"được", "đã", "sẽ", "đang", "nhằm", "là", "này", "mà", "có", "để", "trong", "tại", "vào", "từ", "đến", "cũng",
             "với", "khi", "sau", "trước", "thì", "như", "nên", "cho", "bị", "ký", "kí", "phê", "giữa", "theo", "đó", "nay",
-            "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "mới", "gồm", "của"}
+            "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "mới", "gồm", "của", "vừa", "sắp", "cần"}
+# A clause that starts inside what looked like the name: the name ends before it.
+AGR_CLAUSE = re.compile(r"\s(?:vừa|sắp|cần|nhấn mạnh|khẳng định|kết thúc|liên quan|thực chất|thực hiện|thực thi|"
+                        r"nhằm|đã|đang|sẽ|được|là)\b.*$")
+AGR_DANGLING = {"về", "của", "giữa", "và", "với", "năm", "các", "cho", "tại", "trong", "việc", "nước", "về việc"}
+# Words that do not tell one agreement from another ("Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác").
+AGR_FILLER = {"hợp", "tác", "đầu", "tiên", "này", "liên", "quan", "mới", "trên", "đó", "chung", "các", "những", "song",
+              "phương", "đa", "nói", "hai", "bên", "nước", "về", "giữa", "và", "của"}
 GENERIC_AGREEMENTS = {"hiệp định", "hiệp ước", "thỏa thuận", "thoả thuận", "công ước", "tuyên bố chung", "bản ghi nhớ",
                       "hiệp định thương mại tự do", "hiệp định thương mại", "nghị định thư", "hiệp định thương mại tự do thế hệ mới"}
 ACTIONS = [
@@ -692,6 +699,16 @@ class ArticleExtractor:
                         continue
                 if abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") and not re.search(r"[A-ZĐ]", name[9:]):
                     continue
+                if abbr and (e := self.lex.lookup(abbr)) is not None and e.kind in ("org", "country", "outlet"):
+                    abbr = None  # "(LHQ)" after "Hiến chương Liên hợp quốc" abbreviates the organization
+                rest_words = [w for w in re.findall(r"\w+", name[len(m.group("trig")):])]
+                if not abbr and not any(w[0].isupper() or w.isdigit() for w in rest_words) \
+                        and not [w for w in rest_words if w.lower() not in AGR_FILLER]:
+                    continue  # "Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác": nothing names it
+                if not abbr:
+                    inner = next((w for w in rest_words if w in self.lex.agreements), None)
+                    if inner and len(rest_words) == 1:
+                        abbr = inner  # "Hiệp định EVFTA"
                 known = self.lex.agreements.get(abbr or "") or self.lex.agreement_names.get(name.casefold())
                 if known and not abbr:
                     abbr = next((k for k, v in self.lex.agreements.items() if v == known), None)
@@ -733,13 +750,18 @@ class ArticleExtractor:
             if lw == "về" and not re.match(r"\s*[A-ZĐ]", sent[pos + t.end():]):
                 if count == 0:
                     pass
-            if count >= 14:
+            if count >= 24:
                 break
             end = pos + t.end()
             count += 1
         name = sent[start:end].strip()
         # "A và B" where B opens with its own trigger: cut before it
-        name = re.split(r" và (?=Hiệp định|Hiệp ước|Thỏa thuận|Bản ghi nhớ|Công ước)", name)[0]
+        name = re.split(r" và (?=Hiệp định|Hiệp ước|Thỏa thuận|Bản ghi nhớ|Công ước|Nghị định thư|luật pháp)", name)[0]
+        name = AGR_CLAUSE.split(name)[0]
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in AGR_DANGLING:
+            words.pop()
+        name = " ".join(words)
         return name, start + len(name)
 
     @staticmethod
