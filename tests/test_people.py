@@ -104,3 +104,10 @@ def test_companies_after_a_title_are_not_people(sentence):
     from diplograph.reader import read_text
 
     assert extract(read_text("Tin kinh tế\n" + sentence)).people == []
+
+
+def test_kiem_joins_two_posts():
+    got = people("Chủ tịch Quốc hội kiêm Chủ tịch Thượng viện Myanmar Win Myint phát biểu.")
+    assert got.get("Win Myint") == ["Chủ tịch Quốc hội", "Chủ tịch Thượng viện Myanmar"]
+    got = people("Ông Lê Văn Sáu, Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh, dự họp.")
+    assert got.get("Lê Văn Sáu") == ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]

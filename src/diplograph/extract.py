@@ -732,6 +732,7 @@ class ArticleExtractor:
 
     @staticmethod
     def _agreement_name(sent: str, m: re.Match) -> tuple[str, int]:
+        self_title_re = load().title_re
         start = m.start()
         pos = m.end()
         end = pos
@@ -747,6 +748,10 @@ class ArticleExtractor:
                 break
             if lw == "và" and not re.match(r"\s*\w", sent[pos + t.end():]):
                 break
+            if lw == "và" and re.match(r"\s*[a-zđà-ỹ]", sent[pos + t.end():]) and re.search(r"\s[A-ZĐ]", sent[start:pos + t.start()]):
+                break  # "Hiệp định Thương mại tự do và tin tưởng …": a proper name does not go on in lower case
+            if lw == "của" and self_title_re.match(sent[pos + t.end():].lstrip()):
+                break  # "Thỏa thuận Paris của Tổng thống Trump": a person's, not part of the name
             if lw == "về" and not re.match(r"\s*[A-ZĐ]", sent[pos + t.end():]):
                 if count == 0:
                     pass

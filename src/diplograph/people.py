@@ -282,7 +282,7 @@ class SentenceAnalysis:
             if lower_run > 2 or not self.toks[k - 1].text[0].isupper():
                 break
             k += 1
-        while k > j and self.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp"):
+        while k > j and self.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp", "kiêm", "phụ trách"):
             k -= 1
         return i, k, span
 
@@ -408,7 +408,7 @@ class SentenceAnalysis:
             first = False
             a, _ = self._qualify(a)
             self._chain_first = a
-            if a >= 2 and toks[a - 1].text in (",", "và") and (prev := self.title_ending_at(a - 2)) is not None:
+            if a >= 2 and toks[a - 1].text in (",", "và", "kiêm") and (prev := self.title_ending_at(a - 2)) is not None:
                 if self._other_country(prev, chain[0]):
                     break  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
                 pa, _ = self._qualify(prev[0])
@@ -426,7 +426,7 @@ class SentenceAnalysis:
         # ---- after the name: ", Tổng thống Moldova", " - Bí thư Trung ương Đảng"
         self._after_end = None
         k = j
-        while j - i > 1 and k + 1 < len(toks) and toks[k].text in (",", "-", "–"):
+        while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–") or (toks[k].text == "kiêm" and posts)):
             found = self.title_starting_at(k + 1)
             if found is None:
                 break

@@ -52,7 +52,7 @@ STRICT_STOP = {
 }
 # Lowercase words that may stand inside a title's complement although they follow another lowercase word.
 TITLE_INNER = {"thường", "trực", "thứ", "nhất", "nhì", "đặc", "mệnh", "toàn", "quyền", "tại", "của", "và", "về",
-               "nước", "ngoài", "người", "cấp", "cao", "phụ", "trách", "kiêm", "danh", "truyền", "thông", "an", "ninh",
+               "nước", "ngoài", "người", "cấp", "cao", "phụ", "trách", "danh", "truyền", "thông", "an", "ninh",
                "quốc", "gia", "thời", "sự", "kênh", "hình", "trung", "ương", "khóa", "khuyết", "chấp", "hành", "phủ",
                "viện", "đại", "diện", "thương", "mại", "châu"}
 # Function words that end a complement even right after a capitalised word.
