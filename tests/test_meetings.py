@@ -143,3 +143,18 @@ def test_meeting_noun_phrase_is_named_from_its_parties_and_building_is_a_place()
     [m] = f.meetings
     assert m.name == "Cuộc gặp Joe Biden – Fumio Kishida"
     assert m.place == "Nhà Trắng"
+
+
+def test_delegation_leader_with_titles_and_transliteration_is_the_visitor():
+    f = facts("Đoàn đại biểu Quốc hội Cu-ba do đồng chí Hoan Ết-xtê-ban La-xô (Juan Esteban Lazo), Chủ tịch Quốc hội Cu-ba, "
+              "dẫn đầu thăm chính thức Việt Nam từ ngày 11 đến 18-6. Chủ tịch nước Lê Văn Hùng tiếp đồng chí Hoan Ết-xtê-ban La-xô.")
+    visit = next(m for m in f.meetings if m.kind == "Visit")
+    assert parties(visit) == {"Hoan Ết-xtê-ban La-xô"} and visit.place == "Việt Nam"
+    reception = next(m for m in f.meetings if m.kind == "Reception")
+    assert parties(reception) == {"Lê Văn Hùng", "Hoan Ết-xtê-ban La-xô"}
+    assert [x.title for p in f.people if p.name == "Hoan Ết-xtê-ban La-xô" for x in p.posts] == ["Chủ tịch Quốc hội Cu-ba"]
+
+
+def test_generic_forum_mention_is_not_a_forum():
+    f = facts("Bộ trưởng Ngoại giao Lê Văn Nam phát biểu tại các diễn đàn đa phương.")
+    assert f.meetings == []

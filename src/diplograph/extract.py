@@ -366,8 +366,10 @@ class ArticleExtractor:
             content = [w for w in re.findall(r"\w+", rest) if w.lower() not in ("các", "này", "đó", "cấp", "cao", "về")]
             if not content:
                 return None  # a bare "hội nghị": a reference to the meeting in focus
-            if cls in ("Forum", "Dialogue") and not re.search(r"[A-ZĐ]", rest) and not any(m.start >= start for m in ms) \
-                    and not (cls == "Dialogue" and NAMING_WORDS.search(rest)):
+            if cls == "Forum" and (not re.search(r"[A-ZĐ]", rest) or sent[:start].rstrip().endswith("(")):
+                return None  # "các diễn đàn đa phương": a kind of venue, not a named forum
+            if cls == "Dialogue" and not re.search(r"[A-ZĐ]", rest) and not any(m.start >= start for m in ms) \
+                    and not NAMING_WORDS.search(rest):
                 return None
             if re.match(r"(?i)(?:trực tuyến|này|đó|trên|nói trên|lần này|sắp tới)$", rest):
                 return None
@@ -386,7 +388,7 @@ class ArticleExtractor:
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.end <= start and sent[m.end:start].strip() in ("", "đã", "vừa", "đã tiếp", "sẽ") for m in ms)):
                 return None
-            if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZĐ])", sent[end:]):
+            if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZĐ])", sent[end:]):
                 return None
             if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZĐ])", sent[end:]) \
                     and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
@@ -461,7 +463,7 @@ class ArticleExtractor:
             if direct:
                 visitor = direct[-1]
             if visitor is None:
-                dm = re.search(r"do ([^,.]{0,80}?) dẫn đầu", sent)
+                dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
                 if dm:
                     visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
             if visitor is None:
@@ -584,7 +586,7 @@ class ArticleExtractor:
 
     def _leaders(self, sent: str, ms: list[Mention], mt: _Meeting) -> None:
         """Who leads a delegation takes part in every meeting the sentence reports."""
-        dm = re.search(r"do ([^,.]{0,80}?) dẫn đầu", sent)
+        dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
         for m in ms:
             n = self.person_name(m)
             if n and ((dm and dm.start(1) <= m.start < dm.end(1))

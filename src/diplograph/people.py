@@ -426,6 +426,10 @@ class SentenceAnalysis:
         # ---- after the name: ", Tổng thống Moldova", " - Bí thư Trung ương Đảng"
         self._after_end = None
         k = j
+        if k < len(toks) and toks[k].text == "(":
+            close = next((x for x in range(k + 1, min(k + 12, len(toks))) if toks[x].text == ")"), None)
+            if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
+                k = close + 1  # "Hoan Ết-xtê-ban (Joan Esteban Lazo), Chủ tịch Quốc hội Cu-ba"
         while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–") or (toks[k].text == "kiêm" and posts)):
             found = self.title_starting_at(k + 1)
             if found is None:
