@@ -86,5 +86,11 @@ def test_cache_reuses_facts_and_rejects_corruption(tmp_path):
     assert [f.to_dict() for f in sorted(first, key=lambda f: f.source)] == [f.to_dict() for f in sorted(again, key=lambda f: f.source)]
     entry = next(cache.rglob("*.json"))
     entry.write_text(entry.read_text()[:-40])
+    pack = cache / "pack.pickle"
+    raw = bytearray(pack.read_bytes())
+    raw[-10] ^= 0xFF  # a damaged pack is dropped: the JSON entries serve, and the damaged entry is re-mapped
+    pack.write_bytes(bytes(raw))
     _, _, hits2 = map_files(files, jobs=1, cache_dir=cache)
     assert hits2 == len(files) - 1
+    _, _, hits3 = map_files(files, jobs=1, cache_dir=cache)  # the pack was rewritten whole
+    assert hits3 == len(files)

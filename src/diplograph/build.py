@@ -1,7 +1,10 @@
 """The build: input paths to a validated Turtle graph (and its HTML view), atomically.
 
 Each article is mapped on its own (in a process pool for large inputs, with a per-article cache keyed
-by content hash), so one bad file is reported and skipped while the others are mapped.
+by content hash), so one bad file is reported and skipped while the others are mapped. The graph is
+assembled as a `mapper.Triples` set and written by pyoxigraph in one canonical order; rdflib is used
+only where a Graph object is needed (the HTML view, SHACL), because at archive scale its store and
+serializer took longer than the extraction itself.
 """
 from __future__ import annotations
 
@@ -18,10 +21,15 @@ from rdflib import Graph
 
 from .extract import extract
 from .facts import ArticleFacts
-from .mapper import to_graph
+from .mapper import Triples, to_triples
 from .reader import ArticleError, read_file
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
+# SHACL (pyshacl, pure Python) takes tens of seconds on archive-sized graphs: the build checks graphs up
+# to this size and reports larger ones as not checked (`diplograph validate` checks any file).
+SHACL_MAX_TRIPLES = 30_000
+# Below this many articles to map, a process pool costs more than it saves.
+POOL_MIN_ARTICLES = 64
 
 
 @dataclass
@@ -34,6 +42,7 @@ class BuildReport:
     html: Path | None = None
     violations: list[str] = field(default_factory=list)
     cached: int = 0
+    validated: bool = True  # False when the graph was too large for SHACL in the build
 
     def summary(self) -> str:
         lines = [f"articles read: {self.read}, skipped: {len(self.skipped)}" + (f" (cached: {self.cached})" if self.cached else "")]
@@ -41,7 +50,10 @@ class BuildReport:
             lines.append(f"  skipped {f}: {why}")
         lines.append("facts: " + ", ".join(f"{k} {self.facts[k]}" for k in ("people", "posts", "meetings", "participants", "agreements", "priorities")))
         lines.append(f"triples: {self.triples}")
-        if self.violations:
+        if not self.validated:
+            lines.append(f"SHACL: not checked ({self.triples} triples > {SHACL_MAX_TRIPLES}; "
+                         "run `diplograph validate` on the file)")
+        elif self.violations:
             lines.append(f"SHACL: {len(self.violations)} violation(s)")
             lines.extend(f"  {v}" for v in self.violations[:20])
         else:
@@ -92,28 +104,52 @@ def map_file(path: str | Path) -> ArticleFacts:
     return extract(article)
 
 
-def _map_safe(path: str) -> tuple[str, dict | None, str | None]:
+def _map_safe(path: str, cache_dir: str | None = None) -> tuple[str, ArticleFacts | None, str | None]:
+    """Map one file in a worker; the facts travel back pickled (cheaper than dicts), and the worker
+    writes the cache entry itself so JSON encoding is spread over the pool."""
     try:
-        return path, map_file(path).to_dict(), None
+        facts = map_file(path)
     except ArticleError as exc:
         return path, None, str(exc).split(": ", 1)[-1]
     except Exception as exc:  # a bug on one article must not stop the others
         return path, None, f"internal error: {type(exc).__name__}: {exc}"
+    if cache_dir is not None:
+        from .cache import FactCache
+
+        FactCache.entry_for(Path(cache_dir)).put(Path(path), facts)
+    return path, facts, None
+
+
+def _map_chunk(paths: list[str], cache_dir: str | None) -> list[tuple[str, ArticleFacts | None, str | None]]:
+    return [_map_safe(p, cache_dir) for p in paths]
+
+
+def _chunks(items: list[str], jobs: int) -> list[list[str]]:
+    """Contiguous chunks, several per worker so a slow chunk does not leave a core idle at the end."""
+    size = max(1, min(512, -(-len(items) // (jobs * 6))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def map_files(files: list[Path], jobs: int | None = None, progress: bool = False,
               cache_dir: Path | None = None) -> tuple[list[ArticleFacts], list[tuple[str, str]], int]:
+    """Facts of every file (from the cache when its content was mapped before), problems, cache hits.
+
+    Facts come back in the order of `files`. Large inputs are mapped in a process pool sized to the
+    cores; the lexicons are compiled once in this process before the pool forks, so workers inherit
+    them instead of each parsing the Turtle lexicons again.
+    """
     from .cache import FactCache
+    from .lexicon import load
 
     cache = FactCache(cache_dir) if cache_dir else None
-    facts: list[ArticleFacts] = []
+    found: dict[str, ArticleFacts] = {}
     skipped: list[tuple[str, str]] = []
     todo: list[str] = []
     hits = 0
     for f in files:
         got = cache.get(f) if cache else None
         if got is not None:
-            facts.append(got)
+            found[str(f)] = got
             hits += 1
         else:
             todo.append(str(f))
@@ -123,29 +159,38 @@ def map_files(files: list[Path], jobs: int | None = None, progress: bool = False
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="article", disable=len(todo) < 50, leave=False)
-    results: Iterable[tuple[str, dict | None, str | None]]
-    if jobs > 1 and len(todo) >= 64:
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        results = pool.map(_map_safe, todo, chunksize=32)
+    cdir = str(cache.folder) if cache else None
+    pool = None
+    results: Iterable[list[tuple[str, ArticleFacts | None, str | None]]]
+    if jobs > 1 and len(todo) >= POOL_MIN_ARTICLES:
+        load()  # compiled before the fork: inherited by the workers
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        chunks = _chunks(todo, jobs)
+        results = pool.map(_map_chunk, chunks, [cdir] * len(chunks))
     else:
-        pool = None
-        results = map(_map_safe, todo)
+        results = ([_map_safe(p, cdir)] for p in todo)
     try:
-        for path, d, err in results:
-            if bar:
-                bar.update(1)
-            if d is None:
-                skipped.append((path, err or "unknown error"))
-                continue
-            af = ArticleFacts.from_dict(d)
-            facts.append(af)
-            if cache:
-                cache.put(Path(path), af)
+        for chunk in results:
+            for path, af, err in chunk:
+                if bar:
+                    bar.update(1)
+                if af is None:
+                    skipped.append((path, err or "unknown error"))
+                    continue
+                found[path] = af
+                if cache:
+                    cache.record(Path(path), af)
     finally:
         if pool:
             pool.shutdown()
         if bar:
             bar.close()
+    if cache:
+        cache.save()
+    facts = [found[str(f)] for f in files if str(f) in found]
     return facts, skipped, hits
 
 
@@ -160,8 +205,11 @@ def count_facts(facts: list[ArticleFacts]) -> Counter:
     return c
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
+def serialize_turtle(graph: Graph | Triples) -> bytes:
+    """Turtle in one canonical order (see `mapper.Triples.turtle`): equal graphs give equal bytes."""
+    if isinstance(graph, Graph):
+        graph = Triples.from_rdflib(graph)
+    return graph.turtle()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -200,13 +248,17 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
     if not facts:
         return report  # nothing mapped: the previous graph stays as it was
     report.facts = count_facts(facts)
-    graph = to_graph(facts)
-    report.triples = len(graph)
-    if validate:
+    triples = to_triples(facts)
+    report.triples = len(triples)
+    graph: Graph | None = None
+    if validate and len(triples) <= SHACL_MAX_TRIPLES:
         from .validate import shacl_violations
 
+        graph = triples.to_rdflib()
         report.violations = shacl_violations(graph)
-    data = serialize_turtle(graph)
+    else:
+        report.validated = not validate or len(triples) <= SHACL_MAX_TRIPLES
+    data = serialize_turtle(triples)
     turtle = out_dir / "diplograph.ttl"
     write_atomic(turtle, data)
     report.turtle = turtle
@@ -214,7 +266,7 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
         try:
             from .viz import write_html
 
-            write_html(graph, out_dir / "diplograph.html")
+            write_html(graph if graph is not None else triples.to_rdflib(), out_dir / "diplograph.html")
             report.html = out_dir / "diplograph.html"
         except ImportError:
             pass
