@@ -158,3 +158,11 @@ def test_delegation_leader_with_titles_and_transliteration_is_the_visitor():
 def test_generic_forum_mention_is_not_a_forum():
     f = facts("Bộ trưởng Ngoại giao Lê Văn Nam phát biểu tại các diễn đàn đa phương.")
     assert f.meetings == []
+
+
+def test_place_is_the_one_right_after_tai():
+    f = facts("Thủ tướng Lê Văn Khoa gặp cộng đồng người Việt Nam tại Hoa Kỳ và hội đàm với Tổng thống Mỹ Joe Biden tại Nhà Trắng.")
+    talks = next(m for m in f.meetings if m.kind == "Talks")
+    assert talks.place == "Nhà Trắng"
+    g = facts("Sáng 5/7 tại Bangkok, Thái Lan đã diễn ra Hội nghị Quan chức cao cấp ASEAN với sự tham dự của Thứ trưởng Ngoại giao Đỗ Hùng Việt.")
+    assert g.meetings[0].place == "Bangkok"

@@ -111,3 +111,8 @@ def test_kiem_joins_two_posts():
     assert got.get("Win Myint") == ["Chủ tịch Quốc hội", "Chủ tịch Thượng viện Myanmar"]
     got = people("Ông Lê Văn Sáu, Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh, dự họp.")
     assert got.get("Lê Văn Sáu") == ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]
+
+
+def test_spokesperson_of_an_office_holder_keeps_the_whole_post():
+    got = people("Cùng ngày, người phát ngôn của Thủ tướng Đức, ông Steffen Seibert cho biết.")
+    assert got.get("Steffen Seibert") == ["người phát ngôn của Thủ tướng Đức"]

@@ -37,7 +37,7 @@ KINDS: list[tuple[str, str, str]] = [
     (r"chuyến thăm|thăm", "Visit", "visit"),
 ]
 KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
-NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b", re.IGNORECASE)
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b")
 NOT_MEETING_BEFORE = re.compile(r"(?:quan hệ|Đối tác|đối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|tiếp tục|thăm dò|viếng)\s*$", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -46,6 +46,14 @@ NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ
              "bằng", "qua", "thảo", "chủ", "phát", "khai", "tham", "nhận", "tiếp", "đánh", "nêu", "này",
              "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao", "tới", "đến", "không",
              "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần"}
+
+PLACE_LEAD = re.compile(r"(?:thủ đô|thành phố|TP\.?|tỉnh|bang|thị trấn|đảo|thị xã|quận|huyện)\s+|trụ sở[^,;.]{0,50}?\s(?:ở|tại)\s+")
+
+
+def found_first(matches, s0: int) -> bool:
+    """'Bangkok, Thái Lan': the country after a comma counts only when a place stands first."""
+    return any(m[0] == 0 and m[2].kind in ("place", "country") for m in matches)
+
 
 NAMING_WORDS = re.compile(r"\b(?:tổng kết|sơ kết|triển khai|toàn quốc|thường niên|lần thứ|quốc tế|cấp cao|bộ trưởng|"
                           r"ngoại trưởng|thượng đỉnh|quan chức|đối tác|hợp tác|an ninh|kinh tế|nhiệm vụ|công tác|ngoại giao|"
@@ -59,6 +67,7 @@ ROLE_FRONTED = [
     (re.compile(r"(?:^|,\s*)(?:Phát biểu|Khai mạc|Kết luận|Bế mạc|Trình bày)(?: [^,]{0,60})?(?:,\s*[^,]{0,40}){0,2},\s*$", re.I), "speaker"),
     (re.compile(r"(?:dưới sự )?(?:đồng )?chủ trì của\s*$", re.I), "chair"),
     (re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|Dự)(?: [^,;]{0,40})? có\s*(?:các đồng chí\s*)?$", re.I), "attendee"),
+    (re.compile(r"sự (?:tham dự|có mặt|tham gia) của\s*(?:các đồng chí\s*)?$", re.I), "attendee"),
 ]
 
 DATE_RE = re.compile(
@@ -485,7 +494,7 @@ class ArticleExtractor:
         # date, place, organizer, format from the sentence
         mt.date = self.resolve_date(sent, mt.name)
         if mt.place is None:
-            mt.place = self._place(sent, mt)
+            mt.place = self._place(sent, mt, start)
         mt.organizer = self._organizer(sent, start)
         if re.search(r"trực tuyến", sent, re.I):
             mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
@@ -520,12 +529,17 @@ class ArticleExtractor:
         m = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b").search(sent, pos)
         return m.start() if m else len(sent)
 
-    def _place(self, sent: str, mt: _Meeting) -> str | None:
-        for m in re.finditer(r"\b(?:tại|ở)\s+", sent):
+    def _place(self, sent: str, mt: _Meeting, pos: int = 0) -> str | None:
+        # the "tại" after the meeting's kind word first, nearest first; then those before it
+        cues = sorted(re.finditer(r"\b(?:tại|ở)\s+", sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
+        for m in cues:
             window = sent[m.end():m.end() + 70]
             if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn)\b", window):
                 continue
-            found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country") and s0 < 45]
+            # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")
+            found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country")
+                     and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
+                          and found_first(self.lex.find(window), s0))]
             # the most specific place named: a city or building before a country ("trụ sở … Mỹ ở Washington")
             specific = [e for _, e in found if e.kind == "place"]
             if specific or found:
@@ -574,7 +588,8 @@ class ArticleExtractor:
                 if rx.search(before):
                     mt.participants[(n, role)] = sent
             # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
-            cue = re.search(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự)(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b", sent)
+            cue = re.search(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự)(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b"
+                            r"|sự (?:tham dự|có mặt|tham gia) của\b", sent)
             if cue and m.start > cue.end():
                 role = "chair" if "chủ trì" in cue.group(0) else "attendee"
                 mt.participants.setdefault((n, role), sent)

@@ -401,6 +401,10 @@ class SentenceAnalysis:
             if found is None:
                 break
             a, b, span = found
+            if a >= 2 and toks[a - 1].text == "của" and (owner := self.title_ending_at(a - 2)) is not None \
+                    and owner[2].kind != "nopost":
+                # "người phát ngôn của Thủ tướng Đức": the post is the spokesperson's, of the chancellor
+                a, span = owner[0], owner[2]
             post = self.make_post(a, b, span, self.text)
             if post is None:
                 break
