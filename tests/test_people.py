@@ -116,3 +116,8 @@ def test_kiem_joins_two_posts():
 def test_spokesperson_of_an_office_holder_keeps_the_whole_post():
     got = people("Cùng ngày, người phát ngôn của Thủ tướng Đức, ông Steffen Seibert cho biết.")
     assert got.get("Steffen Seibert") == ["người phát ngôn của Thủ tướng Đức"]
+
+
+def test_three_part_foreign_names_are_kept_whole():
+    assert "Chester Alan Arthur" in people("Cựu Tổng thống Mỹ Chester Alan Arthur ký đạo luật.")
+    assert "Dmitry Kazennov" in people("Tổng lãnh sự Nga tại Narva Dmitry Kazennov bị trục xuất.")

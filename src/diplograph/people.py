@@ -161,12 +161,6 @@ class SentenceAnalysis:
                 changed = True
         if i >= j:
             return None
-        # a foreign given name after other capitals marks where the name starts ("Narva Dmitry Kazennov")
-        if j - i >= 3 and not all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
-            for k in range(i + 1, j - 1):
-                if toks[k].text in self.lex.given_names:
-                    i = k
-                    break
         # an organization or outlet inside the run means it is not a name
         if any(k in self.gaz_cover and self.gaz_cover[k].kind in ("org", "outlet") for k in range(i, j)):
             inner = [k for k in range(i, j) if k in self.gaz_cover]
