@@ -166,3 +166,12 @@ def test_place_is_the_one_right_after_tai():
     assert talks.place == "Nhà Trắng"
     g = facts("Sáng 5/7 tại Bangkok, Thái Lan đã diễn ra Hội nghị Quan chức cao cấp ASEAN với sự tham dự của Thứ trưởng Ngoại giao Đỗ Hùng Việt.")
     assert g.meetings[0].place == "Bangkok"
+
+
+def test_both_parties_before_the_kind_word_and_a_title_reference_after_it():
+    f = facts("Chủ tịch nước Lê Văn Hùng và Tổng bí thư - Chủ tịch Tập Cận Bình đã tiến hành hội đàm tại Bắc Kinh.")
+    [m] = f.meetings
+    assert parties(m) == {"Lê Văn Hùng", "Tập Cận Bình"} and m.place == "Bắc Kinh"
+    g = facts("Tổng thống Mỹ Joe Biden mời Thủ tướng Lê Văn Khoa. Thủ tướng Lê Văn Khoa sẽ hội đàm với tổng thống Mỹ.")
+    talks = next(m for m in g.meetings if m.kind == "Talks")
+    assert parties(talks) == {"Joe Biden", "Lê Văn Khoa"} and talks.status == "planned"

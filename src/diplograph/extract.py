@@ -411,7 +411,17 @@ class ArticleExtractor:
             if subj is not None and subj in objs:
                 objs.remove(subj)
             parties = ([subj] if subj else []) + objs[:2]
-            if cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation") and not objs and not re.match(r"(?i)cuộc|buổi", word) \
+            extra_names: list[str] = []
+            if subj is not None and not objs:
+                # "A và B (đã) tiến hành hội đàm": both parties stand before the kind word
+                before_subj = [m for m in ms if m.end <= subj.title_start]
+                if before_subj and re.fullmatch(r"\s*(?:và|cùng|-|–)\s*", sent[before_subj[-1].after_end:subj.title_start]):
+                    parties.insert(0, before_subj[-1])
+                # "sẽ hội đàm với tổng thống Hoa Kỳ": a title the article gives one person
+                elif (ref := self._title_reference(sent[end:end + 60], "với")) and ref != self.person_name(subj):
+                    extra_names.append(ref)
+            if cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation") and not objs and len(parties) < 2 \
+                    and not extra_names and not re.match(r"(?i)cuộc|buổi", word) \
                     and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]) and not word[0].isupper():
                 return None  # talks need a named other party ("đàm phán với Mỹ" names none)
             if not parties:
@@ -424,14 +434,15 @@ class ArticleExtractor:
                 tail = sent[start:objs[min(len(objs), 2) - 1].end]
             else:
                 tail = sent[start:clause_end]
-                tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))", tail)[0]
+                tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))|\s(?:tại|ở|vào|trong|sau|nhằm|để)\s", tail)[0]
                 tail = " ".join(tail.split()[:14])
             noun_phrase = re.match(r"(?i)(?:cuộc|buổi)\b", word) or re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
             if noun_phrase and re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]):
                 tail = sent[start - len(re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]).group(0)):start] + tail
             giua = re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:])
             if subj is not None and subj.end <= start and not noun_phrase and not giua:
-                head = sent[subj.title_start:subj.end]
+                first = parties[0] if parties and parties[0] is not subj and parties[0].end <= subj.start else subj
+                head = sent[first.title_start:subj.end]
                 name = f"{head} {tail}"
             elif noun_phrase and subj is not None and subj.end <= start and not giua and self.person_name(subj):
                 # "Tổng thống A có cuộc gặp với B": named from the kind and the parties, "Cuộc gặp A – B"
@@ -447,6 +458,8 @@ class ArticleExtractor:
                 n = self.person_name(p)
                 if n:
                     mt.participants[(n, "attendee")] = sent
+            for n in extra_names:
+                mt.participants[(n, "attendee")] = sent
         else:  # visit
             if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZĐ]|và|tới|đến)", sent[end:]):
                 if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
@@ -500,9 +513,9 @@ class ArticleExtractor:
             mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
         return mt
 
-    def _title_reference(self, text: str) -> str | None:
+    def _title_reference(self, text: str, link: str = "của") -> str | None:
         """'chuyến thăm … của Thủ tướng Việt Nam': a title without a name that only one person of the article holds."""
-        m = re.match(r"[^,.;]{0,40}?\bcủa\s+((?:[A-ZĐ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ]+){0,5})", text)
+        m = re.match(r"[^,.;]{0,40}?\b" + link + r"\s+((?:[A-ZĐ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ]+){0,5})", text)
         if not m:
             return None
         phrase = m.group(1)

@@ -406,7 +406,7 @@ class SentenceAnalysis:
             first = False
             a, _ = self._qualify(a)
             self._chain_first = a
-            if a >= 2 and toks[a - 1].text in (",", "và", "kiêm") and (prev := self.title_ending_at(a - 2)) is not None:
+            if a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := self.title_ending_at(a - 2)) is not None:
                 if self._other_country(prev, chain[0]):
                     break  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
                 pa, _ = self._qualify(prev[0])
