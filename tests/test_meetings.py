@@ -175,3 +175,11 @@ def test_both_parties_before_the_kind_word_and_a_title_reference_after_it():
     g = facts("Tổng thống Mỹ Joe Biden mời Thủ tướng Lê Văn Khoa. Thủ tướng Lê Văn Khoa sẽ hội đàm với tổng thống Mỹ.")
     talks = next(m for m in g.meetings if m.kind == "Talks")
     assert parties(talks) == {"Joe Biden", "Lê Văn Khoa"} and talks.status == "planned"
+
+
+def test_reception_with_a_time_between_host_and_verb_and_an_org_title_reference():
+    f = facts("Chủ tịch nước Lê Văn Hùng chiều 11-5 đã tiếp Phó Chủ tịch Chính hiệp Trung Quốc Vương Gia Thụy. "
+              "Tổng thư ký LHQ Antonio Guterres mời Thủ tướng Lê Văn Khoa. Thủ tướng Lê Văn Khoa sẽ hội kiến với tổng thư ký LHQ.")
+    kinds = {m.kind: parties(m) for m in f.meetings}
+    assert kinds["Reception"] == {"Lê Văn Hùng", "Vương Gia Thụy"}
+    assert kinds["CourtesyCall"] == {"Lê Văn Khoa", "Antonio Guterres"}

@@ -47,6 +47,9 @@ NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ
              "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao", "tới", "đến", "không",
              "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần"}
 
+# Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
+HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"
+                      r"(?:đã|vừa|sẽ|đã tiếp)?\s*", re.I)
 PLACE_LEAD = re.compile(r"(?:thủ đô|thành phố|TP\.?|tỉnh|bang|thị trấn|đảo|thị xã|quận|huyện)\s+|trụ sở[^,;.]{0,50}?\s(?:ở|tại)\s+")
 
 
@@ -395,7 +398,7 @@ class ArticleExtractor:
                 return None  # "Hội đàm, …" opening a caption or a paragraph: the meeting in focus
             if re.match(r"(?i)(?:cuộc|buổi)", word) and re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?$", sent[:start]):
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
-            if cls == "Reception" and not (subject or any(m.end <= start and sent[m.end:start].strip() in ("", "đã", "vừa", "đã tiếp", "sẽ") for m in ms)):
+            if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
                 return None
             if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZĐ])", sent[end:]):
                 return None
@@ -524,7 +527,7 @@ class ArticleExtractor:
             return None
         position = self.lex.titles[re.sub(r"\s+", " ", head.group(0)).casefold()].label
         rest = phrase[head.end():].strip()
-        country = next((e for s0, e0, e in self.lex.find(rest) if e.kind == "country" and s0 == 0), None)
+        country = next((e for s0, e0, e in self.lex.find(rest) if e.kind in ("country", "org") and s0 == 0), None)
         if rest and country is None:
             return None
         holders = [n for n, pf in self.people.items()
