@@ -113,3 +113,12 @@ def test_agreement_names_end_before_a_clause_and_generic_ones_are_dropped():
 def test_acronym_inside_a_trigger_is_the_abbreviation():
     f = facts("Tin\nHai bên thúc đẩy phê chuẩn Hiệp định EVFTA trong năm nay.")
     assert [a.abbreviation for a in f.agreements] == ["EVFTA"]
+
+
+def test_directions_both_sides_set_for_a_year():
+    f = facts("Tin\nNăm 2025, hai nước chủ trương triển khai tốt các thỏa thuận cấp cao; tiếp tục củng cố các cơ chế hợp tác, "
+              "tăng cường giao lưu nhân dân.")
+    assert [(p.year, p.set_by, p.text) for p in f.priorities] == [
+        (2025, None, "triển khai tốt các thỏa thuận cấp cao"),
+        (2025, None, "tiếp tục củng cố các cơ chế hợp tác"),
+        (2025, None, "tăng cường giao lưu nhân dân")]

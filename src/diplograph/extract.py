@@ -109,6 +109,11 @@ PRIO_ORDINAL = re.compile(r"^(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám)
 PRIO_DIRECTIVE = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh)\b(?P<rest>.*)$", re.I)
 PRIO_FOCUS = re.compile(r"\b(?:năm (?P<y>\d{4}) )?(?:cần )?tập trung(?: vào)?\s*:?\s*(?P<t>.+)$", re.I)
 PRIO_CONTINUE = re.compile(r"^(?:Cùng với đó|Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*(?:(?:Bộ|ngành|Ngành)(?: \w+){0,2}? (?=tiếp tục|tăng cường|đẩy mạnh|triển khai|chủ động|phối hợp|nâng cao|tập trung))?(?P<t>.+)$")
+DIRECTIVE_WORDS = (r"(?:tiếp tục|thúc đẩy|mở rộng|tăng cường|đẩy mạnh|nâng cao|triển khai|phối hợp|củng cố|thực hiện|"
+                   r"tổ chức|hoàn thiện|xây dựng|phát huy|duy trì|làm sâu sắc|tạo điều kiện)")
+PRIO_YEAR_AGREED = re.compile(r"^(?:Trong )?[Nn]ăm (?P<y>(?:19|20)\d\d),\s*(?:hai|2) (?:nước|bên|Đảng|Bộ|ngành|quân đội)\s+"
+                              r"(?:đã |sẽ )?(?:chủ trương|thống nhất(?: tập trung)?|nhất trí(?: tập trung)?|tập trung|ưu tiên)"
+                              r"(?: vào)?\s*:?\s*(?P<t>.+)$")
 DIRECTIVE_VERBS = re.compile(r"^(?:Tiếp tục|Theo dõi|Phối hợp|Đẩy mạnh|Tăng cường|Triển khai|Tổ chức|Nâng cao|Xây dựng|Phát huy|Chủ động|Tập trung|Thực hiện|Làm tốt|Bảo đảm|Đảm bảo|Hoàn thiện|Mở rộng|Củng cố|Đổi mới|Kiên quyết)\b")
 
 
@@ -887,6 +892,12 @@ class ArticleExtractor:
             if directive_year and (cm3 := PRIO_CONTINUE.match(sent)) and not ms:
                 for it in re.split(r";\s*", cm3.group("t")):
                     add(it, directive_year, directive_person, "task", sent)
+                continue
+            if (ym := PRIO_YEAR_AGREED.match(sent)) is not None:
+                # "Năm 2017, hai nước chủ trương A; B; C": directions both sides set for a year (no single setter)
+                for part in re.split(r";\s*", ym.group("t")):
+                    for it in re.split(r",\s*(?=" + DIRECTIVE_WORDS + r"\b)", part):
+                        add(it, int(ym.group("y")), None, "task", sent)
         return out
 
     # ------------------------------------------------------------------ all
