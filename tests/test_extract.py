@@ -122,3 +122,8 @@ def test_directions_both_sides_set_for_a_year():
         (2025, None, "triển khai tốt các thỏa thuận cấp cao"),
         (2025, None, "tiếp tục củng cố các cơ chế hợp tác"),
         (2025, None, "tăng cường giao lưu nhân dân")]
+
+
+def test_dates_skip_ranges_of_years_and_read_day_month_text():
+    f = facts("date 2023-05\nTin\nTrong nhiệm kỳ 2015-2020, ngày 12 tháng 5, Thủ tướng Lê Văn Khoa hội đàm với Thủ tướng Lào Sonexay Siphandone.")
+    assert f.meetings[0].date == "2023-05-12"

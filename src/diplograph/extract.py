@@ -75,7 +75,7 @@ ROLE_FRONTED = [
 
 DATE_RE = re.compile(
     r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)\s+)?(?:(?:ngày|hôm|các ngày|trong các ngày|từ ngày)\s+)?"
-    r"(?P<d>\d{1,2})(?:\s*(?:-|–|và|đến)\s*\d{1,2})?\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
+    r"(?<![\d/.,-])(?P<d>\d{1,2})(?:\s*(?:-|–|và|đến)\s*\d{1,2})?\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
 )
 DATE_TEXT_RE = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (?P<y>\d{4}))?")
 REVIEW_RE = re.compile(r"tổng kết(?: công tác)?(?: của)?(?: năm)? (?P<y>\d{4})", re.I)
@@ -253,12 +253,11 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------------ dates
     def resolve_date(self, sentence: str, context: str = "") -> str | None:
-        m = DATE_RE.search(sentence) or DATE_TEXT_RE.search(sentence)
+        m = next((x for x in [*DATE_RE.finditer(sentence), *DATE_TEXT_RE.finditer(sentence)]
+                  if 1 <= int(x.group("d")) <= 31 and 1 <= int(x.group("m")) <= 12), None)
         if not m:
             return None
         d, mo = int(m.group("d")), int(m.group("m"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            return None
         y = m.group("y")
         year = int(y) if y else None
         if year is None:
