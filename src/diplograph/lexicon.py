@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 import ahocorasick
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -49,7 +50,7 @@ class TitleHead:
 @dataclass
 class Lexicon:
     titles: dict[str, TitleHead] = field(default_factory=dict)  # casefolded label -> head
-    title_re: re.Pattern | None = None
+    title_re: "TitleMatcher | None" = None  # finditer / match / search like a compiled regex
     gazetteer: ahocorasick.Automaton | None = None  # surface form -> (surface, Entry)
     by_iri: dict[str, Entry] = field(default_factory=dict)
     by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> Entry
@@ -80,6 +81,99 @@ class Lexicon:
 
     def lookup(self, text: str) -> Entry | None:
         return self.by_label.get(text.casefold())
+
+
+_WORD_AT_START = re.compile(r"(?<![\w-])\w+")
+_WORD = re.compile(r"\w+")
+try:  # characters the regex engine treats as equal ignoring case beyond str.lower() (ſ ~ s, K ~ k, …)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - older Pythons
+    _EXTRA_CASES = {}
+_FOLD = {k: min([k, *v]) for k, v in _EXTRA_CASES.items()}
+
+
+def _fold(word: str) -> str | None:
+    """The key two words share when the regex engine can match them ignoring case; None when
+    str.lower() changes the length (then the key would not be safe and the full regex decides)."""
+    low = word.lower()
+    if len(low) != len(word):
+        return None
+    return low.translate(_FOLD)
+
+
+class TitleMatcher:
+    """The title regex, matched by first word: same matches, a fraction of the time.
+
+    The title lexicon is one alternation of ~150 heads, longest first, in `(?<![\w-])…(?![\w-])`.
+    Python's regex engine tries every alternative at every character, which made title matching one of
+    the largest costs of extraction. A title can only start where a word starts, and the word there
+    must be the title's first word (words are separated by `\s+` and the title ends before any word
+    character), equal up to case where the head is case-insensitive. So at each word start this tries
+    only the alternatives whose first word folds to the same key, in their original order; skipped
+    alternatives cannot match there, so the first match (and every match of `finditer`) is the one
+    the full regex finds. Words whose lower case changes length go to the full regex. `regex` keeps
+    the full pattern; a test checks both agree on every sentence of the samples.
+    """
+
+    def __init__(self, parts: list[str], heads: list[tuple[str, bool]]):
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        self.pattern = self.regex.pattern
+        self._parts = parts
+        index: dict[str, list[int]] = {}
+        for i, (label, _) in enumerate(heads):
+            first = _WORD.match(label)
+            key = _fold(first.group(0)) if first else None
+            if key is None:  # a head that does not start with a plain word: the full regex only
+                raise ValueError(f"title head {label!r} cannot be indexed by its first word")
+            index.setdefault(key, []).append(i)
+        self._buckets = {k: re.compile(r"(?:" + "|".join(parts[i] for i in idx) + r")(?![\w-])")
+                         for k, idx in index.items()}
+        # first words found in one pass over the folded sentence (C speed), then checked as whole words
+        self._auto = ahocorasick.Automaton()
+        for k in self._buckets:
+            self._auto.add_word(k, k)
+        self._auto.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        low = _fold(text)
+        if low is None:  # lower-casing moves offsets: the full regex, unchanged
+            yield from self.regex.finditer(text)
+            return
+        cands = []
+        n = len(text)
+        for end, key in self._auto.iter(low):
+            start = end - len(key) + 1
+            if start > 0:
+                c = text[start - 1]
+                if c.isalnum() or c in "_-":
+                    continue
+            if end + 1 < n:
+                c = text[end + 1]
+                if c.isalnum() or c == "_":
+                    continue
+            cands.append((start, key))
+        cands.sort()
+        pos = 0
+        buckets = self._buckets
+        for start, key in cands:
+            if start < pos:
+                continue
+            m = buckets[key].match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+    def search(self, text: str) -> re.Match | None:
+        return next(self.finditer(text), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        """Like `regex.match`: a title starting at `pos`."""
+        w = _WORD_AT_START.match(text, pos)
+        key = _fold(w.group(0)) if w else None
+        if key is None:
+            return self.regex.match(text, pos)  # odd cases: the full pattern decides
+        rx = self._buckets.get(key)
+        return rx.match(text, pos) if rx is not None else None
 
 
 def _labels(g: Graph, s) -> tuple[str, str | None, list[str]]:
@@ -115,7 +209,7 @@ def load() -> Lexicon:
     for h in heads:
         pat = r"\s+".join(re.escape(w) for w in h.label.split())
         parts.append(pat if h.case_sensitive else "(?i:" + pat + ")")
-    lex.title_re = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    lex.title_re = TitleMatcher(parts, [(h.label, h.case_sensitive) for h in heads])
 
     auto = ahocorasick.Automaton()
 
