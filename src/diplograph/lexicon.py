@@ -102,7 +102,7 @@ def _fold(word: str) -> str | None:
 
 
 class TitleMatcher:
-    """The title regex, matched by first word: same matches, a fraction of the time.
+    r"""The title regex, matched by first word: same matches, a fraction of the time.
 
     The title lexicon is one alternation of ~150 heads, longest first, in `(?<![\w-])…(?![\w-])`.
     Python's regex engine tries every alternative at every character, which made title matching one of
