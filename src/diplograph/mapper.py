@@ -59,10 +59,18 @@ RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 ROLES = {"chair": DG.chair, "speaker": DG.speaker, "attendee": DG.attendee}
 _DATATYPES: dict[str, ox.NamedNode] = {}
+_VI: dict[str, str] = {}  # the same sentence is the evidence of several nodes, names recur: made once
 
 
 def Literal(value: str, lang: str | None = None, datatype: str | None = None) -> str:
     """A literal term in N-Triples form, escaped by pyoxigraph (text from articles is never formatted by hand)."""
+    if lang == "vi":
+        term = _VI.get(value)
+        if term is None:
+            if len(_VI) > 500_000:
+                _VI.clear()
+            term = _VI[value] = str(ox.Literal(value, language=lang))
+        return term
     if lang:
         return str(ox.Literal(value, language=lang))
     if datatype is not None:
@@ -183,6 +191,7 @@ class Mapper:
         self.res: Resolution = resolve(self.articles)
         self.g = Triples()
         self._orgs: dict[str, str] = {}
+        self._person_nodes: dict[str, str] = {}
 
     # ------------------------------------------------------------------ helpers
     def label(self, node: str, vi: str, en: str | None = None) -> None:
@@ -215,7 +224,9 @@ class Mapper:
 
     def person(self, name: str) -> str:
         canon = self.res.person_key.get(name, name)
-        node = ID[f"person/{slug(canon)}"]
+        node = self._person_nodes.get(canon)
+        if node is None:
+            node = self._person_nodes[canon] = ID[f"person/{slug(canon)}"]
         if (node, RDF_TYPE, DG.Person) not in self.g:
             self.g.add((node, RDF_TYPE, DG.Person))
             self.g.add((node, SCHEMA.name, Literal(canon, lang="vi")))
