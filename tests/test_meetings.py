@@ -183,3 +183,12 @@ def test_reception_with_a_time_between_host_and_verb_and_an_org_title_reference(
     kinds = {m.kind: parties(m) for m in f.meetings}
     assert kinds["Reception"] == {"Lê Văn Hùng", "Vương Gia Thụy"}
     assert kinds["CourtesyCall"] == {"Lê Văn Khoa", "Antonio Guterres"}
+
+
+def test_inviter_is_not_the_visitor_and_possessive_title_is_not_a_chain():
+    f = facts("Chiều 26/6, Chủ tịch nước Lê Văn Hùng và Đoàn đại biểu cấp cao Việt Nam đã tới Minsk, bắt đầu chuyến thăm "
+              "chính thức Belarus theo lời mời của Tổng thống Alexander Lukashenko.")
+    visit = next(m for m in f.meetings if m.kind == "Visit")
+    assert parties(visit) == {"Lê Văn Hùng"}
+    g = facts("Đồng ý với đề xuất của Chủ tịch Thượng viện Haiti Youri Latortue, Chủ tịch Quốc hội Vương Đình Lộc cho rằng cần hợp tác.")
+    assert {x.title for p in g.people if p.name == "Vương Đình Lộc" for x in p.posts} == {"Chủ tịch Quốc hội"}

@@ -50,6 +50,10 @@ NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ
 # Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
 HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"
                       r"(?:đã|vừa|sẽ|đã tiếp)?\s*", re.I)
+# A role taken at a ceremony, banquet or press conference, not at the meeting in focus.
+CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(?:hội nghị|cuộc họp|kỳ họp|phiên|diễn đàn|hội đàm|cuộc hội đàm|"
+                            r"đối thoại|cuộc gặp|buổi gặp|buổi làm việc|cuộc|hội|Hội|Kỳ|Diễn|Phiên)\b)\w", re.I)
+CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo)\b[^.]*$")
 PLACE_LEAD = re.compile(r"(?:thủ đô|thành phố|TP\.?|tỉnh|bang|thị trấn|đảo|thị xã|quận|huyện)\s+|trụ sở[^,;.]{0,50}?\s(?:ở|tại)\s+")
 
 
@@ -177,6 +181,13 @@ class ArticleExtractor:
                         order.append(m.name)
                     full[m.name].extend(m.posts)
         # short multi-word forms ("Kim Ngân") and initials ("McMaster" vs "H.R. McMaster") -> the fuller name
+        from .resolve import _initial_match
+
+        initials = {n: f for n in order if re.match(r"(?:\w\.)+ ?\S", n)
+                    for f in order if f != n and _initial_match(n.replace(".", ". ").replace("  ", " "), f)}
+        order = [n for n in order if n not in initials]
+        self.canon.update(initials)
+
         def target(name: str) -> str | None:
             parts = name.split()
             cands = []
@@ -400,7 +411,7 @@ class ArticleExtractor:
         elif needs == "party":
             if word[:1].isupper() and re.match(r"\s*[,:]", sent[end:]):
                 return None  # "Hội đàm, …" opening a caption or a paragraph: the meeting in focus
-            if re.match(r"(?i)(?:cuộc|buổi)", word) and re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?$", sent[:start]):
+            if re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
                 return None
@@ -443,6 +454,8 @@ class ArticleExtractor:
                 tail = sent[start:clause_end]
                 tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))|\s(?:tại|ở|vào|trong|sau|nhằm|để)\s", tail)[0]
                 tail = " ".join(tail.split()[:14])
+            if not objs and not extra_names and len(parties) < 2 and len(tail.split()) <= len(word.split()):
+                return None  # "X đã gặp gỡ, nói chuyện …": no one named on the other side, nothing to name it by
             noun_phrase = re.match(r"(?i)(?:cuộc|buổi)\b", word) or re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
             if noun_phrase and re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]):
                 tail = sent[start - len(re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]).group(0)):start] + tail
@@ -487,9 +500,10 @@ class ArticleExtractor:
                     place = e.label_vi if e else None
             if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", sent) and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
                 return None  # a visit of the past, background to the story
-            visitor = None
-            direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,30}?bắt đầu)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
-            if direct:
+            visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
+                            and "mời" not in sent[end:m.title_start]), None)
+            direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,80}?bắt đầu)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
+            if direct and visitor is None:
                 visitor = direct[-1]
             if visitor is None:
                 dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
@@ -522,7 +536,7 @@ class ArticleExtractor:
 
     def _title_reference(self, text: str, link: str = "của") -> str | None:
         """'chuyến thăm … của Thủ tướng Việt Nam': a title without a name that only one person of the article holds."""
-        m = re.match(r"[^,.;]{0,40}?\b" + link + r"\s+((?:[A-ZĐ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ]+){0,5})", text)
+        m = re.match(r"[^,.;]{0,40}?\b" + link + r"\s+((?:[A-ZĐ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ-]+){0,7})", text)
         if not m:
             return None
         phrase = m.group(1)
@@ -530,7 +544,7 @@ class ArticleExtractor:
         if not head:
             return None
         position = self.lex.titles[re.sub(r"\s+", " ", head.group(0)).casefold()].label
-        rest = phrase[head.end():].strip()
+        rest = re.sub(r"^(?:Cộng hòa|Cộng hoà|nước|Vương quốc|Liên bang|Nhà nước)\s+", "", phrase[head.end():].strip())
         country = next((e for s0, e0, e in self.lex.find(rest) if e.kind in ("country", "org") and s0 == 0), None)
         if rest and country is None:
             return None
@@ -600,17 +614,21 @@ class ArticleExtractor:
             after = sent[m.after_end:m.after_end + 60]
             for rx, role in ROLE_AFTER:
                 if rx.search(after):
+                    if CEREMONY_AFTER.search(after):
+                        continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
                     mt.participants[(n, role)] = sent
                     if role != "attendee":
                         mt.participants[(n, "attendee")] = sent
             before = sent[:m.title_start]
             for rx, role in ROLE_FRONTED:
                 if rx.search(before):
+                    if CEREMONY_BEFORE.search(before):
+                        continue
                     mt.participants[(n, role)] = sent
             # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
             cue = re.search(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự)(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b"
                             r"|sự (?:tham dự|có mặt|tham gia) của\b", sent)
-            if cue and m.start > cue.end():
+            if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
                 role = "chair" if "chủ trì" in cue.group(0) else "attendee"
                 mt.participants.setdefault((n, role), sent)
         if re.search(r"dự,? (?:và )?phát biểu", sent):

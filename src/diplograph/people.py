@@ -412,6 +412,9 @@ class SentenceAnalysis:
                 pa, _ = self._qualify(prev[0])
                 if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
                     break  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
+                if pa > 0 and toks[pa - 1].text.lower() in ("của", "với", "cho", "tới", "đến") \
+                        and self._countries_in(prev) and not self._countries_in((a, b, span)):
+                    break  # "đề xuất của Chủ tịch Thượng viện Haiti, Chủ tịch Quốc hội X": two people
                 k = a - 2
                 continue
             break
@@ -443,6 +446,11 @@ class SentenceAnalysis:
             k = b
         # ---- a group list: "Ủy viên Bộ Chính trị: A, B, C"
         return posts
+
+    def _countries_in(self, found) -> set[str]:
+        a, b, span = found
+        return {e.label_vi for k in range(span.tok_end, b) if (e := self.gaz_cover.get(k)) and e.kind == "country"
+                and e.label_vi != "Việt Nam"}
 
     def _other_country(self, found, post: Post) -> bool:
         """Does the earlier title in a comma chain name another country than the later one?"""
