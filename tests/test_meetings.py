@@ -192,3 +192,9 @@ def test_inviter_is_not_the_visitor_and_possessive_title_is_not_a_chain():
     assert parties(visit) == {"Lê Văn Hùng"}
     g = facts("Đồng ý với đề xuất của Chủ tịch Thượng viện Haiti Youri Latortue, Chủ tịch Quốc hội Vương Đình Lộc cho rằng cần hợp tác.")
     assert {x.title for p in g.people if p.name == "Vương Đình Lộc" for x in p.posts} == {"Chủ tịch Quốc hội"}
+
+
+def test_host_who_invited_is_not_the_visitor():
+    f = facts("Nhận lời mời của Chủ tịch Quốc hội Vương Đình Lộc, Đoàn đại biểu Quốc hội Campuchia đã tới Hà Nội, "
+              "bắt đầu chuyến thăm chính thức Việt Nam.")
+    assert not any(m.kind == "Visit" and "Vương Đình Lộc" in parties(m) for m in f.meetings)

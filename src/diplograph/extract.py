@@ -460,11 +460,11 @@ class ArticleExtractor:
             if noun_phrase and re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]):
                 tail = sent[start - len(re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start]).group(0)):start] + tail
             giua = re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:])
-            if subj is not None and subj.end <= start and not noun_phrase and not giua:
+            if subj is not None and subj.end <= start and not giua and (not noun_phrase or not objs):
                 first = parties[0] if parties and parties[0] is not subj and parties[0].end <= subj.start else subj
                 head = sent[first.title_start:subj.end]
                 name = f"{head} {tail}"
-            elif noun_phrase and subj is not None and subj.end <= start and not giua and self.person_name(subj):
+            elif noun_phrase and subj is not None and subj.end <= start and not giua and self.person_name(subj) and objs:
                 # "Tổng thống A có cuộc gặp với B": named from the kind and the parties, "Cuộc gặp A – B"
                 kind_phrase = re.match(r"(?i)(?:(?:cuộc|buổi)\s+)?" + re.escape(word), tail)
                 names = [self.person_name(subj)] + [self.person_name(o) for o in objs[:2] if self.person_name(o)]
@@ -500,6 +500,8 @@ class ArticleExtractor:
                     place = e.label_vi if e else None
             if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", sent) and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
                 return None  # a visit of the past, background to the story
+            # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …")
+            ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
             visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
                             and "mời" not in sent[end:m.title_start]), None)
             direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,80}?bắt đầu)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
