@@ -198,3 +198,20 @@ def test_host_who_invited_is_not_the_visitor():
     f = facts("Nhận lời mời của Chủ tịch Quốc hội Vương Đình Lộc, Đoàn đại biểu Quốc hội Campuchia đã tới Hà Nội, "
               "bắt đầu chuyến thăm chính thức Việt Nam.")
     assert not any(m.kind == "Visit" and "Vương Đình Lộc" in parties(m) for m in f.meetings)
+
+
+def test_delegation_leader_before_the_visit_and_invitation_title_is_not_a_visitor():
+    f = facts("Thủ tướng Lê Văn Khoa dẫn đầu Đoàn đại biểu cấp cao Việt Nam thăm chính thức Hoa Kỳ theo lời mời của "
+              "Tổng thống Hoa Kỳ Joe Biden.")
+    [visit] = [m for m in f.meetings if m.kind == "Visit"]
+    assert parties(visit) == {"Lê Văn Khoa"} and visit.place == "Mỹ"
+
+
+def test_one_visitor_s_trips_to_different_places_stay_apart():
+    from diplograph.resolve import resolve
+
+    a = facts("Tổng thống Mỹ Joe Biden thăm chính thức Israel.", source="a.txt")
+    b = facts("Tổng thống Mỹ Joe Biden thăm Ba Lan.", source="b.txt")
+    c = facts("Chuyến thăm của Tổng thống Mỹ Joe Biden được chú ý.", source="c.txt")
+    res = resolve([a, b, c])
+    assert len(set(res.meeting_key.values())) == len(res.meeting_key)

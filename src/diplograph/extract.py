@@ -504,7 +504,7 @@ class ArticleExtractor:
             ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
             visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
                             and "mời" not in sent[end:m.title_start]), None)
-            direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,80}?bắt đầu)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
+            direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,80}?bắt đầu|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
             if direct and visitor is None:
                 visitor = direct[-1]
             if visitor is None:
@@ -512,12 +512,13 @@ class ArticleExtractor:
                 if dm:
                     visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
             if visitor is None:
-                visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])), None)
+                visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
+                                and "mời" not in sent[end:m.title_start]), None)
             if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian)\s*$", sent[:start]):
                 visitor = next((m for m in ms if m.start > end), None)
             vname = self.person_name(visitor) if visitor is not None else None
             if visitor is None:
-                vname = self._title_reference(sent[end:end + 60])
+                vname = self._title_reference(sent[end:end + 60]) if "mời" not in sent[end:end + 60] else None
                 if vname is None:
                     return None
             title = sent[visitor.title_start:visitor.end] if visitor is not None else self._title_text

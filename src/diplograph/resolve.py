@@ -59,7 +59,10 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
     if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
         return False
     if a.kind == "Visit":
-        return bool(pa & pb) and (not a.place or not b.place or a.place == b.place)
+        # one visitor makes many trips: the same destination, and the same day when either is undated… is not enough
+        if not (a.place and b.place and a.place == b.place):
+            return False
+        return bool(pa & pb)
     if _KIND_FAMILY.get(a.kind) in ("talks", "call", "reception", "meet"):
         # bilateral meetings: the same parties on the same day (one leader holds several calls a day)
         return bool(a.date and b.date) and len(pa) >= 2 and pa == pb
