@@ -121,3 +121,8 @@ def test_spokesperson_of_an_office_holder_keeps_the_whole_post():
 def test_three_part_foreign_names_are_kept_whole():
     assert "Chester Alan Arthur" in people("Cựu Tổng thống Mỹ Chester Alan Arthur ký đạo luật.")
     assert "Dmitry Kazennov" in people("Tổng lãnh sự Nga tại Narva Dmitry Kazennov bị trục xuất.")
+
+
+def test_appointment_after_a_title_is_a_post_too():
+    got = people("Chủ tịch nước trao Quyết định bổ nhiệm ông Lê Minh Khôi, Phó Tổng Giám đốc TTXVN làm Đại sứ Việt Nam tại Chile.")
+    assert got.get("Lê Minh Khôi") == ["Phó Tổng Giám đốc TTXVN", "Đại sứ Việt Nam tại Chile"]

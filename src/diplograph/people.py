@@ -431,7 +431,7 @@ class SentenceAnalysis:
             close = next((x for x in range(k + 1, min(k + 12, len(toks))) if toks[x].text == ")"), None)
             if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
                 k = close + 1  # "Hoan Ết-xtê-ban (Joan Esteban Lazo), Chủ tịch Quốc hội Cu-ba"
-        while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–") or (toks[k].text == "kiêm" and posts)):
+        while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–") or (toks[k].text in ("kiêm", "làm") and posts)):
             found = self.title_starting_at(k + 1)
             if found is None:
                 break

@@ -58,7 +58,7 @@ TITLE_INNER = {"thường", "trực", "thứ", "nhất", "nhì", "đặc", "mệ
 # Function words that end a complement even right after a capitalised word.
 STRONG_BREAKERS = {"đã", "sẽ", "đang", "vừa", "mới", "cũng", "có", "được", "bị", "cho", "với", "khi", "sau", "trước",
                    "trong", "ngày", "tháng", "năm", "là", "rằng", "để", "nhằm", "nhưng", "mà", "thì", "các", "những",
-                   "một", "từ", "đến", "tới", "nói", "cho biết"}
+                   "một", "từ", "đến", "tới", "nói", "cho biết", "làm", "kiêm"}
 # Words allowed inside a complement even though they also end clauses elsewhere.
 INNER_LINKS = {"tại", "của", "và", "về", "nhất"}
 # Lowercase words that always end a title complement (verbs, tense and linking words).
