@@ -215,3 +215,11 @@ def test_one_visitor_s_trips_to_different_places_stay_apart():
     c = facts("Chuyến thăm của Tổng thống Mỹ Joe Biden được chú ý.", source="c.txt")
     res = resolve([a, b, c])
     assert len(set(res.meeting_key.values())) == len(res.meeting_key)
+
+
+def test_meetings_of_a_series_are_told_apart_by_their_ordinal():
+    f = facts("Sáng nay, Hội nghị lần thứ hai các quan chức cao cấp APEC đã khai mạc. Phát biểu khai mạc, Thứ trưởng Ngoại giao "
+              "Bùi Văn Sơn nhấn mạnh kết quả từ sau Hội nghị lần thứ nhất các quan chức cao cấp APEC tại Nha Trang.")
+    named = [m for m in f.meetings if "lần thứ hai" in m.name]
+    assert len(named) == 1 and named[0].place is None
+    assert ("Bùi Văn Sơn", "speaker") in {(p.name, p.role) for p in named[0].participants}

@@ -135,6 +135,7 @@ class _Meeting:
     status: str = "held"
     format: str | None = None
     participants: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, role) -> evidence
+    background: bool = False  # mentioned in passing ("kể từ sau Hội nghị lần thứ nhất"): not the meeting in focus
     variants: list[str] = field(default_factory=list)
     evidence: str = ""
     visitor: str | None = None
@@ -142,6 +143,18 @@ class _Meeting:
 
     def names(self) -> set[str]:
         return {n for n, _ in self.participants}
+
+
+_ORDINAL_WORDS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8",
+                  "chín": "9", "mười": "10"}
+
+
+def ordinals(name: str) -> set[str]:
+    """Numbers that tell one meeting of a series from another: digits, and words after 'thứ' ('lần thứ hai')."""
+    low = name.lower()
+    nums = set(re.findall(r"\d+", low))
+    nums |= {_ORDINAL_WORDS[w] for w in re.findall(r"thứ (\w+)", low) if w in _ORDINAL_WORDS}
+    return nums
 
 
 def _cap(s: str) -> str:
@@ -317,12 +330,15 @@ class ArticleExtractor:
             for mt in found_here:
                 self._add_meeting(mt)
             target = None
-            if found_here:
-                held = [m for m in found_here if m.status == "held"] or found_here
+            foreground = [m for m in found_here if not m.background]
+            if foreground:
+                held = [m for m in foreground if m.status == "held"] or foreground
                 focus = self._canonical(held[0])
                 target = focus
                 for mt in found_here:
                     self._leaders(sent, ms, self._canonical(mt))
+            elif found_here and focus is not None:
+                target = focus  # only background mentions here: roles belong to the meeting in focus
             else:
                 ana = ANAPHORA.search(sent)
                 if ana and self.meetings:
@@ -373,6 +389,8 @@ class ArticleExtractor:
                     continue
                 break
             lw = w.lower()
+            if count and w in ("Về", "Theo", "Tại", "Trong", "Sau", "Với"):
+                break  # a capitalised clause opener: the next sentence, glued on by the crawl
             if count and lw in NAME_STOP and not (lw == "và" and re.match(r"\s*[A-ZĐ]", sent[start + t.end():])) \
                     and not (lw in ("lần", "về") and count):
                 break
@@ -528,6 +546,7 @@ class ArticleExtractor:
             mt = _Meeting(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
                           status="planned" if planned else "held", evidence=sent, visitor=vname, place=place)
             mt.participants[(vname, "attendee")] = sent
+        mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
         # date, place, organizer, format from the sentence
         mt.date = self.resolve_date(sent, mt.name)
         if mt.place is None:
@@ -667,7 +686,7 @@ class ArticleExtractor:
         wa, wb = _words(a.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}, _words(b.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}
         if not wa or not wb:
             return True
-        nums_a, nums_b = {w for w in wa if w.isdigit()}, {w for w in wb if w.isdigit()}
+        nums_a, nums_b = ordinals(a.name), ordinals(b.name)
         if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
             return False
         overlap = len(wa & wb) / min(len(wa), len(wb))

@@ -54,8 +54,9 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
         return False  # without dates, only shared participants can tell two reports are of one meeting
     people_words = set(norm(" ".join(pa | pb)).split())
     wa, wb = _meeting_words(a) - people_words, _meeting_words(b) - people_words
-    nums_a = {w for w in wa if w.isdigit()}
-    nums_b = {w for w in wb if w.isdigit()}
+    from .extract import ordinals
+
+    nums_a, nums_b = ordinals(a.name), ordinals(b.name)
     if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
         return False
     if a.kind == "Visit":
