@@ -126,3 +126,10 @@ def test_three_part_foreign_names_are_kept_whole():
 def test_appointment_after_a_title_is_a_post_too():
     got = people("Chủ tịch nước trao Quyết định bổ nhiệm ông Lê Minh Khôi, Phó Tổng Giám đốc TTXVN làm Đại sứ Việt Nam tại Chile.")
     assert got.get("Lê Minh Khôi") == ["Phó Tổng Giám đốc TTXVN", "Đại sứ Việt Nam tại Chile"]
+
+
+def test_in_charge_of_stays_in_the_post_and_regions_are_not_names():
+    got = people("Ông Stuart Jones, quyền Trợ lý Ngoại trưởng Mỹ phụ trách Đông Á, cho biết.")
+    assert got.get("Stuart Jones") == ["quyền Trợ lý Ngoại trưởng Mỹ phụ trách Đông Á"]
+    got = people("Vụ trưởng Vụ Bắc Mỹ Bộ Ngoại giao Triều Tiên Choe Son-hui nói.")
+    assert list(got) == ["Choe Son-hui"]

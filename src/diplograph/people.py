@@ -183,6 +183,9 @@ class SentenceAnalysis:
         entry = self.lex.lookup(" ".join(words))
         if entry is not None:
             return False
+        if any(w in ("Bộ", "Vụ", "Cục", "Ban", "Sở", "Viện", "Ủy", "Tập", "Đại") for w in words[1:]) \
+                and not all(is_vietnamese_syllable(w) for w in words):
+            return False  # "Bắc Mỹ Bộ Ngoại": a department's name ran into the next organization
         if words[-1] in ORG_SUFFIXES or any(w in ORG_SUFFIXES for w in words[1:]):
             return False  # "Tesla Inc", "RBC Capital Markets", "Qatar Airways"
         if any(k in self.gaz_cover and self.gaz_cover[k].kind == "country" for k in range(i, j)):
@@ -270,6 +273,10 @@ class SentenceAnalysis:
             if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
                 break
             if lw in TITLE_INNER:
+                k += 1
+                continue
+            if k >= 2 and f"{self.toks[k - 2].text.lower()} {self.toks[k - 1].text.lower()}" == "phụ trách":
+                lower_run = -3  # "phụ trách các vấn đề Đông Á": what the post is in charge of belongs to it
                 k += 1
                 continue
             lower_run += 1
