@@ -68,20 +68,22 @@ CONFERENCES = [
 ]
 ORGANIZERS = ["Bộ Ngoại giao", "Bộ Công Thương", "Bộ Quốc phòng", "Bộ Tài chính"]
 
-PRIORITY_ITEMS = [
-    "đẩy mạnh ngoại giao kinh tế phục vụ phát triển đất nước",
-    "nâng cao hiệu quả công tác bảo hộ công dân ở nước ngoài",
-    "tăng cường hợp tác đa phương trong khu vực và trên thế giới",
-    "chủ động hội nhập quốc tế sâu rộng và hiệu quả hơn",
-    "làm tốt công tác thông tin đối ngoại về thành tựu của đất nước",
-    "phát huy vai trò của cộng đồng người Việt Nam ở nước ngoài",
-    "bảo đảm môi trường hòa bình và ổn định cho phát triển",
-    "xây dựng đội ngũ cán bộ đối ngoại chuyên nghiệp và hiện đại",
-    "đưa quan hệ với các đối tác quan trọng đi vào chiều sâu",
-    "đổi mới phương thức triển khai công tác ngoại giao văn hóa",
-]
-THEMES = ["Chủ động, sáng tạo, hiệu quả vì lợi ích quốc gia", "Đoàn kết, kỷ cương, đổi mới và phát triển",
-          "Hành động quyết liệt, hiệu quả vượt bậc", "Hội nhập sâu rộng, nâng tầm vị thế đất nước"]
+# priority items are composed (verb, object, scope): thousands of distinct texts, as in a real archive,
+# so a priority node is shared by a few articles, not by thousands
+PRIORITY_VERBS = ["đẩy mạnh", "nâng cao hiệu quả", "tăng cường", "chủ động triển khai", "làm tốt", "đổi mới",
+                  "phát huy", "bảo đảm", "mở rộng", "củng cố", "hoàn thiện", "tập trung thúc đẩy"]
+PRIORITY_OBJECTS = ["ngoại giao kinh tế", "công tác bảo hộ công dân", "hợp tác đa phương", "hội nhập quốc tế",
+                    "công tác thông tin đối ngoại", "công tác người Việt Nam ở nước ngoài", "ngoại giao văn hóa",
+                    "quan hệ với các nước láng giềng", "công tác biên giới lãnh thổ", "ngoại giao vaccine",
+                    "hợp tác quốc phòng an ninh", "xúc tiến thương mại và đầu tư", "công tác tham mưu chiến lược",
+                    "đào tạo cán bộ đối ngoại", "quan hệ với các đối tác chiến lược"]
+PRIORITY_SCOPES = ["phục vụ phát triển đất nước", "trong tình hình mới", "một cách thực chất và hiệu quả",
+                   "ở các địa phương", "trong khu vực và trên thế giới", "theo hướng chuyên nghiệp, hiện đại",
+                   "gắn với chuyển đổi số", "vì lợi ích quốc gia dân tộc"]
+THEME_HEADS = ["Chủ động, sáng tạo", "Đoàn kết, kỷ cương", "Hành động quyết liệt", "Đổi mới, hội nhập",
+               "Kỷ cương, trách nhiệm", "Bản lĩnh, năng động", "Chuyên nghiệp, hiện đại", "Tăng tốc, bứt phá"]
+THEME_TAILS = ["hiệu quả vượt bậc", "vì lợi ích quốc gia", "nâng tầm vị thế đất nước", "phục vụ phát triển bền vững",
+               "đồng hành cùng địa phương", "vì hòa bình và hợp tác", "đóng góp trách nhiệm", "hướng tới tương lai"]
 ORDINALS = ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư"]
 COUNT_WORDS = {2: "2", 3: "3", 4: "4"}
 
@@ -332,12 +334,13 @@ class Generator:
         target_year = year + 1 if month == 12 else year
         title = next(t for n, t in p.posts if n == setter)
         if self.r.random() < 0.3:
-            theme = self.r.choice(THEMES)
+            theme = f"{self.r.choice(THEME_HEADS)}, {self.r.choice(THEME_TAILS)}"
             body.insert(3, f"{title} {setter} phát động chủ đề năm {target_year} là: “{theme}”.")
             p.priorities.append((target_year, theme))
             return
         k = self.r.choice([2, 3, 4])
-        items = self.r.sample(PRIORITY_ITEMS, k)
+        objects = self.r.sample(PRIORITY_OBJECTS, k)
+        items = [f"{self.r.choice(PRIORITY_VERBS)} {o} {self.r.choice(PRIORITY_SCOPES)}" for o in objects]
         lines = [f"{title} {setter} nêu {COUNT_WORDS[k]} trọng tâm cho năm {target_year}."]
         lines += [f"{ORDINALS[j]}, {it}." for j, it in enumerate(items)]
         at = len(body) - 1
