@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post
 from .lexicon import Lexicon, load
@@ -163,6 +164,17 @@ def _cap(s: str) -> str:
 
 def _words(s: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"\w+", s)}
+
+
+_ORGANIZER_DO = re.compile(r"\bdo ([^,.;]{2,80}?) (?:đồng )?tổ chức")
+_ORGANIZER_BEFORE = re.compile(r"([^.;]{2,120}?)\s+(?:đã |vừa |sẽ )?(?:phối hợp với [^,.;]{2,60} )?(?:long trọng )?tổ chức\b")
+
+
+@lru_cache(maxsize=64)
+def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
+    if "tổ chức" not in sent:
+        return None, None
+    return _ORGANIZER_DO.search(sent), _ORGANIZER_BEFORE.search(sent)
 
 
 class ArticleExtractor:
@@ -613,10 +625,12 @@ class ArticleExtractor:
         return None
 
     def _organizer(self, sent: str, pos: int) -> str | None:
-        m = re.search(r"\bdo ([^,.;]{2,80}?) (?:đồng )?tổ chức", sent)
+        # Both searches depend on the sentence only, and cost ~length x 120 steps when "tổ chức" is far or
+        # absent: found once per sentence, not once per meeting word (hostile-input fix, tests/test_hostile_inputs.py).
+        m, m2 = _organizer_matches(sent)
         if m:
             return self._org_in(m.group(1), last=False)
-        m = re.search(r"([^.;]{2,120}?)\s+(?:đã |vừa |sẽ )?(?:phối hợp với [^,.;]{2,60} )?(?:long trọng )?tổ chức\b", sent)
+        m = m2
         if m and m.end() <= pos + 5:
             return self._org_in(m.group(1), last=True)
         return None
