@@ -968,7 +968,7 @@ class ArticleExtractor:
             people.append(pf)
         agreements = self.find_agreements()
         priorities = self.find_priorities(main.key if main else None)
-        orgs = sorted({e.iri for s in self.sents for _, _, e in self.lex.find(s) if e.kind == "org"})
+        orgs = sorted({e.iri for an in self.analyses for _, _, e in an.found if e.kind == "org"})
         return ArticleFacts(source=self.a.source, content_hash=self.a.content_hash, headline=self.a.headline,
                             url=self.a.url, date=article_date, credits=self.a.credits, people=people,
                             meetings=meetings, agreements=agreements, priorities=priorities, organizations=orgs)

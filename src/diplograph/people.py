@@ -31,6 +31,9 @@ ORG_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "C
                 "Council", "Committee", "Party", "Club", "Association", "Ministry", "Office", "Force", "Army"}
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
+
+
 @dataclass
 class Mention:
     name: str
@@ -63,7 +66,8 @@ class SentenceAnalysis:
         ends = {t.end: i for i, t in enumerate(self.toks)}
         self.gaz: dict[int, tuple[int, Entry]] = {}  # token start index -> (token end exclusive, entry)
         self.gaz_cover: dict[int, Entry] = {}
-        for s, e, entry in lex.find(sentence):
+        self.found = lex.find(sentence)  # gazetteer matches, kept for the article-level rules
+        for s, e, entry in self.found:
             if s in starts and e in ends:
                 i, j = starts[s], ends[e] + 1
                 self.gaz[i] = (j, entry)
@@ -103,11 +107,15 @@ class SentenceAnalysis:
     # -------------------------------------------------------------- names
     def _namey(self, i: int) -> bool:
         t = self.toks[i].text
+        # most tokens are lower-case words: none of the tests below can pass for them (an initial needs
+        # a dot, an Arabic article a hyphen, a particle its list, a name word a capital)
+        if not t[0].isupper() and "." not in t and "-" not in t and t not in NAME_PARTICLES:
+            return False
         if i in self.title_cover:
             return False
         if is_initial(t):
             return True
-        if re.match(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]", t):
+        if _ARABIC_ARTICLE.match(t):
             return True
         if t in NAME_PARTICLES and i + 1 < len(self.toks) and self.toks[i + 1].is_cap and i > 0 and self.toks[i - 1].is_cap:
             return True

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){1,3}(?=[\s,]|$)|\w+(?:[-–'’.]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its character offsets. A named tuple rather than a frozen dataclass: sentences are
+    tokenized once per article build and a frozen dataclass's __init__ was a visible share of it."""
+
     text: str
     start: int
     end: int
@@ -23,7 +26,8 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    new = tuple.__new__
+    return [new(Token, (m.group(0), m.start(), m.end())) for m in TOKEN_RE.finditer(text)]
 
 
 # Honorifics dropped before a name (never part of it).
@@ -72,8 +76,18 @@ BREAKERS = {
 }
 
 
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?")
+_INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}")
+
+
+@lru_cache(maxsize=1 << 16)
 def is_vietnamese_syllable(word: str) -> bool:
-    """A capitalised single Vietnamese syllable (no hyphen, no foreign letters, plausible shape)."""
+    """A capitalised single Vietnamese syllable (no hyphen, no foreign letters, plausible shape).
+
+    Cached: the same few thousand words are asked about over and over in a build."""
     if not word or "-" in word or "." in word or not word.isalpha():
         return False
     low = word.lower()
@@ -81,14 +95,11 @@ def is_vietnamese_syllable(word: str) -> bool:
         return False
     if len(low) > 7:
         return False
-    return re.fullmatch(
-        r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
-        r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
-        r"(?:ng|nh|ch|[cmnpt])?", low) is not None
+    return _SYLLABLE.fullmatch(low) is not None
 
 
 def is_initial(word: str) -> bool:
-    return re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word) is not None
+    return "." in word and _INITIAL.fullmatch(word) is not None
 
 
 ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
