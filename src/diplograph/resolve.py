@@ -84,37 +84,57 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
     names = sorted({p.name for a in articles for p in a.people} | {x.name for a in articles for m in a.meetings for x in m.participants})
     full = [n for n in names if not re.match(r"(?:\w\.)+ ", n)]
     multi = [f for f in full if len(f.split()) >= 2]
+    # both rules below need the same last word: names indexed by it give the same candidates, in the
+    # same order, without comparing every name with every name (quadratic on an archive)
+    full_by_last: dict[str, list[str]] = {}
+    for f in full:
+        if f.split():
+            full_by_last.setdefault(f.split()[-1], []).append(f)
+    multi_by_last: dict[str, list[str]] = {}
+    for f in multi:
+        multi_by_last.setdefault(f.split()[-1], []).append(f)
     for n in names:
         target = n
         if re.match(r"(?:\w\.)+ ", n):
-            cands = [f for f in full if _initial_match(n, f)]
+            cands = [f for f in full_by_last.get(n.split()[-1], []) if _initial_match(n, f)]
             if len(cands) == 1:
                 target = cands[0]
         elif len(n.split()) == 1 and not n[:1].islower():
             # a surname alone in one article ("Tổng thống Trump") is the one full name elsewhere that ends with it
-            cands = [f for f in multi if f.split()[-1] == n]
+            cands = list(multi_by_last.get(n, []))
             if len(cands) == 1:
                 target = cands[0]
         res.person_key[n] = target
-    # ---- meetings: greedy clustering in a stable order
+    # ---- meetings: greedy clustering in a stable order. A report joins the first cluster (in creation
+    # order) whose first report `_same_meeting` accepts (no chaining). That test rejects every pair of
+    # another kind family, and every pair without the same date that shares no participant; so only the
+    # clusters indexed under the report's (family, date) or (family, participant) can accept it, and
+    # trying those in creation order gives the clusters of trying them all, which was quadratic on an
+    # archive (minutes for 10,000 articles). tests/test_resolve_index.py compares with trying them all.
     clusters: list[list[tuple[ArticleFacts, MeetingFact]]] = []
+    firsts: list[tuple[ArticleFacts, MeetingFact, set[str]]] = []
+    by_date: dict[tuple[str | None, str], list[int]] = {}
+    by_person: dict[tuple[str | None, str], list[int]] = {}
     for a in articles:
         for m in a.meetings:
             pm = {res.person_key.get(p.name, p.name) for p in m.participants}
-            placed = False
-            for cl in clusters:
-                for a2, m2 in cl[:1]:  # compare with the cluster's first report only: no chaining
-                    if a2.source == a.source:
-                        continue
-                    p2 = {res.person_key.get(p.name, p.name) for p in m2.participants}
-                    if _same_meeting(m, m2, pm, p2):
-                        cl.append((a, m))
-                        placed = True
-                        break
-                if placed:
+            family = _KIND_FAMILY.get(m.kind)
+            cands: set[int] = set(by_date.get((family, m.date), ())) if m.date else set()
+            for person in pm:
+                cands.update(by_person.get((family, person), ()))
+            for i in sorted(cands):
+                a2, m2, p2 = firsts[i]
+                if a2.source != a.source and _same_meeting(m, m2, pm, p2):
+                    clusters[i].append((a, m))
                     break
-            if not placed:
+            else:
+                i = len(clusters)
                 clusters.append([(a, m)])
+                firsts.append((a, m, pm))
+                if m.date:
+                    by_date.setdefault((family, m.date), []).append(i)
+                for person in pm:
+                    by_person.setdefault((family, person), []).append(i)
     for cl in clusters:
         # the IRI comes from the fullest name and the date: stable across reruns and article order
         best = max((m for _, m in cl), key=lambda m: (bool(m.date), len(m.name), m.name))
