@@ -404,7 +404,7 @@ def collect(graph: Graph) -> View:
     for agr, by_article in agreement_articles.items():
         nodes[agr].details["actions"] = sorted(
             actions.get(agr, []), key=lambda a: (articles.get(a.get("article", ""), {}).get("date", ""),
-                                                 a.get("action", ""), a.get("evidence", "")))
+                                                 a.get("action", ""), a.get("evidence", ""), a.get("article", "")))
         for art, infos in sorted(by_article.items()):
             year = art_year(art)
             if year:
@@ -767,8 +767,9 @@ def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, a
                      physics_max_nodes=physics_max_nodes)
     html = render_html(data)
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_bytes(html.encode("utf-8"))
+    from .build import write_atomic  # a build killed mid-write must not leave half a page (tests/test_hostile_crash.py)
+
+    write_atomic(out_path, html.encode("utf-8"))
     return {
         "nodes": len(sel.nodes), "edges": len(sel.edges),
         "total_nodes": sel.total_nodes, "total_edges": sel.total_edges,
