@@ -61,8 +61,8 @@ def _strip_userinfo(url: str) -> tuple[str, str | None, str | None]:
 def _redact_url(url: str) -> str:
     """``url`` with any ``userinfo@`` replaced by ``***@`` (for messages about malformed URLs)."""
     scheme, sep, rest = url.partition("://")
-    if not sep:
-        return url
+    if not sep:  # "user:pass@host" without a scheme still carries credentials (tests/test_hostile_injection.py)
+        scheme, rest = "", url
     authority, slash, tail = rest.partition("/")
     if "@" in authority:
         authority = "***@" + authority.rsplit("@", 1)[1]
