@@ -1,0 +1,87 @@
+"""`diplograph validate FILE`: two parsers (rdflib and pyoxigraph) and SHACL (ontology/shapes.ttl); a
+non-zero exit and one readable line per problem when anything is wrong."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.cli import main
+from diplograph.validate import validate_file
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = ROOT / "graph" / "diplograph.ttl"
+PREFIXES = ("@prefix dg: <https://w3id.org/diplograph/ontology#> .\n@prefix schema: <https://schema.org/> .\n"
+            "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n")
+
+
+def _validate(path: Path):
+    return CliRunner().invoke(main, ["validate", str(path)])
+
+
+def test_good_graph_is_valid_in_the_installed_command() -> None:
+    script = Path(sys.executable).parent / "diplograph"
+    res = subprocess.run([str(script), "validate", str(GOOD)], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == f"{GOOD}: valid" and res.stderr == ""
+    assert validate_file(GOOD) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('<http://e/a> <http://e/b> "unterminated .\n', ["rdflib cannot parse it", "pyoxigraph cannot parse it"]),
+    ("<http://e/a> <http://e/b> <http://e/c>\n", ["rdflib cannot parse it", "pyoxigraph cannot parse it"]),
+    ("@prefix : <http://e/> .\n:a :b :c ; ; .\n:a :b \"\"\"open", ["rdflib cannot parse it", "pyoxigraph cannot parse it"]),
+    ("<http://e/a b> <http://e/b> \"x\" .\n", ["pyoxigraph cannot parse it"]),  # rdflib accepts a space in an IRI
+    ("\x89PNG\r\n\x1a\n\x00\x00", ["cannot parse it"]),
+])
+def test_broken_turtle_is_reported_by_each_parser(tmp_path: Path, text: str, expected: list[str]) -> None:
+    f = tmp_path / "broken.ttl"
+    f.write_bytes(text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text)
+    res = _validate(f)
+    assert res.exit_code == 1
+    lines = res.stderr.strip().splitlines()
+    for e in expected:
+        assert any(e in l and l.startswith(f"{f}: ") for l in lines), res.stderr
+    assert lines[-1] == f"{f}: {len(lines) - 1} problem(s)"
+    assert res.stdout == ""
+
+
+def test_shacl_violations_are_listed_one_per_line(tmp_path: Path) -> None:
+    f = tmp_path / "shapes.ttl"
+    f.write_text(PREFIXES + "<https://w3id.org/diplograph/id/person/x> a dg:Person .\n"
+                 "<https://w3id.org/diplograph/id/post/p> a dg:PostHolding ; dg:holder <https://w3id.org/diplograph/id/org/o> ;"
+                 ' dg:asOf "someday" .\n', encoding="utf-8")
+    res = _validate(f)
+    assert res.exit_code == 1
+    lines = res.stderr.strip().splitlines()
+    shacl = [l for l in lines if "SHACL:" in l]
+    assert any("person/x" in l and "schema:name" in l for l in shacl), res.stderr
+    assert any("post/p" in l and "dg:holder" in l for l in shacl), res.stderr
+    assert any("post/p" in l and "dg:title" in l for l in shacl), res.stderr
+    assert lines[-1] == f"{f}: {len(shacl)} problem(s)"
+    assert not any("parse" in l for l in lines)
+
+
+def test_a_good_copy_with_one_triple_removed_fails_shacl(tmp_path: Path) -> None:
+    text = GOOD.read_text(encoding="utf-8")
+    assert "schema:name" in text
+    f = tmp_path / "damaged.ttl"
+    lines = text.split("\n")
+    # drop the first schema:name line of a person: the person has no name any more
+    i = next(i for i, l in enumerate(lines) if l.strip().startswith("schema:name") and l.rstrip().endswith(";"))
+    del lines[i]
+    f.write_text("\n".join(lines), encoding="utf-8")
+    problems = validate_file(f)
+    assert problems and all("SHACL" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("content, message", [(None, "cannot read"), (b"", "empty file"), (b"  \n", "empty file")])
+def test_missing_and_empty_files(tmp_path: Path, content: bytes | None, message: str) -> None:
+    f = tmp_path / "g.ttl"
+    if content is not None:
+        f.write_bytes(content)
+    res = _validate(f)
+    assert res.exit_code == 1 and message in res.stderr and f"{f}: 1 problem(s)" in res.stderr
