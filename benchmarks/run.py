@@ -281,7 +281,7 @@ def main() -> int:
     ap.add_argument("--real-n", type=int, default=10_000, help="real articles from the shared corpus (0: skip)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--query-repeat", type=int, default=5)
-    ap.add_argument("--ner-sample", type=int, default=200, help="real articles for the NER comparison")
+    ap.add_argument("--ner-sample", type=int, default=40, help="real articles for the NER comparison")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one, removed after)")
     ap.add_argument("--no-write", action="store_true", help="print the table only")
