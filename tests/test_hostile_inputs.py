@@ -411,3 +411,16 @@ def test_special_files_are_refused_by_kind(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="not a regular file \\(a folder\\)"):
         read_file(tmp_path)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_file_name_cannot_forge_warnings_or_escape_sequences(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_bytes(SEED.read_bytes())
+    (src / "bad\nwarning: forged.txt: all good\x1b[2J.txt").write_bytes(b"")
+    res = subprocess.run([sys.executable, "-m", "diplograph.cli", "build", str(src), "-o", str(tmp_path / "out"),
+                          "--no-html"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 1
+    warnings = [l for l in res.stderr.splitlines() if l.startswith("warning: ")]
+    assert len(warnings) == 1 and "\x1b" not in res.stderr
+    assert warnings[0].endswith("\\x1b[2J.txt: empty file") and "bad\\nwarning: forged" in warnings[0]

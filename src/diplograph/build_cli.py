@@ -8,6 +8,12 @@ import click
 from .build import build_graph
 
 
+def _one_line(text: str) -> str:
+    """A file name or reason as one printable line: a name with a newline or an escape sequence in it
+    must not forge more warnings or recolour the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out_dir", default="graph", show_default=True, type=click.Path(), help="Output folder.")
@@ -20,7 +26,7 @@ def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str
     report = build_graph(paths or ("seeds",), out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
                          progress=sys.stderr.isatty(), cache_dir=cache_dir)
     for f, why in report.skipped:
-        click.echo(f"warning: {f}: {why}", err=True)
+        click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
     click.echo(report.summary().split("\n", 1)[0] + "\n" + "\n".join(
         l for l in report.summary().split("\n")[1:] if not l.startswith("  skipped")))
     if report.read == 0:
