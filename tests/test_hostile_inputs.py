@@ -424,3 +424,36 @@ def test_a_file_name_cannot_forge_warnings_or_escape_sequences(tmp_path: Path) -
     warnings = [l for l in res.stderr.splitlines() if l.startswith("warning: ")]
     assert len(warnings) == 1 and "\x1b" not in res.stderr
     assert warnings[0].endswith("\\x1b[2J.txt: empty file") and "bad\\nwarning: forged" in warnings[0]
+
+
+def test_big_files_in_a_legacy_encoding_or_garbage_are_refused_quickly(tmp_path: Path) -> None:
+    """The encoding is detected on a sample: detecting on 19 MB took 15-20 s."""
+    cp = to_cp1258(SEED_TEXT)
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(cp * (19 * 1024 * 1024 // len(cp)))
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes(range(128, 256)) * (19 * 1024 * 1024 // 128))
+    for f, reason in ((legacy, "article text too long"), (garbage, "unknown encoding")):
+        t = time.monotonic()
+        with pytest.raises(ArticleError, match=f"{f.name}: {reason}"):
+            map_file(f)
+        assert time.monotonic() - t < 5, f.name
+
+
+def test_legacy_encoding_is_detected_from_the_sample_and_applied_to_the_whole_file(tmp_path: Path) -> None:
+    f = tmp_path / "long.txt"
+    text = SEED_TEXT + "\n" + "Đoàn đại biểu Việt Nam dự hội nghị. " * 9000 + "\nKết thúc với chữ Đ và ữ."
+    f.write_bytes(to_cp1258(text))
+    assert f.stat().st_size > reader._DETECT_SAMPLE
+    assert reader.normalize(reader.decode(f.read_bytes())).endswith("Kết thúc với chữ Đ và ữ.")
+
+
+def test_oversized_html_page_is_refused_from_its_size(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    paras = "".join(f"<p>{l}</p>" for l in SEED_TEXT.split("\n") if l.strip())
+    junk = "<div class='ad'><a href='/x'>Tin khác</a></div>" * (6 * 1024 * 1024 // 47)
+    page.write_text(f"<html><body><article>{paras}</article>{junk}</body></html>", encoding="utf-8")
+    t = time.monotonic()
+    with pytest.raises(ArticleError, match=r"page.html: HTML page too large \(6 MB > 5 MB\)"):
+        map_file(page)
+    assert time.monotonic() - t < 1
