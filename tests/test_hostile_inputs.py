@@ -457,3 +457,23 @@ def test_oversized_html_page_is_refused_from_its_size(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match=r"page.html: HTML page too large \(6 MB > 5 MB\)"):
         map_file(page)
     assert time.monotonic() - t < 1
+
+
+def test_file_names_that_are_not_utf8_are_mapped_with_a_replacement_character(tmp_path: Path) -> None:
+    """Undecodable bytes in a name arrive as lone surrogates, which RDF cannot carry: the whole build crashed."""
+    src = tmp_path / "in"
+    src.mkdir()
+    with open(os.path.join(os.fsencode(src), b"bad\xff name.txt"), "wb") as fh:
+        fh.write(SEED.read_bytes())
+    open(os.path.join(os.fsencode(src), b"empty\xfe.txt"), "wb").close()
+    (src / "ok.txt").write_bytes((ROOT / "seeds" / "000_3ced0a2d290664d0.txt").read_bytes())
+    for attempt in ("fresh", "cached"):
+        res = subprocess.run([sys.executable, "-m", "diplograph.cli", "build", str(src), "-o", str(tmp_path / "out"),
+                              "--cache", str(tmp_path / "cache")], capture_output=True, text=True, cwd=ROOT,
+                             timeout=120)
+        assert res.returncode == 1, (attempt, res.stderr)
+        assert "Traceback" not in res.stderr
+        warnings = [l for l in res.stderr.splitlines() if l.startswith("warning: ")]
+        assert len(warnings) == 1 and "empty\\udcfe.txt: empty file" in warnings[0], res.stderr
+        g = Graph().parse(tmp_path / "out" / "diplograph.ttl", format="turtle")
+        assert {str(o) for o in g.objects(None, URIRef(DG + "sourceFile"))} == {"bad\ufffd name.txt", "ok.txt"}

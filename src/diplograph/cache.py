@@ -140,7 +140,9 @@ class FactCache:
         self._new_facts[digest] = facts
         # two files may share content (and so facts): each gets its own copy with its own name
         facts = copy.copy(facts)
-        facts.source = path.name
+        from .reader import source_name  # a name that is not UTF-8 must not reach RDF (tests/test_hostile_inputs.py)
+
+        facts.source = source_name(path)
         return facts
 
     def _read_entry(self, digest: str) -> ArticleFacts | None:

@@ -352,7 +352,14 @@ def read_file(path: str | Path) -> Article:
     text = decode(data, str(path))
     if path.suffix.lower() in (".html", ".htm"):
         text = read_html(text, str(path))
-    return read_text(text, source=path.name)
+    return read_text(text, source=source_name(path))
+
+
+def source_name(path: Path) -> str:
+    """The file name as text: a name that is not valid UTF-8 (undecodable bytes arrive from the file
+    system as lone surrogates) gets U+FFFD for them, since a lone surrogate cannot be written in RDF and
+    crashed the whole build."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # ----------------------------------------------------------------------------- sentences
