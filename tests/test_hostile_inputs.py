@@ -477,3 +477,23 @@ def test_file_names_that_are_not_utf8_are_mapped_with_a_replacement_character(tm
         assert len(warnings) == 1 and "empty\\udcfe.txt: empty file" in warnings[0], res.stderr
         g = Graph().parse(tmp_path / "out" / "diplograph.ttl", format="turtle")
         assert {str(o) for o in g.objects(None, URIRef(DG + "sourceFile"))} == {"bad\ufffd name.txt", "ok.txt"}
+
+
+@pytest.mark.parametrize("date_line", ["date 0000-00-00", "date 2021-13-45", "date 9999-99", "date 2021-02-30",
+                                       "45/13/2021", "31/02/2021 10:00"])
+def test_impossible_dates_never_become_ill_typed_literals(date_line: str, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        f"https://e.vn/a\n{date_line}\nBộ trưởng Bùi Thanh Sơn chủ trì hội nghị\n"
+        "Ngày 31/2, Bộ Ngoại giao tổ chức Hội nghị Ngoại giao lần thứ 32 tại Hà Nội. Bộ trưởng Ngoại giao "
+        "Bùi Thanh Sơn chủ trì hội nghị ngày 45/13/2021 và 29/2/2021.\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "diplograph.cli", "build", str(src), "-o", str(tmp_path / "out"),
+                          "--no-html"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 0 and "Traceback" not in res.stderr, res.stderr
+    assert "SHACL: conforms" in res.stdout, res.stdout
+    g = Graph().parse(tmp_path / "out" / "diplograph.ttl", format="turtle")
+    for o in g.objects():
+        if isinstance(o, Literal) and o.datatype is not None:
+            assert o.ill_typed is False, o
+    assert reader.valid_date(2024, 2, 29) == "2024-02-29" and reader.valid_date(2021, 2, 29) is None

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post
 from .lexicon import Lexicon, load
 from .people import Mention, SentenceAnalysis
-from .reader import Article, sentences
+from .reader import Article, sentences, valid_date
 from .tokens import is_vietnamese_syllable
 
 # ----------------------------------------------------------------------------- meeting kinds
@@ -312,7 +312,7 @@ class ArticleExtractor:
                         break
         if year is None:
             return None
-        return f"{year:04d}-{mo:02d}-{d:02d}"
+        return valid_date(year, mo, d)  # "31/2" is no date: an ill-typed xsd:date broke SHACL (tests/test_hostile_inputs.py)
 
     # ------------------------------------------------------------------ meetings
     def find_meetings(self) -> None:

@@ -139,9 +139,29 @@ _DATELINE = re.compile(
 )
 
 
-def _parse_iso_line(m: re.Match) -> str:
+def _parse_iso_line(m: re.Match) -> str | None:
     y, mo, d = m.group(1), m.group(2), m.group(3)
-    return "-".join(p for p in (y, mo, d) if p)
+    return valid_date(int(y), int(mo) if mo else None, int(d) if d else None)
+
+
+def valid_date(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` when it is a real calendar date, else None: "date 2021-13-45"
+    or "31/2/2021" in an article would become an ill-typed xsd:date that breaks SHACL and the engines."""
+    import datetime
+
+    if not 1000 <= year <= 9999 or (day is not None and month is None):
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 # ----------------------------------------------------------------------------- credits
@@ -268,7 +288,7 @@ def read_text(text: str, source: str = "<text>") -> Article:
             if not line:
                 continue
         if (m := _DATELINE.match(line)) and len(line) < 60:
-            date = date or f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+            date = date or valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             continue
         if _DROP_LINE.search(line) and len(line) < 160:
             continue
