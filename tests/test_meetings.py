@@ -223,3 +223,8 @@ def test_meetings_of_a_series_are_told_apart_by_their_ordinal():
     named = [m for m in f.meetings if "lần thứ hai" in m.name]
     assert len(named) == 1 and named[0].place is None
     assert ("Bùi Văn Sơn", "speaker") in {(p.name, p.role) for p in named[0].participants}
+
+
+def test_a_name_ending_like_a_compound_word_does_not_hide_the_meeting():
+    f = facts("Bộ trưởng Ngoại giao Đỗ Thị Luân tiếp Đại sứ Nhật Bản Yamada Takio.")
+    assert [m.kind for m in f.meetings] == ["Reception"]
