@@ -87,7 +87,7 @@ def test_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path, monk
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("diplograph.export.os.replace", broken_replace)
+    monkeypatch.setattr("diplograph.atomic.os.replace", broken_replace)
     with pytest.raises(OSError):
         export_graph(FIXTURE, out, "ttl")
     assert out.read_text() == "old"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Callable, Iterable
 
 from rdflib import Graph
 
+from .atomic import write_atomic  # noqa: F401  (re-exported: viz and tests import it from here)
 from .extract import extract
 from .facts import ArticleFacts
 from .mapper import Triples, to_triples
@@ -210,25 +210,6 @@ def serialize_turtle(graph: Graph | Triples) -> bytes:
     if isinstance(graph, Graph):
         graph = Triples.from_rdflib(graph)
     return graph.turtle()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, jobs: int | None = None,

@@ -19,12 +19,11 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from .atomic import write_atomic
 from .facts import ArticleFacts
 
 # Bump when extraction rules change so stale facts are not reused.
@@ -42,21 +41,6 @@ def _version_salt() -> str:
     for f in sorted((src / "data").glob("*.ttl")):
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class FactCache:
@@ -106,7 +90,7 @@ class FactCache:
         if not self.use_pack or (not self._dirty and self._new_index.keys() == self._index.keys()):
             return
         payload = pickle.dumps((self.salt, self._new_index, self._new_facts), protocol=pickle.HIGHEST_PROTOCOL)
-        _write_atomic(self.folder / PACK, _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        write_atomic(self.folder / PACK, _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
 
     # -------------------------------------------------------------- keys
     def _digest(self, path: Path) -> str:
@@ -172,7 +156,7 @@ class FactCache:
             return
         payload = json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True)
         data = json.dumps({"sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(), "payload": payload})
-        _write_atomic(self._entry(digest), data.encode("utf-8"))
+        write_atomic(self._entry(digest), data.encode("utf-8"), durable=False)
 
     def record(self, path: Path, facts: ArticleFacts) -> None:
         """Remember freshly mapped facts for the pack (the entry was written by `put`, maybe in a worker)."""

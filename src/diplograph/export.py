@@ -8,14 +8,13 @@ previous file in place.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
 import pyoxigraph as ox
 
+from .atomic import write_atomic
 from .engine import EngineError, rdf_format
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
@@ -69,25 +68,6 @@ def serialize_triples(triples: Iterable[ox.Triple], fmt: str, named_graph: str |
     return ox.serialize(items, format=ox_fmt, prefixes=prefixes)
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def export_graph(
     source: str | Path,
     out: str | Path | None,
@@ -103,5 +83,5 @@ def export_graph(
         target.write(data)
         target.flush()
     else:
-        atomic_write(out, data)
+        write_atomic(out, data)
     return len(triples)
