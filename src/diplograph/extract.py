@@ -252,12 +252,6 @@ class ArticleExtractor:
                     pf.aliases.append(m.name)
                 for p in m.posts:
                     pf.posts.append(p)
-        # a full name seen untitled first and titled later is still titled: second pass for late titles
-        for ms in self.mentions:
-            for m in ms:
-                name = self.canon.get(m.name, m.name)
-                if name in persons or m.short:
-                    continue
         for pf in persons.values():
             pf.posts = self._merge_posts(pf.posts)
         self.people = {n: p for n, p in persons.items() if p.posts}
@@ -381,7 +375,6 @@ class ArticleExtractor:
         start = kw_end
         end = kw_end
         count = len(word.split())
-        prev_word = None
         for t in an_toks:
             w = t.group(0)
             if not w[0].isalnum():
@@ -413,7 +406,6 @@ class ArticleExtractor:
                 break
             end = start + t.end()
             count += 1
-            prev_word = w
         return sent[name_start:end].strip(), end
 
     def _meeting_from(self, si, sent, km, cls, needs, word, ms, subject) -> _Meeting | None:
@@ -766,8 +758,6 @@ class ArticleExtractor:
                 v = next((v for v in visits if v.visitor in mt.names() and v is not mt), None)
                 if v is not None and v.participants:
                     mt.part_of = v.key
-            if mt.date is None and mt.part_of is None:
-                pass
             parts = [Participant(n, r, ev) for (n, r), ev in sorted(mt.participants.items())]
             out.append(MeetingFact(key=mt.key, name=mt.name, kind=mt.kind, kind_word=mt.kind_word, date=mt.date,
                                    place=mt.place, organizer=mt.organizer, status=mt.status, format=mt.format,
@@ -846,9 +836,6 @@ class ArticleExtractor:
                 break  # "Hiệp định Thương mại tự do và tin tưởng …": a proper name does not go on in lower case
             if lw == "của" and self_title_re.match(sent[pos + t.end():].lstrip()):
                 break  # "Thỏa thuận Paris của Tổng thống Trump": a person's, not part of the name
-            if lw == "về" and not re.match(r"\s*[A-ZĐ]", sent[pos + t.end():]):
-                if count == 0:
-                    pass
             if count >= 24:
                 break
             end = pos + t.end()

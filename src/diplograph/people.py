@@ -434,11 +434,7 @@ class SentenceAnalysis:
                 continue
             break
         posts.extend(chain)
-        self._chain_start = None
-        if chain:
-            k2, _ = self._skip_honorific_back(i - 1)
-            found = self.title_ending_at(k2 if k2 >= 0 else 0)
-            self._chain_start = self.toks[self._chain_first].start if self._chain_first is not None else None
+        self._chain_start = self.toks[self._chain_first].start if chain and self._chain_first is not None else None
         # ---- after the name: ", Tổng thống Moldova", " - Bí thư Trung ương Đảng"
         self._after_end = None
         k = j
@@ -459,7 +455,6 @@ class SentenceAnalysis:
             posts.append(post)
             self._after_end = toks[b - 1].end
             k = b
-        # ---- a group list: "Ủy viên Bộ Chính trị: A, B, C"
         return posts
 
     def _countries_in(self, found) -> set[str]:
@@ -487,13 +482,7 @@ class SentenceAnalysis:
 
     def _share_group_titles(self, mentions: list[Mention]) -> None:
         toks = self.toks
-        # plural title before a list of names, or a title followed by a colon and the names
-        for idx, m in enumerate(mentions):
-            if not m.posts:
-                continue
-            first = m.posts[0]
-            # title + ":" + names
-            pass
+        # a title followed by a colon and the names: "Ủy viên Bộ Chính trị: A, B, C"
         for span in self.titles:
             e = span.tok_end
             # allow complement up to the colon
@@ -513,9 +502,6 @@ class SentenceAnalysis:
                 if m.tok_start > colon and not self._list_broken(colon + 1, m.tok_start, mentions):
                     if not any(p.title == post.title for p in m.posts):
                         m.posts.insert(0, post)
-        for idx, m in enumerate(mentions):
-            if not m.posts or idx == 0:
-                continue
         # "các Phó Thủ tướng A, B và C": plural title shared along the list
         for idx, m in enumerate(mentions):
             if not m.posts:
