@@ -58,7 +58,6 @@ class Lexicon:
     agreement_names: dict[str, Entry] = field(default_factory=dict)  # casefolded vi name/variant -> Entry
     places_by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> place/country entry
     surnames: frozenset[str] = frozenset()
-    given_names: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Gazetteer matches on word boundaries, longest first and non-overlapping."""
@@ -243,5 +242,4 @@ def load() -> Lexicon:
     auto.make_automaton()
     lex.gazetteer = auto
     lex.surnames = frozenset(str(o) for o in g.objects(LEX.names, LEX.vietnameseSurname))
-    lex.given_names = frozenset(str(o) for o in g.objects(LEX.names, LEX.foreignGivenName))
     return lex
