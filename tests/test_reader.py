@@ -1,6 +1,8 @@
 """Reading articles: encodings, normalization, metadata, credits and page furniture."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from diplograph.reader import ArticleError, decode, normalize, read_file, read_text, sentences
@@ -90,3 +92,18 @@ def test_page_furniture_is_dropped():
 def test_sentences_split_glued_text_but_not_initials():
     s = sentences("Hội nghị kết thúc.Phát biểu tại đó, Cố vấn H.R. McMaster nói. Ông I. Dodon đến TP. Hồ Chí Minh.")
     assert s == ["Hội nghị kết thúc.", "Phát biểu tại đó, Cố vấn H.R. McMaster nói.", "Ông I. Dodon đến TP. Hồ Chí Minh."]
+
+
+def test_control_class_matches_unicode_categories_on_every_code_point():
+    """normalize drops Cc (but the line feed), Cs and Co with one regex: the regex's ranges must be
+    exactly those categories, or articles would lose letters or keep control characters."""
+    from diplograph.reader import _CONTROL
+
+    wrong = [cp for cp in range(0x110000)
+             if (chr(cp) != "\n" and unicodedata.category(chr(cp)) in ("Cc", "Cs", "Co")) != bool(_CONTROL.match(chr(cp)))]
+    assert wrong == []
+
+
+def test_normalize_drops_controls_and_private_use_but_keeps_line_breaks():
+    raw = "Thủ\x07 tướng\u00a0\u00a0Nguyễn\ue000 Xuân\u200b Phúc\r\nphát\x85 biểu\U000f0001 .  \n\n  Hết"
+    assert normalize(raw) == "Thủ tướng Nguyễn Xuân Phúc\nphát biểu .\n\nHết"

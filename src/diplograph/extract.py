@@ -43,6 +43,7 @@ NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|c�
 # name before the kind word ("Bộ trưởng Đỗ Thị Luân tiếp …") never does.
 NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
                                 r"tiếp tục|thăm dò|viếng)\s*$")
+_NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
 NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
@@ -115,6 +116,8 @@ PRIO_THEME = re.compile(r"chủ đề năm (?P<y>\d{4})(?:[^:“\"”]{0,60}?)(?
 PRIO_COUNT = re.compile(r"(?:\d+|hai|ba|bốn|năm|sáu|một số) (?:trọng tâm|nhiệm vụ trọng tâm|ưu tiên|định hướng|phương hướng|nhiệm vụ)[^.]{0,80}?năm (?P<y>\d{4})", re.I)
 PRIO_ORDINAL = re.compile(r"^(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám)|Một là|Hai là|Ba là|Bốn là|Năm là)\s*[,:]\s*(?P<t>.+)$")
 PRIO_DIRECTIVE = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh)\b(?P<rest>.*)$", re.I)
+_PRIO_COUNT_WORDS = ("trọng tâm", "ưu tiên", "định hướng", "phương hướng", "nhiệm vụ")  # PRIO_COUNT needs one
+_PRIO_DIRECTIVE_WORDS = ("đề nghị", "yêu cầu", "chỉ đạo", "nhấn mạnh")  # PRIO_DIRECTIVE needs one
 PRIO_FOCUS = re.compile(r"\b(?:năm (?P<y>\d{4}) )?(?:cần )?tập trung(?: vào)?\s*:?\s*(?P<t>.+)$", re.I)
 PRIO_CONTINUE = re.compile(r"^(?:Cùng với đó|Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*(?:(?:Bộ|ngành|Ngành)(?: \w+){0,2}? (?=tiếp tục|tăng cường|đẩy mạnh|triển khai|chủ động|phối hợp|nâng cao|tập trung))?(?P<t>.+)$")
 DIRECTIVE_WORDS = (r"(?:tiếp tục|thúc đẩy|mở rộng|tăng cường|đẩy mạnh|nâng cao|triển khai|phối hợp|củng cố|thực hiện|"
@@ -178,6 +181,9 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
     if "tổ chức" not in sent:
         return None, None
     return _ORGANIZER_DO.search(sent), _ORGANIZER_BEFORE.search(sent)
+
+
+_ROLE_VERB = re.compile(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", re.I)
 
 
 class ArticleExtractor:
@@ -320,11 +326,13 @@ class ArticleExtractor:
             found_here: list[_Meeting] = []
             subject = None
             for km in KIND_RE.finditer(sent):
-                kind_idx = next(int(k[1:]) for k, v in km.groupdict().items() if v is not None)
+                kind_idx = int(km.lastgroup[1:])  # the kinds are alternatives, each one named group
                 _, cls, needs = KINDS[kind_idx]
                 word = km.group(0)
-                before, after = sent[:km.start()], sent[km.end():]
-                if NOT_MEETING_AFTER.match(after) or NOT_MEETING_BEFORE.search(before):
+                # windows of the sentence rather than slices: searching the whole text before every
+                # kind word ("tiếp", "thăm" are common words) made this loop quadratic in the sentence
+                if _NOT_MEETING_AFTER_AT.match(sent, km.end()) \
+                        or NOT_MEETING_BEFORE.search(sent, max(0, km.start() - 24), km.start()):
                     continue
                 if any(km.start() >= m.title_start and km.end() <= m.end for m in self.mentions[si]):
                     continue  # inside a title ("Chủ tịch Hội nghị …")
@@ -365,7 +373,7 @@ class ArticleExtractor:
 
     @staticmethod
     def _has_role_verb(sent: str) -> bool:
-        return re.search(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", sent, re.I) is not None
+        return _ROLE_VERB.search(sent) is not None
 
     def _np_name(self, sent: str, start: int, word: str) -> tuple[str, int]:
         """The name of a meeting written as a noun phrase after its kind word."""
@@ -410,7 +418,7 @@ class ArticleExtractor:
 
     def _meeting_from(self, si, sent, km, cls, needs, word, ms, subject) -> _Meeting | None:
         start, end = km.start(), km.end()
-        planned = bool(PLANNED.search(sent[:start]))
+        planned = bool(PLANNED.search(sent, max(0, start - 90), start))  # the cue stands ≤ 60 characters before
         lead = sent[max(0, start - 12):start].lower()
         if needs == "np":
             name, np_end = self._np_name(sent, start, word)
@@ -898,9 +906,13 @@ class ArticleExtractor:
         for si, sent in enumerate(self.sents):
             ms = [self.person_name(m) for m in self.mentions[si]]
             ms = [m for m in ms if m]
-            for m in PRIO_THEME.finditer(sent):
-                add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent)
-            if (cm := PRIO_COUNT.search(sent)) is not None:
+            # plain substring tests first: the case-insensitive patterns below are slow to fail, and
+            # almost every sentence fails them
+            low = sent.lower()
+            if "chủ đề năm" in low:
+                for m in PRIO_THEME.finditer(sent):
+                    add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent)
+            if "năm" in low and any(w in low for w in _PRIO_COUNT_WORDS) and (cm := PRIO_COUNT.search(sent)) is not None:
                 count_year = int(cm.group("y"))
                 count_setter = ms[0] if ms else count_setter
             if count_year and (om := PRIO_ORDINAL.match(sent)):
@@ -908,7 +920,7 @@ class ArticleExtractor:
                     count_setter = next(iter(self.people), None)
                 add(om.group("t"), count_year, count_setter, "task", sent)
                 continue
-            dm = PRIO_DIRECTIVE.search(sent)
+            dm = PRIO_DIRECTIVE.search(sent) if ms and any(w in low for w in _PRIO_DIRECTIVE_WORDS) else None
             if dm and ms:
                 rest = dm.group("rest")
                 fm = PRIO_FOCUS.search(rest)

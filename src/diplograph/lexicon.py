@@ -89,6 +89,10 @@ try:  # characters the regex engine treats as equal ignoring case beyond str.low
 except ImportError:  # pragma: no cover - older Pythons
     _EXTRA_CASES = {}
 _FOLD = {k: min([k, *v]) for k, v in _EXTRA_CASES.items()}
+_FOLD = {k: v for k, v in _FOLD.items() if k != v}
+# str.translate on Vietnamese text looks every character up in the table: only call it when one of
+# the rare characters to fold is there at all.
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]") if _FOLD else None
 
 
 def _fold(word: str) -> str | None:
@@ -97,7 +101,7 @@ def _fold(word: str) -> str | None:
     low = word.lower()
     if len(low) != len(word):
         return None
-    return low.translate(_FOLD)
+    return low.translate(_FOLD) if _FOLD_RE is not None and _FOLD_RE.search(low) else low
 
 
 class TitleMatcher:
