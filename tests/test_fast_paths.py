@@ -1,0 +1,75 @@
+"""Shortcuts taken for speed must give exactly what the plain code gives.
+
+The extractor skips tokenizing sentences that can hold no name and tokenizes with `findall`; these
+tests run the plain way and the fast way over every sentence of the sample articles plus sentences
+built to sit on the edges of the shortcut (a name as the first word, initials, particles, acronyms).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph import people
+from diplograph.lexicon import load
+from diplograph.reader import read_file, sentences
+from diplograph.tokens import TOKEN_RE, Token, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+EDGE = [
+    "Putin cho biết ông sẽ tới thăm.",
+    "Phúc nhấn mạnh điều đó.",
+    "Trong khi đó, mọi việc vẫn bình thường.",
+    "Hội nghị diễn ra trong hai ngày.",
+    "Tập trung vào phát triển kinh tế.",
+    "Quang cũng cho biết như vậy.",
+    "các bên v.v. đều đồng ý.",
+    "ông al-Assad nói.",
+    "h.r. mcmaster phát biểu.",
+    "“Chúng tôi sẽ hợp tác”, ông nói.",
+    "NATO và EU họp.",
+    "de Gaulle từng nói vậy.",
+    "  Thủ tướng cho biết.",
+    "",
+    "...",
+    "tiếp tục thúc đẩy hợp tác",
+]
+
+
+def _sample_sentences() -> list[str]:
+    out = list(EDGE)
+    for f in sorted((ROOT / "seeds").glob("*")):
+        if f.suffix in (".txt", ".html", ".htm"):
+            art = read_file(f)
+            for p in art.paragraphs:
+                out.extend(sentences(p))
+    return out
+
+
+def _view(an: people.SentenceAnalysis) -> list[tuple]:
+    return [(m.name, m.start, m.end, m.short, m.title_start, m.after_end,
+             [(p.title, p.position, p.organization, p.qualifier) for p in m.posts]) for m in an.mentions()]
+
+
+def test_fast_path_gives_the_same_mentions_as_the_full_analysis(monkeypatch):
+    lex = load()
+    sents = _sample_sentences()
+    fast = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
+    took_fast_path = sum(1 for s in sents if "toks" not in people.SentenceAnalysis(s, lex).__dict__)
+    monkeypatch.setattr(people, "_nothing_to_find", lambda sentence, lex: False)
+    full = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
+    assert fast == full
+    assert took_fast_path >= 10  # the comparison covered sentences that really skipped the analysis
+
+
+@pytest.mark.parametrize("sentence", ["Putin cho biết ông sẽ tới thăm.", "Quang cũng cho biết như vậy.",
+                                      "các bên v.v. đều đồng ý.", "ông al-Assad nói."])
+def test_sentences_that_may_hold_a_name_take_the_full_path(sentence):
+    assert people._nothing_to_find(sentence, load()) is False
+
+
+def test_tokenize_equals_the_plain_finditer_definition():
+    sents = _sample_sentences() + ["  lead spaces", "tab\tand\u00a0nbsp", "H.R. McMaster, I. Dodon", "a_b c–d 1.000,5"]
+    for s in sents:
+        plain = [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(s)]
+        assert tokenize(s) == plain, s
