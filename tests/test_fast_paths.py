@@ -73,3 +73,24 @@ def test_tokenize_equals_the_plain_finditer_definition():
     for s in sents:
         plain = [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(s)]
         assert tokenize(s) == plain, s
+
+
+def test_literal_anchored_finders_match_like_their_regexes():
+    from diplograph import extract
+
+    sents = _sample_sentences() + [
+        "HỘI NGHỊ thượng đỉnh và Hội Nghị Cấp Cao; cuộc gặp gỡ, gặp mặt rồi tiếp tục tiếp đón và thăm.",
+        "Sau Hội nghị, tại cuộc hội đàm và trong buổi làm việc, ông phát biểu; Bế mạc.",
+        "gặp \u017fong phương với \u212aỳ họp",  # long s and Kelvin sign: equal to s and K ignoring case
+        "İstanbul: hội đàm",  # lower case changes the length: the plain regex decides
+        "tiếptiếp tiếp-tiếp _tiếp tiếp_",
+    ]
+    finders = [(extract.KIND_FINDER, extract.KIND_RE), (extract.ANAPHORA_FINDER, extract.ANAPHORA),
+               (extract._ROLE_VERB, extract._ROLE_VERB.regex)]
+    found = 0
+    for finder, regex in finders:
+        for s in sents:
+            want = [(m.start(), m.end(), m.lastgroup) for m in regex.finditer(s)]
+            assert [(m.start(), m.end(), m.lastgroup) for m in finder.finditer(s)] == want, s
+            found += len(want)
+    assert found > 50

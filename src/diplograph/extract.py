@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post
-from .lexicon import Lexicon, load
+from .lexicon import Lexicon, LiteralAnchored, load
 from .people import Mention, SentenceAnalysis
 from .reader import Article, sentences, valid_date
 from .tokens import is_vietnamese_syllable
@@ -44,6 +44,7 @@ NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|c�
 NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
                                 r"tiếp tục|thăm dò|viếng)\s*$")
 _NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
+KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in KINDS for w in k[0].split("|")])
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
 NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
@@ -183,7 +184,11 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
     return _ORGANIZER_DO.search(sent), _ORGANIZER_BEFORE.search(sent)
 
 
-_ROLE_VERB = re.compile(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", re.I)
+_ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", re.I),
+                             ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"])
+# every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
+ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp",
+                                             "buổi tiếp", "cuộc hội đàm"])
 
 
 class ArticleExtractor:
@@ -325,7 +330,7 @@ class ArticleExtractor:
             ms = [m for m in self.mentions[si] if self.person_name(m)]
             found_here: list[_Meeting] = []
             subject = None
-            for km in KIND_RE.finditer(sent):
+            for km in KIND_FINDER.finditer(sent):
                 kind_idx = int(km.lastgroup[1:])  # the kinds are alternatives, each one named group
                 _, cls, needs = KINDS[kind_idx]
                 word = km.group(0)
@@ -357,7 +362,7 @@ class ArticleExtractor:
             elif found_here and focus is not None:
                 target = focus  # only background mentions here: roles belong to the meeting in focus
             else:
-                ana = ANAPHORA.search(sent)
+                ana = ANAPHORA_FINDER.search(sent)
                 if ana and self.meetings:
                     word = re.sub(r"(?i)^(?:tại|trong|dự|sau)\s+", "", ana.group(0)).lower()
                     word = re.sub(r"^(?:cuộc|buổi)\s+", "", word)

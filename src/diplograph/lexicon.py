@@ -179,6 +179,49 @@ class TitleMatcher:
         return rx.match(text, pos) if rx is not None else None
 
 
+class LiteralAnchored:
+    """A case-insensitive regex whose every match starts with one of a few literal words, matched
+    only where an Aho-Corasick pass over the folded text finds one of them.
+
+    Python's regex engine tries a large alternation at every character; a sentence-long scan for the
+    meeting kind words cost as much as tokenizing the sentence. `finditer` and `search` give the same
+    matches as the regex's own (same leftmost-first order, no overlaps): the regex is still what
+    decides at each candidate start, and a start without a literal cannot begin a match. Text whose
+    lower case changes length falls back to the plain regex.
+    """
+
+    def __init__(self, regex: re.Pattern, literals: list[str]):
+        self.regex = regex
+        self._auto = ahocorasick.Automaton()
+        for lit in literals:
+            key = _fold(lit)
+            if key is None or not key:
+                raise ValueError(f"literal {lit!r} cannot be folded")
+            self._auto.add_word(key, len(key))
+        self._auto.make_automaton()
+
+    def _starts(self, low: str) -> list[int]:
+        return sorted({end - n + 1 for end, n in self._auto.iter(low)})
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        low = _fold(text)
+        if low is None:
+            yield from self.regex.finditer(text)
+            return
+        pos = 0
+        match = self.regex.match
+        for start in self._starts(low):
+            if start < pos:
+                continue
+            m = match(text, start)
+            if m:
+                yield m
+                pos = max(m.end(), start + 1)
+
+    def search(self, text: str) -> re.Match | None:
+        return next(self.finditer(text), None)
+
+
 def _labels(g: Graph, s) -> tuple[str, str | None, list[str]]:
     vi = en = None
     alts = []

@@ -571,10 +571,11 @@ def _nothing_to_find(sentence: str, lex: Lexicon) -> bool:
     if m is None:
         return True
     rest = sentence[m.end(1):]
-    if any(map(str.isupper, rest)) or _INITIAL_TOKEN.search(rest):
+    # str.islower() (C speed) is False when any character is upper case; only then look closer
+    if (not rest.islower() and any(map(str.isupper, rest))) or _INITIAL_TOKEN.search(rest):
         return False
     first = m.group(1)
-    if not any(map(str.isupper, first)) and "." not in first:
+    if (first.islower() or not any(map(str.isupper, first))) and "." not in first:
         return True
     return first in STRICT_STOP or (first in CAP_STOP and first not in lex.surnames and first.isalpha())
 

@@ -297,7 +297,7 @@ def read_text(text: str, source: str = "<text>") -> Article:
         if (m := _DATELINE.match(line)) and len(line) < 60:
             date = date or valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             continue
-        if _DROP_LINE.search(line) and len(line) < 160:
+        if len(line) < 160 and _DROP_LINE.search(line):
             continue
         body.append(line)
     joined = "\n".join(body)
