@@ -92,5 +92,8 @@ def test_literal_anchored_finders_match_like_their_regexes():
         for s in sents:
             want = [(m.start(), m.end(), m.lastgroup) for m in regex.finditer(s)]
             assert [(m.start(), m.end(), m.lastgroup) for m in finder.finditer(s)] == want, s
+            first = regex.search(s)
+            got = finder.search(s, people.SentenceAnalysis(s, load()).low)
+            assert (got and got.span()) == (first and first.span()), s
             found += len(want)
     assert found > 50

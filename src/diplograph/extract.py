@@ -184,6 +184,7 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
     return _ORGANIZER_DO.search(sent), _ORGANIZER_BEFORE.search(sent)
 
 
+_ABBR_RE = re.compile(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])")
 _ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", re.I),
                              ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"])
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
@@ -330,7 +331,7 @@ class ArticleExtractor:
             ms = [m for m in self.mentions[si] if self.person_name(m)]
             found_here: list[_Meeting] = []
             subject = None
-            for km in KIND_FINDER.finditer(sent):
+            for km in KIND_FINDER.finditer(sent, an.low):
                 kind_idx = int(km.lastgroup[1:])  # the kinds are alternatives, each one named group
                 _, cls, needs = KINDS[kind_idx]
                 word = km.group(0)
@@ -362,23 +363,19 @@ class ArticleExtractor:
             elif found_here and focus is not None:
                 target = focus  # only background mentions here: roles belong to the meeting in focus
             else:
-                ana = ANAPHORA_FINDER.search(sent)
+                ana = ANAPHORA_FINDER.search(sent, an.low)
                 if ana and self.meetings:
                     word = re.sub(r"(?i)^(?:tại|trong|dự|sau)\s+", "", ana.group(0)).lower()
                     word = re.sub(r"^(?:cuộc|buổi)\s+", "", word)
                     recent = [m for m in self.meetings if word in m.kind_word or word in m.name.lower()]
                     target = recent[-1] if recent else focus
-                elif self._has_role_verb(sent):
+                elif _ROLE_VERB.search(sent, an.low) is not None:
                     target = focus
             if target is not None:
                 self._roles(si, sent, ms, target)
 
     def _agreement_spans(self, sent: str):
         return [(m.start(), m.end() + 40, None) for m in AGREEMENT_RE.finditer(sent)]
-
-    @staticmethod
-    def _has_role_verb(sent: str) -> bool:
-        return _ROLE_VERB.search(sent) is not None
 
     def _np_name(self, sent: str, start: int, word: str) -> tuple[str, int]:
         """The name of a meeting written as a noun phrase after its kind word."""
@@ -810,7 +807,7 @@ class ArticleExtractor:
                 if known and not abbr:
                     abbr = next((k for k, v in self.lex.agreements.items() if v == known), None)
                 spans.append((m.start(), end, _cap(name), abbr))
-            for am in re.finditer(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])", sent):
+            for am in _ABBR_RE.finditer(sent):
                 ab = am.group(1)
                 if ab in self.lex.agreements and not any(s <= am.start() < e for s, e, _, _ in spans):
                     spans.append((am.start(), am.end(), None, ab))

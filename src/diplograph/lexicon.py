@@ -137,8 +137,9 @@ class TitleMatcher:
             self._auto.add_word(k, k)
         self._auto.make_automaton()
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        low = _fold(text)
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
+        """`low`: `fold(text)` when the caller has it already (it may be None, then it is computed)."""
+        low = low if low is not None else _fold(text)
         if low is None:  # lower-casing moves offsets: the full regex, unchanged
             yield from self.regex.finditer(text)
             return
@@ -192,6 +193,7 @@ class LiteralAnchored:
 
     def __init__(self, regex: re.Pattern, literals: list[str]):
         self.regex = regex
+        self.literals = tuple(_fold(lit) or lit for lit in literals)
         self._auto = ahocorasick.Automaton()
         for lit in literals:
             key = _fold(lit)
@@ -203,8 +205,8 @@ class LiteralAnchored:
     def _starts(self, low: str) -> list[int]:
         return sorted({end - n + 1 for end, n in self._auto.iter(low)})
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        low = _fold(text)
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
+        low = low if low is not None else _fold(text)
         if low is None:
             yield from self.regex.finditer(text)
             return
@@ -218,8 +220,17 @@ class LiteralAnchored:
                 yield m
                 pos = max(m.end(), start + 1)
 
-    def search(self, text: str) -> re.Match | None:
-        return next(self.finditer(text), None)
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        """The first match: the plain regex, run only when one of the literals occurs at all."""
+        low = low if low is not None else _fold(text)
+        if low is not None and not any(lit in low for lit in self.literals):
+            return None
+        return self.regex.search(text)
+
+
+def fold(text: str) -> str | None:
+    """Lower case as the regex engine compares ignoring case, offsets kept; None when they would move."""
+    return _fold(text)
 
 
 def _labels(g: Graph, s) -> tuple[str, str | None, list[str]]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .facts import Post
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, fold
 from .tokens import (BREAKERS, CAP_STOP, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, NAME_PARTICLES, ROMAN, STRICT_STOP, TITLE_INNER, Token,
                      is_initial, is_vietnamese_syllable, tokenize)
 
@@ -68,7 +68,8 @@ class SentenceAnalysis:
         self.title_cover: dict[int, _TitleSpan] = {}
         self.name_tokens: set[int] = set()
         self._candidates: list[tuple[int, int]] = []
-        title_matches = list(lex.title_re.finditer(sentence))
+        self.low = fold(sentence)  # shared with the meeting finders (extract.py)
+        title_matches = list(lex.title_re.finditer(sentence, self.low))
         if not self.found and not title_matches and _nothing_to_find(sentence, lex):
             return  # tokens are made on first use (see __getattr__), which for most such sentences is never
         self.toks = tokenize(sentence)
