@@ -228,16 +228,24 @@ class ArticleExtractor:
         order = [n for n in order if n not in initials]
         self.canon.update(initials)
 
+        # full names indexed by their word tails and first word: a short form is looked up, not compared
+        # with every name of the article (that loop was quadratic in the names of long articles)
+        by_tail: dict[tuple[str, ...], list[int]] = {}
+        by_first: dict[str, list[int]] = {}
+        for pos, f in enumerate(order):
+            fp = f.split()
+            for k in range(1, len(fp)):
+                by_tail.setdefault(tuple(fp[-k:]), []).append(pos)
+            if len(fp) > 1:
+                by_first.setdefault(fp[0], []).append(pos)
+
         def target(name: str) -> str | None:
+            """The one longer full name that ends with this name (or, for a foreign single word, starts with it)."""
             parts = name.split()
-            cands = []
-            for f in order:
-                fp = f.split()
-                if f == name or len(fp) <= len(parts):
-                    continue
-                if fp[-len(parts):] == parts or (len(parts) == 1 and (fp[0] == parts[0] and not is_vietnamese_syllable(parts[0]))):
-                    cands.append(f)
-            return cands[0] if len(cands) == 1 else None
+            cands = set(by_tail.get(tuple(parts), ()))
+            if len(parts) == 1 and not is_vietnamese_syllable(parts[0]):
+                cands.update(by_first.get(parts[0], ()))
+            return order[next(iter(cands))] if len(cands) == 1 else None
 
         for name in list(order):
             t = target(name)
