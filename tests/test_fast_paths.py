@@ -97,3 +97,26 @@ def test_literal_anchored_finders_match_like_their_regexes():
             assert (got and got.span()) == (first and first.span()), s
             found += len(want)
     assert found > 50
+
+
+def test_inlined_name_runs_agree_with_namey():
+    lex = load()
+    sents = _sample_sentences() + ["Ông Bashar al-Assad và Charles de Gaulle, H.R. McMaster, Kim Jong-un, 2017 Trump.",
+                                   "Tổng thống Ludwig van Beethoven gặp ông van der Berg"]
+    checked = 0
+    for s in sents:
+        an = people.SentenceAnalysis(s, lex)
+        toks = an.toks
+        ref, i = [], 0
+        while i < len(toks):
+            if an._namey(i):
+                j = i
+                while j < len(toks) and an._namey(j):
+                    j += 1
+                ref.append((i, j))
+                i = j
+            else:
+                i += 1
+        assert an.name_runs() == ref, s
+        checked += len(ref)
+    assert checked > 30

@@ -189,7 +189,9 @@ _ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:chủ trì|phát biểu|khai mạ
                              ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"])
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
 ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp",
-                                             "buổi tiếp", "cuộc hội đàm"])
+                                             "buổi tiếp", "cuộc hội đàm"],
+                                  required=["hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp", "buổi tiếp", "hội đàm",
+                                            "cuộc đối thoại", "kỳ họp", "diễn đàn", "buổi làm việc"])
 
 
 class ArticleExtractor:

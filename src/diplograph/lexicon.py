@@ -191,9 +191,10 @@ class LiteralAnchored:
     lower case changes length falls back to the plain regex.
     """
 
-    def __init__(self, regex: re.Pattern, literals: list[str]):
+    def __init__(self, regex: re.Pattern, literals: list[str], required: list[str] | None = None):
+        """`literals`: every match starts with one; `required`: every match contains one (for `search`)."""
         self.regex = regex
-        self.literals = tuple(_fold(lit) or lit for lit in literals)
+        self.literals = tuple(_fold(lit) or lit for lit in (required or literals))
         self._auto = ahocorasick.Automaton()
         for lit in literals:
             key = _fold(lit)
