@@ -28,6 +28,7 @@ import pyoxigraph as ox
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_DIRLANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib", "oxrdflib")
 DEFAULT_ENGINE = "oxigraph"
@@ -178,6 +179,96 @@ def term_from_oxigraph(term: object) -> Term:
     raise EngineError(f"unsupported RDF term in result: {type(term).__name__}")
 
 
+# --------------------------------------------------------------------------- Oxigraph results as rows
+# Converting a solution cell by cell (one pyoxigraph object, three attribute reads and one Term per
+# cell) cost about as much as evaluating the query on large results. Instead Oxigraph writes the
+# whole result as SPARQL TSV in Rust, and each *distinct* TSV token is turned into a Term once:
+# a 27k-row result has ~160k cells but only ~10k distinct terms. The TSV writer is pyoxigraph's
+# (sparesults): IRIs as <…>, blank nodes as _:…, literals as "…" (escapes \t \n \r \" \\) with
+# @lang[--dir] or ^^<datatype>, and xsd:integer/decimal/double/boolean written bare when their
+# lexical form is valid Turtle. Rows are the same Terms as :func:`term_from_oxigraph` gives
+# (tested on every kind of term).
+_TSV_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
+_TSV_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_TURTLE_INTEGER = re.compile(r"[+-]?[0-9]+")
+_TURTLE_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+_TURTLE_DOUBLE = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+")
+
+
+def _tsv_unescape(match: re.Match) -> str:
+    try:
+        return _TSV_UNESCAPE[match.group(1)]
+    except KeyError:
+        raise EngineError(f"unexpected escape in a result term: \\{match.group(1)}") from None
+
+
+def term_from_tsv(token: str) -> Term | None:
+    """Read one cell of pyoxigraph's SPARQL TSV output (empty = unbound)."""
+    if not token:
+        return None
+    first = token[0]
+    if first == "<":
+        if token.startswith("<<"):
+            raise EngineError("unsupported RDF term in result: Triple")
+        if token[-1] != ">":
+            raise EngineError(f"unreadable result term: {token[:80]!r}")
+        return Term("uri", token[1:-1])
+    if first == '"':
+        end = token.rfind('"')  # language tags and datatype IRIs contain no quote
+        if end <= 0:
+            raise EngineError(f"unreadable result term: {token[:80]!r}")
+        value = token[1:end]
+        if "\\" in value:
+            value = _TSV_ESCAPE.sub(_tsv_unescape, value)
+        suffix = token[end + 1 :]
+        if not suffix:
+            return Term.literal(value)
+        if suffix[0] == "@":
+            lang, _, direction = suffix[1:].partition("--")
+            return Term.literal(value, lang, RDF_DIRLANGSTRING if direction else None)
+        if suffix.startswith("^^<") and suffix[-1] == ">":
+            return Term.literal(value, None, suffix[3:-1])
+        raise EngineError(f"unreadable result term: {token[:80]!r}")
+    if token.startswith("_:"):
+        return Term("bnode", token[2:])
+    if token in ("true", "false"):
+        return Term.literal(token, None, XSD + "boolean")
+    for pattern, datatype in ((_TURTLE_INTEGER, "integer"), (_TURTLE_DECIMAL, "decimal"), (_TURTLE_DOUBLE, "double")):
+        if pattern.fullmatch(token):
+            return Term.literal(token, None, XSD + datatype)
+    raise EngineError(f"unreadable result term: {token[:80]!r}")
+
+
+class _TermCache(dict):
+    """UTF-8 TSV token -> Term, parsing each distinct token once (``cache[token]``)."""
+
+    def __missing__(self, token: bytes) -> Term | None:
+        term = self[token] = term_from_tsv(token.decode("utf-8"))
+        return term
+
+
+def rows_from_tsv(data: bytes, width: int) -> list[Row]:
+    """The rows of a UTF-8 SPARQL TSV result with ``width`` variables (the header line is skipped).
+
+    Lines are split as bytes (cheaper to hash than decoded text) and each distinct cell is decoded
+    and converted once; the same :class:`Term` (immutable) is shared by every row that holds it.
+    """
+    start = data.find(b"\n") + 1  # after the header line
+    if not start or not data.endswith(b"\n"):
+        raise EngineError("unreadable query result")
+    if start == len(data):  # header only: no solution
+        return []
+    body = data[start:-1]
+    if width == 0:  # SELECT with no variable: one empty line per solution
+        return [()] * (body.count(b"\n") + 1)
+    lines = body.split(b"\n")
+    # Tabs and newlines inside literals are escaped, so every line has width - 1 tabs.
+    if body.count(b"\t") != len(lines) * (width - 1):
+        raise EngineError("unreadable query result (cells do not line up with the variables)")
+    get = _TermCache().__getitem__
+    return [tuple(map(get, line.split(b"\t"))) for line in lines]
+
+
 def term_from_rdflib(term: object) -> Term:
     """Convert an rdflib term to a :class:`Term` (lexical form kept, not the Python value)."""
     from rdflib import BNode, Literal, URIRef
@@ -278,10 +369,8 @@ class OxigraphGraph:
         if not isinstance(solutions, ox.QuerySolutions):
             raise EngineError("only SELECT queries are supported")
         names = [v.value for v in solutions.variables]
-        rows: list[Row] = []
-        for sol in solutions:
-            rows.append(tuple(None if sol[i] is None else term_from_oxigraph(sol[i]) for i in range(len(names))))
-        return Result(names, rows)
+        # Evaluated and written as TSV by Oxigraph, then converted one distinct term at a time.
+        return Result(names, rows_from_tsv(solutions.serialize(format=ox.QueryResultsFormat.TSV), len(names)))
 
     def __len__(self) -> int:
         return len(self.store)
