@@ -33,6 +33,17 @@ EDGE = [
     "",
     "...",
     "tiếp tục thúc đẩy hợp tác",
+    "Kim ngạch tăng mạnh.",
+    "Công an tỉnh vào cuộc.",
+    "Y tế là ưu tiên.",
+    "Công.ty nói.",
+    "Lavrov (Nga) nói.",
+    "NATO họp.",
+    "Bà nói.",
+    "Hùng cho biết thêm.",
+    "XII khóa họp.",
+    "Inc tăng.",
+    "Ivanka cũng tới.",
 ]
 
 
@@ -56,16 +67,27 @@ def test_fast_path_gives_the_same_mentions_as_the_full_analysis(monkeypatch):
     sents = _sample_sentences()
     fast = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
     took_fast_path = sum(1 for s in sents if "toks" not in people.SentenceAnalysis(s, lex).__dict__)
-    monkeypatch.setattr(people, "_nothing_to_find", lambda sentence, lex: False)
+    quick_names = sum(1 for s in sents if people._quick_names(s, lex))
+    monkeypatch.setattr(people, "_quick_names", lambda sentence, lex: None)
     full = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
     assert fast == full
     assert took_fast_path >= 10  # the comparison covered sentences that really skipped the analysis
+    assert quick_names >= 3  # and sentences whose first word is a short-form candidate
 
 
-@pytest.mark.parametrize("sentence", ["Putin cho biết ông sẽ tới thăm.", "Quang cũng cho biết như vậy.",
-                                      "các bên v.v. đều đồng ý.", "ông al-Assad nói."])
-def test_sentences_that_may_hold_a_name_take_the_full_path(sentence):
-    assert people._nothing_to_find(sentence, load()) is False
+@pytest.mark.parametrize("sentence,expected", [
+    ("Putin cho biết ông sẽ tới thăm.", [Token("Putin", 0, 5)]),
+    ("Kim ngạch tăng mạnh.", [Token("Kim", 0, 3)]),
+    ("Công an tỉnh vào cuộc.", []),  # a field of government, not a short name
+    ("Trong khi đó, mọi việc vẫn bình thường.", []),
+    ("Ông nói vậy.", []),
+    ("NATO họp.", []),  # an acronym is no name
+    ("các bên v.v. đều đồng ý.", None),  # an initial: the full analysis decides
+    ("ông al-Assad nói.", None),
+    ("Phúc nói với Trump.", None),
+])
+def test_quick_names(sentence, expected):
+    assert people._quick_names(sentence, load()) == expected
 
 
 def test_tokenize_equals_the_plain_finditer_definition():

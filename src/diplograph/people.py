@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .facts import Post
 from .lexicon import Entry, Lexicon, fold
-from .tokens import (BREAKERS, CAP_STOP, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, NAME_PARTICLES, ROMAN, STRICT_STOP, TITLE_INNER, Token,
+from .tokens import (BREAKERS, CAP_STOP, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, NAME_PARTICLES, ROMAN, STRICT_STOP, TITLE_INNER, TOKEN_RE, Token,
                      is_initial, is_vietnamese_syllable, tokenize)
 
 QUALIFIERS = {"quyền": "acting", "cựu": "former", "nguyên": "former", "tân": "new", "ứng cử viên": "candidate",
@@ -71,8 +71,14 @@ class SentenceAnalysis:
         self._candidates: list[tuple[int, int]] = []
         self.low = fold(sentence)  # shared with the meeting finders (extract.py)
         title_matches = list(lex.title_re.finditer(sentence, self.low))
-        if not self.found and not title_matches and _nothing_to_find(sentence, lex):
-            return  # tokens are made on first use (see __getattr__), which for most such sentences is never
+        self._quick: list[Token] | None = None
+        if not self.found and not title_matches:
+            self._quick = _quick_names(sentence, lex)
+            if self._quick is not None:
+                # tokens are made on first use (see __getattr__), which for most such sentences is never
+                if self._quick and not is_vietnamese_syllable(self._quick[0].text):
+                    self.name_tokens.add(0)
+                return
         self.toks = tokenize(sentence)
         if self.found or title_matches:
             starts = {t.start: i for i, t in enumerate(self.toks)}
@@ -395,6 +401,10 @@ class SentenceAnalysis:
 
     # -------------------------------------------------------------- people
     def mentions(self) -> list[Mention]:
+        if self._quick is not None:
+            # a lone first word (see `_quick_names`): no title anywhere, so no post; a one-word short form
+            return [Mention(name=t.text, start=t.start, end=t.end, tok_start=0, tok_end=1, short=True,
+                            title_start=t.start, after_end=t.end) for t in self._quick]
         out: list[Mention] = []
         for i, j in self._candidates:
             name = self.text[self.toks[i].start:self.toks[j - 1].end]
@@ -572,29 +582,46 @@ class SentenceAnalysis:
 
 # An initial ("v.v.", "H.R.") as the tokenizer finds it; it can never follow a word character.
 _INITIAL_TOKEN = re.compile(r"(?<!\w)(?:[^\W\d_]\.){1,3}(?=[\s,]|$)")
-_FIRST_TOKEN = re.compile(r"\s*(\S+?)(?=[\s,.;:!?\"”)]|$)")
+_SPACES = re.compile(r"\s*")
 
 
-def _nothing_to_find(sentence: str, lex: Lexicon) -> bool:
-    """True when the sentence can hold no name, so its analysis is empty without tokenizing it.
+def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
+    """The name candidates of a sentence found without tokenizing it, or None when it must be tokenized.
 
     Called only when no title and no gazetteer entry was found. A token can start a name only if it
     has a capital, is an initial, or is a particle standing between capitals (`_namey`). With no
-    capital after the first word and no initial, only the first word could be one; a clause word
-    there ("Trong", "Các", or "Hội" that is no surname) is stripped by `clean_run` whatever follows.
+    capital after the first word and no initial, only the first word can be one, alone: a clause word
+    there ("Trong", "Các", or "Hội" that is no surname) is stripped by `clean_run`, any other capitalised
+    word stays as a one-word short form ("Putin cho biết …", "Kim ngạch …"), which the article-level
+    rules resolve or drop. This replays `clean_run`, `valid_name` and the field-of-government test of
+    `__init__` on that one word (tests/test_fast_paths.py compares both ways on every sample sentence).
     Most sentences of an article pass this test, and tokenizing them was a third of extraction time.
     """
-    m = _FIRST_TOKEN.match(sentence)
+    pos = _SPACES.match(sentence).end()
+    m = TOKEN_RE.match(sentence, pos)
     if m is None:
-        return True
-    rest = sentence[m.end(1):]
+        return []
+    rest = sentence[m.end():]
     # str.islower() (C speed) is False when any character is upper case; only then look closer
     if (not rest.islower() and any(map(str.isupper, rest))) or _INITIAL_TOKEN.search(rest):
-        return False
-    first = m.group(1)
+        return None
+    first = m.group(0)
     if (first.islower() or not any(map(str.isupper, first))) and "." not in first:
-        return True
-    return first in STRICT_STOP or (first in CAP_STOP and first not in lex.surnames and first.isalpha())
+        return []  # no capital anywhere: no name
+    if not first.isalpha():
+        return None  # an initial, a hyphenated or dotted word: the full analysis decides
+    if not first[0].isupper() or first in STRICT_STOP:
+        return []  # not a name word (`_namey`)
+    if first in HONORIFICS or (first in CAP_STOP and first not in lex.surnames):
+        return []  # stripped by `clean_run`
+    if is_vietnamese_syllable(first):
+        nxt = TOKEN_RE.match(sentence, _SPACES.match(sentence, m.end()).end())
+        if nxt is not None and f"{first} {nxt.group(0)}" in MINISTRY_FIELDS:
+            return []  # "Công an …", "Y tế …": a field of government
+    elif (first.isupper() and len(first) > 1 and not ROMAN.match(first)) or lex.lookup(first) is not None \
+            or first in ORG_SUFFIXES:
+        return []  # rejected by `valid_name`
+    return [Token(first, m.start(), m.end())]
 
 
 def find_people(sentence: str, lex: Lexicon) -> list[Mention]:
