@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -12,6 +11,8 @@ def write_atomic(path: str | Path, data: bytes, *, durable: bool = True) -> None
     `durable` fsyncs before the rename (outputs people keep); the per-article cache skips it, since a
     lost entry is only mapped again.
     """
+    import tempfile  # here: a build with nothing to write never pays for importing it
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -8,17 +8,19 @@ Two layers, both keyed by sha256(extractor version + file bytes):
   digest). Re-reading and re-hashing 10,000 unchanged files and parsing 10,000 JSON entries took longer
   than the 2 s an incremental build may take; with the pack, an unchanged file costs one `stat` and a
   dict lookup. The pack carries a checksum too, and a mismatch makes the cache fall back to the entries.
-  The pack is a pickle: the cache folder must be as trusted as the code (it is the user's own folder,
-  written only by diplograph).
+  The pack itself is `marshal` data (index, and each article's facts as a separate pickle): an
+  incremental build unpickles only the facts it needs. The facts are pickles: the cache folder must be
+  as trusted as the code (it is the user's own folder, written only by diplograph).
 
 A file whose size, mtime or inode changed is hashed again, so an edited article is always re-mapped,
 and a removed article simply is not asked for: its facts drop out of the next pack and the next graph.
+The graph built from the facts is kept next to them by `graphstate` (in `graph/`).
 """
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
+import marshal
 import pickle
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +31,7 @@ from .facts import ArticleFacts
 # Bump when extraction rules change so stale facts are not reused.
 EXTRACTOR_VERSION = "1"
 PACK = "pack.pickle"
-_MAGIC = b"DGPACK1\n"
+_MAGIC = b"DGPACK3\n"
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +51,14 @@ class FactCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.salt = _version_salt()
         self.use_pack = use_pack
-        # stat key -> digest, and digest -> facts, as left by the last build
+        # stat key -> digest, and digest -> pickled facts, as left by the last build (facts are
+        # unpickled only when asked for: an incremental build needs few of them)
         self._index: dict[str, tuple[int, int, int, str]] = {}
-        self._facts: dict[str, ArticleFacts] = {}
+        self._blobs: dict[str, bytes] = {}
         if use_pack:
             self._load_pack()
         self._new_index: dict[str, tuple[int, int, int, str]] = {}
-        self._new_facts: dict[str, ArticleFacts] = {}
+        self._new_blobs: dict[str, bytes] = {}
         self._dirty = False
 
     @classmethod
@@ -75,10 +78,10 @@ class FactCache:
             digest, payload = raw[len(_MAGIC):len(_MAGIC) + 64], raw[len(_MAGIC) + 65:]
             if hashlib.sha256(payload).hexdigest().encode() != digest:
                 raise ValueError("checksum mismatch")
-            salt, index, facts = pickle.loads(payload)
+            salt, index, blobs = marshal.loads(payload)
             if salt != self.salt:
                 return  # the extractor changed: every fact is stale
-            self._index, self._facts = index, facts
+            self._index, self._blobs = index, blobs
         except Exception:  # a damaged pack is dropped; the JSON entries still serve
             try:
                 (self.folder / PACK).unlink()
@@ -86,15 +89,26 @@ class FactCache:
                 pass
 
     def save(self) -> None:
-        """Write the pack of this build's files (only when something changed since the last one)."""
+        """Write the pack of this build's files (only when something changed since the last one).
+
+        It keeps the facts of every file of this build, also of those whose facts were not needed
+        (an unchanged article in an incremental build): their pickled facts are carried over."""
         if not self.use_pack or (not self._dirty and self._new_index.keys() == self._index.keys()):
             return
-        payload = pickle.dumps((self.salt, self._new_index, self._new_facts), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(self.folder / PACK, _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        blobs = {}
+        for *_, digest in self._new_index.values():
+            blob = self._new_blobs.get(digest) or self._blobs.get(digest)
+            if blob is not None:
+                blobs[digest] = blob
+        payload = marshal.dumps((self.salt, self._new_index, blobs))
+        # not fsynced: a pack lost in a crash fails its checksum and the JSON entries serve
+        write_atomic(self.folder / PACK, _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload,
+                     durable=False)
 
     # -------------------------------------------------------------- keys
-    def _digest(self, path: Path) -> str:
-        """Content digest of the file, from the stat index when size, mtime and inode are unchanged."""
+    def digest(self, path: Path) -> str:
+        """Content digest of the file, from the stat index when size, mtime and inode are unchanged
+        (raises OSError when the file cannot be read)."""
         st = path.stat()
         key = str(path)
         known = self._new_index.get(key) or self._index.get(key)
@@ -106,24 +120,37 @@ class FactCache:
         self._new_index[key] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
         return digest
 
+    _digest = digest
+
     def _entry(self, digest: str) -> Path:
         return self.folder / digest[:2] / f"{digest}.json"
 
     # -------------------------------------------------------------- get / put
     def get(self, path: Path) -> ArticleFacts | None:
         try:
-            digest = self._digest(path)
+            digest = self.digest(path)
         except OSError:
             return None
-        facts = self._facts.get(digest)
+        return self.facts(digest, path)
+
+    def facts(self, digest: str, path: Path) -> ArticleFacts | None:
+        """The facts of content `digest` (from the pack, else its JSON entry) named after `path`."""
+        facts = None
+        blob = self._new_blobs.get(digest) or self._blobs.get(digest)
+        if blob is not None:
+            try:
+                facts = pickle.loads(blob)
+            except Exception:  # pragma: no cover - the pack's checksum was right: not expected
+                facts = None
+            if not isinstance(facts, ArticleFacts):
+                facts = None
         if facts is None:
             facts = self._read_entry(digest)
             if facts is None:
                 return None
+            self._new_blobs[digest] = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
             self._dirty = True
-        self._new_facts[digest] = facts
         # two files may share content (and so facts): each gets its own copy with its own name
-        facts = copy.copy(facts)
         from .reader import source_name  # a name that is not UTF-8 must not reach RDF (tests/test_hostile_inputs.py)
 
         facts.source = source_name(path)
@@ -161,8 +188,8 @@ class FactCache:
     def record(self, path: Path, facts: ArticleFacts) -> None:
         """Remember freshly mapped facts for the pack (the entry was written by `put`, maybe in a worker)."""
         try:
-            digest = self._digest(path)
+            digest = self.digest(path)
         except OSError:
             return
-        self._new_facts[digest] = facts
+        self._new_blobs[digest] = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
         self._dirty = True

@@ -1,25 +1,38 @@
 """Resolved facts to RDF: every n-ary node carries its article(s) and evidence sentence.
 
 IRIs are minted from normalized content (names, dates, hashes of the defining values) and no blank
-node is ever made. The mapper fills a `Triples` set whose terms are N-Triples strings made by
-pyoxigraph (`<iri>`, `"text"@vi`), not an rdflib Graph: at archive scale (hundreds of thousands of
-triples) rdflib's terms and store dominated the build. `Triples.turtle` sorts the triples (one
-canonical order, whatever order facts arrive in) and has pyoxigraph parse and serialize them, so the
-Turtle is byte-identical between runs, an incremental build writes exactly what a full build writes,
-and any malformed term fails loudly in the parser. `to_graph` still gives an rdflib Graph for the
-HTML view, SHACL and tests.
+node is ever made. Terms are N-Triples strings made by pyoxigraph (`<iri>`, `"text"@vi`, escaped by
+pyoxigraph, never formatted by hand), not rdflib terms: at archive scale (hundreds of thousands of
+triples) rdflib's terms and store dominated the build.
+
+Each article is mapped on its own (`ArticleMapper.map_article`) into
+
+* triples that depend only on the article and on what the resolution says of its names, meetings and
+  agreements (`ResView`, which can record what it was asked: an incremental build maps an article
+  again only when one of these answers changed), and
+* *claims*: the few values where the first report in article order wins (a person's canonical name, a
+  post's title as written, a priority's text, the label of an organization seen under two spellings)
+  or that later reports may update (an agreement's name). `fold` turns the claims on one node, in
+  article order, into its triples.
+
+The graph is the union of every article's triples plus the folded claims, whatever order articles are
+mapped in. `Triples.turtle` writes it in one canonical order (subjects, then predicates, then objects
+sorted), so an incremental build writes exactly what a full build writes. `to_graph` still gives an
+rdflib Graph for the HTML view, SHACL and tests.
 """
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable
+from sys import intern
+from typing import TYPE_CHECKING, Hashable, Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from .facts import ArticleFacts
-from .lexicon import Entry, load, slug
-from .resolve import Resolution, norm, resolve
+from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 _DG = "https://w3id.org/diplograph/ontology#"
 _ID = "https://w3id.org/diplograph/id/"
@@ -58,31 +71,71 @@ PROV, RDFS, SKOS, XSD = _NS(PREFIXES["prov"]), _NS(PREFIXES["rdfs"]), _NS(PREFIX
 RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 ROLES = {"chair": DG.chair, "speaker": DG.speaker, "attendee": DG.attendee}
+_ENTITY_TYPES = {"country": (DG.Country, DG.Organization, DG.Place), "place": (DG.Place,),
+                 "org": (DG.Organization,), "outlet": (DG.Organization,)}
 _DATATYPES: dict[str, ox.NamedNode] = {}
-_VI: dict[str, str] = {}  # the same sentence is the evidence of several nodes, names recur: made once
+# sentences and names recur (the same sentence is the evidence of several nodes): each term is made once
+_LITERALS: dict[tuple[str, str | None], str] = {}
+_VI: dict[str, str] = {}
+_PLAIN: dict[str, str] = {}
 
 
 def Literal(value: str, lang: str | None = None, datatype: str | None = None) -> str:
     """A literal term in N-Triples form, escaped by pyoxigraph (text from articles is never formatted by hand)."""
     if lang == "vi":
-        term = _VI.get(value)
-        if term is None:
-            if len(_VI) > 500_000:
-                _VI.clear()
-            term = _VI[value] = str(ox.Literal(value, language=lang))
+        return _vi(value)
+    if lang is None and datatype is None:
+        return _plain(value)
+    key = (value, lang or datatype)
+    term = _LITERALS.get(key)
+    if term is not None:
         return term
     if lang:
-        return str(ox.Literal(value, language=lang))
-    if datatype is not None:
+        term = str(ox.Literal(value, language=lang))
+    else:
         dt = _DATATYPES.get(datatype)
         if dt is None:
             dt = _DATATYPES[datatype] = ox.NamedNode(datatype[1:-1])
-        return str(ox.Literal(value, datatype=dt))
-    return str(ox.Literal(value))
+        term = str(ox.Literal(value, datatype=dt))
+    if len(_LITERALS) > 200_000:
+        _LITERALS.clear()
+    _LITERALS[key] = term
+    return term
+
+
+def _vi(value: str) -> str:
+    term = _VI.get(value)
+    if term is None:
+        if len(_VI) > 1_000_000:
+            _VI.clear()
+        term = _VI[value] = str(ox.Literal(value, language="vi"))
+    return term
+
+
+def _plain(value: str) -> str:
+    term = _PLAIN.get(value)
+    if term is None:
+        if len(_PLAIN) > 500_000:
+            _PLAIN.clear()
+        term = _PLAIN[value] = str(ox.Literal(value))
+    return term
+
+
+_MEETING_NODES: dict[str, str] = {}
+
+
+def _meeting_node(mid: str) -> str:
+    """The meeting's IRI, checked by pyoxigraph: its id carries the meeting's date as extracted."""
+    node = _MEETING_NODES.get(mid)
+    if node is None:
+        if len(_MEETING_NODES) > 200_000:
+            _MEETING_NODES.clear()
+        node = _MEETING_NODES[mid] = iri(f"{_ID}meeting/{mid}")
+    return node
 
 
 def _h(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 def _date_literal(value: str) -> str:
@@ -93,16 +146,24 @@ def _date_literal(value: str) -> str:
     return Literal(value[:4], datatype=XSD.gYear)
 
 
+def role_triples() -> list[tuple[str, str, str]]:
+    """Role labels travel with the data so queries need no ontology (in every graph, whatever the articles)."""
+    out = []
+    for role, node in ROLES.items():
+        out.append((node, RDF_TYPE, DG.Role))
+        out.append((node, RDFS.label, Literal(role, lang="en")))
+    return out
+
+
 class Triples:
     """A set of triples (N-Triples term strings) indexed by subject and predicate.
 
-    Holds only what the mapper needs: add, a wildcard membership test, the first object of a
-    subject and predicate, and replacing them. Insertion order never reaches the output.
+    Holds only what the build needs: add, a wildcard membership test, the first object of a subject
+    and predicate, and replacing them. Insertion order never reaches the output.
     """
 
-    def __init__(self) -> None:
-        self.spo: dict[str, dict[str, dict[str, None]]] = {}
-        self.count = 0
+    def __init__(self, spo: dict[str, dict[str, dict[str, None]]] | None = None) -> None:
+        self.spo: dict[str, dict[str, dict[str, None]]] = spo if spo is not None else {}
 
     def add(self, t: tuple[str, str, str]) -> None:
         s, p, o = t
@@ -112,9 +173,7 @@ class Triples:
         objs = po.get(p)
         if objs is None:
             objs = po[p] = {}
-        if o not in objs:
-            objs[o] = None
-            self.count += 1
+        objs[o] = None
 
     def __contains__(self, t: tuple) -> bool:
         """(s, p, o) with o None as a wildcard."""
@@ -131,12 +190,17 @@ class Triples:
     def set(self, t: tuple[str, str, str]) -> None:
         s, p, o = t
         objs = self.spo.setdefault(s, {}).setdefault(p, {})
-        self.count -= len(objs)
         objs.clear()
-        self.add(t)
+        objs[o] = None
 
     def __len__(self) -> int:
-        return self.count
+        return sum(len(objs) for po in self.spo.values() for objs in po.values())
+
+    def __iter__(self):
+        for s, po in self.spo.items():
+            for p, objs in po.items():
+                for o in objs:
+                    yield s, p, o
 
     def ntriples(self) -> bytes:
         """Canonical N-Triples: one line per triple, lines sorted (so subjects group, then predicates)."""
@@ -149,18 +213,38 @@ class Triples:
         return "".join(lines).encode("utf-8")
 
     def turtle(self) -> bytes:
-        """Turtle in the canonical order, written by pyoxigraph."""
+        """Turtle in the canonical order: subjects sorted, then predicates, then objects (the order of
+        the sorted N-Triples lines), written as pyoxigraph writes it (see `ttl`, tests/test_ttl.py)."""
+        from .ttl import writer
+
+        if not self.spo:
+            return b""
+        w = writer(PREFIXES)
+        block, spo = w.block, self.spo
+        return (w.header + "".join([block(s, spo[s]) for s in sorted(spo)])).encode("utf-8")
+
+    def turtle_by_pyoxigraph(self) -> bytes:
+        """The same Turtle through pyoxigraph's parser and serializer (the reference `turtle` matches)."""
         return ox.serialize(ox.parse(self.ntriples(), format=ox.RdfFormat.N_TRIPLES),
                             format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
     @classmethod
-    def from_rdflib(cls, graph: Graph) -> "Triples":
+    def from_turtle(cls, data: bytes) -> "Triples":
+        out = cls()
+        for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
+            out.add((str(t.subject), str(t.predicate), str(t.object)))
+        return out
+
+    @classmethod
+    def from_rdflib(cls, graph: "Graph") -> "Triples":
         out = cls()
         for s, p, o in graph:
             out.add((s.n3(), p.n3(), _term_from_rdflib(o)))
         return out
 
-    def to_rdflib(self) -> Graph:
+    def to_rdflib(self) -> "Graph":
+        from rdflib import Graph
+
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns, override=True)
@@ -184,201 +268,382 @@ def _term_from_rdflib(term) -> str:
     raise TypeError(term)
 
 
-class Mapper:
-    def __init__(self, articles: list[ArticleFacts]):
-        self.lex = load()
-        self.articles = sorted(articles, key=lambda a: a.source)
-        self.res: Resolution = resolve(self.articles)
-        self.g = Triples()
-        self._orgs: dict[str, str] = {}
-        self._person_nodes: dict[str, str] = {}
+# ----------------------------------------------------------------------------- what one article reads of the resolution
+class ResView:
+    """The resolution as seen by one article's mapping. With `record`, every answer is kept in `deps`:
+    the article's triples and claims are a function of its facts and these answers only, so when the
+    resolution of a later build gives the same answers (`deps_hold`) they are still valid."""
 
-    # ------------------------------------------------------------------ helpers
-    def label(self, node: str, vi: str, en: str | None = None) -> None:
-        self.g.add((node, RDFS.label, Literal(vi, lang="vi")))
-        if en:
-            self.g.add((node, RDFS.label, Literal(en, lang="en")))
+    __slots__ = ("res", "uid", "source", "deps")
 
-    def entity(self, text: str, default_kind: str = "org") -> str:
-        """Node of an organization, country or place named in the text (lexicon node when known)."""
-        entry: Entry | None = self.lex.lookup(text)
-        if entry is not None:
-            node = iri(entry.iri)
-            if entry.iri not in self._orgs:
-                kinds = {"country": [DG.Country, DG.Organization, DG.Place], "place": [DG.Place], "org": [DG.Organization],
-                         "outlet": [DG.Organization]}[entry.kind]
-                for k in kinds:
-                    self.g.add((node, RDF_TYPE, k))
-                self.label(node, entry.label_vi, entry.label_en)
-                self._orgs[entry.iri] = node
-            return node
-        node = ID[f"{'place' if default_kind == 'place' else 'org'}/{slug(text)[:90]}"]
-        if (node, RDF_TYPE, None) not in self.g:
-            self.g.add((node, RDF_TYPE, DG.Place if default_kind == "place" else DG.Organization))
-            self.label(node, text)
-        return node
-
-    def _is_org(self, text: str) -> bool:
-        entry = self.lex.lookup(text)
-        return entry is None or entry.kind != "place"
+    def __init__(self, res: Resolution, uid: Hashable, source: str, record: bool = False):
+        self.res, self.uid, self.source = res, uid, source
+        self.deps: dict | None = {} if record else None
 
     def person(self, name: str) -> str:
         canon = self.res.person_key.get(name, name)
-        node = self._person_nodes.get(canon)
-        if node is None:
-            node = self._person_nodes[canon] = ID[f"person/{slug(canon)}"]
-        if (node, RDF_TYPE, DG.Person) not in self.g:
-            self.g.add((node, RDF_TYPE, DG.Person))
-            self.g.add((node, SCHEMA.name, Literal(canon, lang="vi")))
-            self.label(node, canon)
-        if canon != name:
-            self.g.add((node, SKOS.altLabel, Literal(name, lang="vi")))
-        return node
+        if self.deps is not None:
+            self.deps[("p", name)] = canon
+        return canon
 
-    def evidence(self, node: str, article: str, sentence: str) -> None:
-        self.g.add((node, PROV.wasDerivedFrom, article))
-        if sentence:
-            self.g.add((node, DG.evidence, Literal(sentence, lang="vi")))
+    def meeting(self, key: str) -> tuple:
+        """(meeting id, its best name, and when this report is the first mapped to it: what the meeting
+        node says — kind word, date, place, organizers, status, format)."""
+        res = self.res
+        mid = res.meeting_key[(self.source, key)]
+        s = res.summary[mid]
+        out = (mid, s.best_name, tuple(s[1:]) if res.first_report[mid] == (self.uid, key) else None)
+        if self.deps is not None:
+            self.deps[("m", key)] = out
+        return out
 
-    # ------------------------------------------------------------------ mapping
-    def build(self) -> Triples:
-        g = self.g
-        for role, node in ROLES.items():  # role labels travel with the data so queries need no ontology
-            g.add((node, RDF_TYPE, DG.Role))
-            g.add((node, RDFS.label, Literal(role, lang="en")))
-        for a in self.articles:
-            self.map_article(a)
-        return g
+    def agreement(self, name: str) -> str:
+        key = self.res.agreement_key[(self.source, name)]
+        if self.deps is not None:
+            self.deps[("a", name)] = key
+        return key
 
-    def map_article(self, a: ArticleFacts) -> None:
-        g = self.g
+    def recorded(self) -> tuple:
+        """The answers given, as plain tuples (strings interned: see `resolve.res_input`)."""
+        if self.deps is None:
+            return ()
+        return tuple((k[0], intern(k[1]), intern(v) if isinstance(v, str) else v) for k, v in self.deps.items())
+
+
+def deps_hold(res: Resolution, uid: Hashable, source: str, deps: tuple) -> bool:
+    """Whether the resolution gives an article the answers it was mapped with."""
+    view = ResView(res, uid, source)
+    try:
+        for kind, arg, value in deps:
+            got = view.person(arg) if kind == "p" else view.meeting(arg) if kind == "m" else view.agreement(arg)
+            if got != value:
+                return False
+    except KeyError:
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------------- claims
+# (node, claim) pairs; a claim is a tuple whose first item says what it claims:
+#   ("E", types, label vi, label en|None)  lexicon entity: its types and labels (always)
+#   ("e", type, label vi)                    entity named in the text: only when the node has no type yet
+#   ("P", name)                              person: type, schema:name and label from the first claim
+#   ("T", title, position)                   post: title and position from the first claim
+#   ("X", text)                              priority: text from the first claim
+#   ("A", name, as written|None, abbreviation|None, lexicon name|None, lexicon English name|None)
+#                                            agreement: named by the first claim, renamed by a later
+#                                            one when its name is only the abbreviation or the lexicon's
+def fold(node: str, claims: Iterable[tuple]) -> list[tuple[str, str]]:
+    """(predicate, object) pairs of `node` from its claims in article order (within an article, in
+    the order they were made): what mapping the articles one after the other into one graph gives."""
+    out: list[tuple[str, str]] = []
+    typed = person = title = text = False
+    ag_name = ag_en = None
+    ag_alts: list[str] = []
+    for c in claims:
+        k = c[0]
+        if k == "E":
+            out.extend((RDF_TYPE, t) for t in c[1])
+            out.append((RDFS.label, c[2]))
+            if c[3] is not None:
+                out.append((RDFS.label, c[3]))
+            typed = True
+        elif k == "e":
+            if not typed:
+                out.append((RDF_TYPE, c[1]))
+                out.append((RDFS.label, c[2]))
+                typed = True
+        elif k == "P":
+            if not person:
+                out.extend(((RDF_TYPE, DG.Person), (SCHEMA.name, c[1]), (RDFS.label, c[1])))
+                person = True
+        elif k == "T":
+            if not title:
+                out.extend(((DG.title, c[1]), (DG.position, c[2])))
+                title = True
+        elif k == "X":
+            if not text:
+                out.append((DG.text, c[1]))
+                text = True
+        elif k == "A":
+            _, name, written, abbr, known_vi, known_en = c
+            if ag_name is None:
+                ag_name = name
+                if known_en is not None and ag_en is None:
+                    ag_en = known_en
+            elif written is not None and written != ag_name:
+                if (abbr is not None and ag_name == abbr) or (known_vi is not None and ag_name == known_vi):
+                    ag_name = written
+                ag_alts.append(written)
+        else:  # pragma: no cover - claims are made only below
+            raise ValueError(f"unknown claim {k!r}")
+    if ag_name is not None:
+        out.extend(((SCHEMA.name, ag_name), (RDFS.label, ag_name)))
+        if ag_en is not None:
+            out.append((DG.englishName, ag_en))
+        out.extend((SKOS.altLabel, alt) for alt in ag_alts)
+    return out
+
+
+# ----------------------------------------------------------------------------- mapping one article
+class ArticleMapper:
+    """Maps one article at a time; holds the lexicon and the term caches (no graph state)."""
+
+    def __init__(self):
+        from .lexicon import load
+
+        self.lex = load()
+        self._entities: dict[tuple[str, str], tuple[str, tuple]] = {}  # (text, default kind) -> (node, claim)
+        self._person_nodes: dict[str, str] = {}
+        self._is_org_cache: dict[str, bool] = {}
+
+    def entity(self, text: str, default_kind: str = "org") -> tuple[str, tuple]:
+        """Node of an organization, country or place named in the text (lexicon node when known), and
+        the claim that labels it."""
+        key = (text, default_kind)
+        got = self._entities.get(key)
+        if got is not None:
+            return got
+        entry = self.lex.lookup(text)
+        if entry is not None:
+            got = (iri(entry.iri), ("E", _ENTITY_TYPES[entry.kind], _vi(entry.label_vi),
+                                    Literal(entry.label_en, lang="en") if entry.label_en else None))
+        else:
+            place = default_kind == "place"
+            got = (f"<{_ID}{'place' if place else 'org'}/{slug(text)[:90]}>",
+                   ("e", DG.Place if place else DG.Organization, _vi(text)))
+        if len(self._entities) > 100_000:
+            self._entities.clear()
+        self._entities[key] = got
+        return got
+
+    def _is_org(self, text: str) -> bool:
+        got = self._is_org_cache.get(text)
+        if got is None:
+            entry = self.lex.lookup(text)
+            got = self._is_org_cache[text] = entry is None or entry.kind != "place"
+        return got
+
+    def map_article(self, a: ArticleFacts, view: ResView) -> tuple[list[tuple[str, str, str]], list[tuple[str, tuple]]]:
+        """The article's triples and claims (see `fold`)."""
+        lex = self.lex
+        T: list[tuple[str, str, str]] = []
+        C: list[tuple[str, tuple]] = []
+        add = T.append
+        seen: set[tuple[str, str]] = set()  # (node, kind): a first-wins claim made twice by one article is dropped
+
+        def claim(node: str, c: tuple) -> None:
+            k = c[0]
+            if k == "A":
+                C.append((node, c))
+                return
+            if k == "e":
+                if (node, "ent") in seen:
+                    return
+            elif (node, k) in seen:
+                return
+            seen.add((node, k))
+            if k in ("E", "e"):
+                seen.add((node, "ent"))
+            C.append((node, c))
+
+        def entity(text: str, default_kind: str = "org") -> str:
+            node, c = self.entity(text, default_kind)
+            claim(node, c)
+            return node
+
+        person_nodes = self._person_nodes
+
+        def person(name: str) -> str:
+            canon = view.person(name)
+            node = person_nodes.get(canon)
+            if node is None:
+                if len(person_nodes) > 100_000:
+                    person_nodes.clear()
+                node = person_nodes[canon] = f"<{_ID}person/{slug(canon)}>"
+            claim(node, ("P", _vi(canon)))
+            if canon != name:
+                add((node, SKOS.altLabel, _vi(name)))
+            return node
+
+        def evidence(node: str, sentence: str) -> None:
+            add((node, PROV.wasDerivedFrom, art))
+            if sentence:
+                add((node, DG.evidence, _vi(sentence)))
+
         art = ID[f"article/{a.content_hash[:16]}"]
-        g.add((art, RDF_TYPE, DG.Article))
-        g.add((art, SCHEMA.headline, Literal(a.headline, lang="vi")))
-        g.add((art, DG.sourceFile, Literal(a.source)))
-        g.add((art, DG.contentHash, Literal(a.content_hash)))
+        add((art, RDF_TYPE, DG.Article))
+        add((art, SCHEMA.headline, _vi(a.headline)))
+        add((art, DG.sourceFile, _plain(a.source)))
+        add((art, DG.contentHash, _plain(a.content_hash)))
         if a.url:
-            g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+            add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
         if a.date:
-            g.add((art, SCHEMA.datePublished, _date_literal(a.date)))
+            add((art, SCHEMA.datePublished, _date_literal(a.date)))
         for c in a.credits:
-            g.add((art, DG.credit, Literal(c)))
-        for iri in a.organizations:
-            entry = self.lex.by_iri.get(iri)
+            add((art, DG.credit, _plain(c)))
+        for org_iri in a.organizations:
+            entry = lex.by_iri.get(org_iri)
             if entry:
-                g.add((art, DG.mentions, self.entity(entry.label_vi)))
+                add((art, DG.mentions, entity(entry.label_vi)))
         # people and dated posts
         for p in a.people:
-            person = self.person(p.name)
-            g.add((person, PROV.wasDerivedFrom, art))
+            node_p = person(p.name)
+            add((node_p, PROV.wasDerivedFrom, art))
             for post in p.posts:
-                node = ID[f"post/{_h(self.res.person_key.get(p.name, p.name), norm(post.position), norm(post.organization or ''), post.qualifier or '', a.date or '', norm(post.title), p.name)}"]
-                g.add((node, RDF_TYPE, DG.PostHolding))
-                g.add((node, DG.holder, person))
-                g.add((node, DG.nameAsWritten, Literal(p.name, lang="vi")))
-                if (node, DG.title, None) not in g:
-                    g.add((node, DG.title, Literal(post.title, lang="vi")))
-                    g.add((node, DG.position, Literal(post.position, lang="vi")))
+                node = ID[f"post/{_h(view.person(p.name), norm_cached(post.position), norm_cached(post.organization or ''), post.qualifier or '', a.date or '', norm_cached(post.title), p.name)}"]
+                add((node, RDF_TYPE, DG.PostHolding))
+                add((node, DG.holder, node_p))
+                add((node, DG.nameAsWritten, _vi(p.name)))
+                claim(node, ("T", _vi(post.title), _vi(post.position)))
                 if post.qualifier:
-                    g.add((node, DG.qualifier, Literal(post.qualifier)))
+                    add((node, DG.qualifier, _plain(post.qualifier)))
                 if post.organization and self._is_org(post.organization):
-                    g.add((node, DG.organization, self.entity(post.organization)))
+                    add((node, DG.organization, entity(post.organization)))
                 if a.date:
-                    g.add((node, DG.asOf, _date_literal(a.date)))
-                self.evidence(node, art, post.evidence)
+                    add((node, DG.asOf, _date_literal(a.date)))
+                evidence(node, post.evidence)
         # meetings
         keys = {}
         for m in a.meetings:
-            mid = self.res.meeting_key[(a.source, m.key)]
-            keys[m.key] = mid
-            node = ID[f"meeting/{mid}"]
-            cluster = self.res.meetings[mid]
-            best = max((x for _, x in cluster), key=lambda x: (bool(x.date), len(x.name), x.name))
-            if (node, RDF_TYPE, DG.Conference) not in g:
-                g.add((node, RDF_TYPE, DG.Conference))
+            mid, best_name, first = view.meeting(m.key)
+            node = keys[m.key] = _meeting_node(mid)
+            if first is not None:  # the first report mapped to this meeting writes what the meeting node says
+                kind_word, date, place, organizers, status, fmt = first
+                add((node, RDF_TYPE, DG.Conference))
                 if m.kind != "Conference":
-                    g.add((node, RDF_TYPE, DG[m.kind]))
-                g.add((node, SCHEMA.name, Literal(best.name, lang="vi")))
-                g.add((node, RDFS.label, Literal(best.name, lang="vi")))
-                g.add((node, DG.kind, Literal(best.kind_word, lang="vi")))
-                date = next((x.date for _, x in cluster if x.date), None)
+                    add((node, RDF_TYPE, DG[m.kind]))
+                add((node, SCHEMA.name, _vi(best_name)))
+                add((node, RDFS.label, _vi(best_name)))
+                add((node, DG.kind, _vi(kind_word)))
                 if date:
-                    g.add((node, DG.date, _date_literal(date)))
-                place = next((x.place for _, x in cluster if x.place), None)
+                    add((node, DG.date, _date_literal(date)))
                 if place:
-                    g.add((node, DG.place, self.entity(place, "place")))
-                org = next((x.organizer for _, x in cluster if x.organizer and self._is_org(x.organizer)), None)
+                    add((node, DG.place, entity(place, "place")))
+                org = next((x for x in organizers if self._is_org(x)), None)
                 if org:
-                    g.add((node, DG.organizer, self.entity(org)))
-                status = "held" if any(x.status == "held" for _, x in cluster) else "planned"
-                g.add((node, DG.status, Literal(status)))
-                fmt = next((x.format for _, x in cluster if x.format), None)
+                    add((node, DG.organizer, entity(org)))
+                add((node, DG.status, _plain(status)))
                 if fmt:
-                    g.add((node, DG["format"], Literal(fmt)))
-            for name in {m.name, *m.variants} - {best.name}:
-                g.add((node, DG.nameVariant, Literal(name, lang="vi")))
-            self.evidence(node, art, m.evidence)
+                    add((node, DG["format"], _plain(fmt)))
+            for name in sorted({m.name, *m.variants} - {best_name}):
+                add((node, DG.nameVariant, _vi(name)))
+            evidence(node, m.evidence)
             for part in m.participants:
-                person = self.person(part.name)
-                pnode = ID[f"participation/{_h(mid, self.res.person_key.get(part.name, part.name), part.role)}"]
-                g.add((pnode, RDF_TYPE, DG.Participation))
-                g.add((pnode, DG.meeting, node))
-                g.add((pnode, DG.participant, person))
-                g.add((pnode, DG.nameAsWritten, Literal(part.name, lang="vi")))
-                g.add((pnode, DG.role, ROLES[part.role]))
-                self.evidence(pnode, art, part.evidence)
+                node_p = person(part.name)
+                pnode = ID[f"participation/{_h(mid, view.person(part.name), part.role)}"]
+                add((pnode, RDF_TYPE, DG.Participation))
+                add((pnode, DG.meeting, node))
+                add((pnode, DG.participant, node_p))
+                add((pnode, DG.nameAsWritten, _vi(part.name)))
+                add((pnode, DG.role, ROLES[part.role]))
+                evidence(pnode, part.evidence)
         for m in a.meetings:
             if m.part_of and m.part_of in keys:
-                g.add((ID[f"meeting/{keys[m.key]}"], DG.partOf, ID[f"meeting/{keys[m.part_of]}"]))
+                add((keys[m.key], DG.partOf, keys[m.part_of]))
         # agreements
         for ag in a.agreements:
-            key = self.res.agreement_key[(a.source, ag.abbreviation or ag.name or "")]
+            key = view.agreement(ag.abbreviation or ag.name or "")
             node = ID[f"agreement/{key}"]
-            known = self.lex.agreements.get(ag.abbreviation or "")
-            g.add((node, RDF_TYPE, DG.Agreement))
+            known = lex.agreements.get(ag.abbreviation or "")
+            add((node, RDF_TYPE, DG.Agreement))
             if ag.abbreviation:
-                g.add((node, DG.abbreviation, Literal(ag.abbreviation)))
+                add((node, DG.abbreviation, _plain(ag.abbreviation)))
             name = ag.name or (known.label_vi if known else ag.abbreviation)
-            if (node, SCHEMA.name, None) not in g:
-                g.add((node, SCHEMA.name, Literal(name, lang="vi")))
-                g.add((node, RDFS.label, Literal(name, lang="vi")))
-                if known and known.label_en:
-                    g.add((node, DG.englishName, Literal(known.label_en, lang="en")))
-            elif ag.name and Literal(ag.name, lang="vi") != g.value(node, SCHEMA.name):
-                current = g.value(node, SCHEMA.name)
-                if (ag.abbreviation and current == Literal(ag.abbreviation, lang="vi")) or (known and current == Literal(known.label_vi, lang="vi")):
-                    g.set((node, SCHEMA.name, Literal(ag.name, lang="vi")))
-                    g.set((node, RDFS.label, Literal(ag.name, lang="vi")))
-                g.add((node, SKOS.altLabel, Literal(ag.name, lang="vi")))
-            g.add((art, DG.mentions, node))
-            act = ID[f"agreement-action/{_h(key, a.content_hash, norm(ag.action), ag.tense)}"]
-            g.add((act, RDF_TYPE, DG.AgreementAction))
-            g.add((act, DG.agreement, node))
-            g.add((act, DG.action, Literal(ag.action, lang="vi")))
-            g.add((act, DG.actionType, DG[ag.action_type]))
-            g.add((act, DG.tense, Literal(ag.tense)))
-            self.evidence(act, art, ag.evidence)
+            claim(node, ("A", _vi(name) if name is not None else None,
+                         _vi(ag.name) if ag.name else None,
+                         _vi(ag.abbreviation) if ag.abbreviation else None,
+                         _vi(known.label_vi) if known else None,
+                         Literal(known.label_en, lang="en") if known and known.label_en else None))
+            add((art, DG.mentions, node))
+            act = ID[f"agreement-action/{_h(key, a.content_hash, norm_cached(ag.action), ag.tense)}"]
+            add((act, RDF_TYPE, DG.AgreementAction))
+            add((act, DG.agreement, node))
+            add((act, DG.action, _vi(ag.action)))
+            add((act, DG.actionType, DG[ag.action_type]))
+            add((act, DG.tense, _plain(ag.tense)))
+            evidence(act, ag.evidence)
         # priorities
         for pr in a.priorities:
-            node = ID[f"priority/{_h(pr.year, norm(pr.text))}"]
-            g.add((node, RDF_TYPE, DG.Priority))
-            if (node, DG.text, None) not in g:
-                g.add((node, DG.text, Literal(pr.text, lang="vi")))
+            node = ID[f"priority/{_h(pr.year, norm_cached(pr.text))}"]
+            add((node, RDF_TYPE, DG.Priority))
+            claim(node, ("X", _vi(pr.text)))
             if pr.year:
-                g.add((node, DG.year, Literal(str(pr.year), datatype=XSD.gYear)))
-            g.add((node, DG.priorityKind, Literal(pr.kind)))
+                add((node, DG.year, Literal(str(pr.year), datatype=XSD.gYear)))
+            add((node, DG.priorityKind, _plain(pr.kind)))
             if pr.set_by:
-                g.add((node, DG.setBy, self.person(pr.set_by)))
+                add((node, DG.setBy, person(pr.set_by)))
             if pr.meeting and pr.meeting in keys:
-                g.add((node, DG.setAt, ID[f"meeting/{keys[pr.meeting]}"]))
-            self.evidence(node, art, pr.evidence)
+                add((node, DG.setAt, keys[pr.meeting]))
+            evidence(node, pr.evidence)
+        return T, C
 
 
-def to_triples(articles: Iterable[ArticleFacts]) -> Triples:
+def assemble(mapped: Iterable[tuple[list, list]]) -> Triples:
+    """One graph from the (triples, claims) of every article, given in article order."""
+    spo: dict[str, dict[str, dict[str, None]]] = {}
+    claims: dict[str, list[tuple]] = {}
+    get = spo.get
+
+    def put(s: str, p: str, o: str) -> None:
+        po = get(s)
+        if po is None:
+            spo[s] = {p: {o: None}}
+            return
+        objs = po.get(p)
+        if objs is None:
+            po[p] = {o: None}
+        else:
+            objs[o] = None
+
+    for s, p, o in role_triples():
+        put(s, p, o)
+    for triples, cl in mapped:
+        for s, p, o in triples:
+            po = get(s)
+            if po is None:
+                spo[s] = {p: {o: None}}
+                continue
+            objs = po.get(p)
+            if objs is None:
+                po[p] = {o: None}
+            else:
+                objs[o] = None
+        for node, c in cl:
+            have = claims.get(node)
+            if have is None:
+                claims[node] = [c]
+            else:
+                have.append(c)
+    for node, cl in claims.items():
+        for p, o in fold(node, cl):
+            put(node, p, o)
+    return Triples(spo)
+
+
+class Mapper:
+    """All articles to one graph: resolve, map each article, assemble.
+
+    `inputs`: the `res_input` of each article (same order as `articles`) when they were made already
+    (by the workers that extracted the facts)."""
+
+    def __init__(self, articles: list[ArticleFacts], inputs: list[tuple | None] | None = None):
+        pairs = sorted(zip(articles, inputs or [None] * len(articles)), key=lambda x: x[0].source)
+        self.articles = [a for a, _ in pairs]
+        self.res: Resolution = resolve_inputs([(i, a.source, r if r is not None else res_input(a))
+                                               for i, (a, r) in enumerate(pairs)])
+        self.mapper = ArticleMapper()
+        self.lex = self.mapper.lex
+
+    def build(self) -> Triples:
+        return assemble(self.mapper.map_article(a, ResView(self.res, i, a.source)) for i, a in enumerate(self.articles))
+
+
+def to_triples(articles: Iterable[ArticleFacts], inputs: list[tuple | None] | None = None) -> Triples:
     """The graph of the articles as a `Triples` set (fast path: serialize with `Triples.turtle`)."""
-    return Mapper(list(articles)).build()
+    return Mapper(list(articles), inputs).build()
 
 
-def to_graph(articles: Iterable[ArticleFacts]) -> Graph:
+def to_graph(articles: Iterable[ArticleFacts]) -> "Graph":
     """The graph of the articles as an rdflib Graph (for the HTML view, SHACL and tests)."""
     return to_triples(articles).to_rdflib()

@@ -2,20 +2,34 @@
 
 Keys are derived from normalized content (names, dates, abbreviations), never from counters, so the
 same articles always give the same IRIs whatever order they are read in.
+
+Resolution reads only a small summary of each article (`res_input`: names, meeting features,
+agreement names), made once per article content, so an incremental build (`graphstate`) resolves its
+whole archive again from these summaries without the articles' facts.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from sys import intern
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Hashable, Iterable, NamedTuple
 
 from .facts import ArticleFacts, MeetingFact
-from .lexicon import slug
+
+_WORDS = re.compile(r"\w+")
+_INITIALS = re.compile(r"(?:\w\.)+ ")
 
 
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").casefold()
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(_WORDS.findall(text))
+
+
+@lru_cache(maxsize=200_000)
+def norm_cached(text: str) -> str:
+    return norm(text)
 
 
 def _initial_match(short: str, full: str) -> bool:
@@ -27,18 +41,35 @@ def _initial_match(short: str, full: str) -> bool:
     return len(f) - 1 >= 1 and all(i.casefold() == w[0].casefold() for i, w in zip(initials, f[:-1]))
 
 
+class MeetingSummary(NamedTuple):
+    """What the graph says of a meeting node, from all the reports in its cluster."""
+    best_name: str  # the fullest name (dated reports first)
+    kind_word: str  # as written in the report with the best name
+    date: str | None  # first date in the cluster
+    place: str | None  # first place
+    organizers: tuple[str, ...]  # organizers in cluster order (the mapper keeps the first organization)
+    status: str  # held when any report says held
+    format: str | None  # first format
+
+
 @dataclass
 class Resolution:
     person_key: dict[str, str] = field(default_factory=dict)  # name as extracted -> canonical name
     meeting_key: dict[tuple[str, str], str] = field(default_factory=dict)  # (article source, meeting key) -> meeting id
-    meetings: dict[str, list[tuple[ArticleFacts, MeetingFact]]] = field(default_factory=dict)
+    meetings: dict[str, list[tuple[ArticleFacts, MeetingFact]]] = field(default_factory=dict)  # filled by `resolve`
     agreement_key: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, abbr or name) -> agreement id
+    clusters: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)  # meeting id -> (article uid, meeting key)
+    summary: dict[str, MeetingSummary] = field(default_factory=dict)  # meeting id -> summary
+    # meeting id -> (article uid, meeting key) of the first report, in article order, mapped to it: that
+    # report writes the meeting's own triples
+    first_report: dict[str, tuple[Hashable, str]] = field(default_factory=dict)
 
 
 _KIND_FAMILY = {"Conference": "conf", "Summit": "conf", "Session": "conf", "Meeting": "meet", "Forum": "conf",
                 "Talks": "talks", "PhoneCall": "talks", "Negotiation": "talks", "Dialogue": "talks",
                 "Consultation": "consult", "CourtesyCall": "call", "Reception": "reception", "Visit": "visit"}
 _FILLER = set("hội nghị cuộc của và các năm với giữa tại về cho trong lần thứ chuyến thăm".split())
+_BILATERAL = ("talks", "call", "reception", "meet")
 
 
 def _meeting_words(m: MeetingFact) -> set[str]:
@@ -46,6 +77,10 @@ def _meeting_words(m: MeetingFact) -> set[str]:
 
 
 def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) -> bool:
+    """Whether report `a` is of the meeting first reported as `b` (pa, pb: their participants' keys).
+
+    The reference rule; `resolve` applies the same rule to precomputed features (`_same_features`),
+    and tests/test_resolve_index.py checks the clusters of both agree."""
     if _KIND_FAMILY.get(a.kind) != _KIND_FAMILY.get(b.kind):
         return False
     if a.date and b.date and a.date != b.date:
@@ -64,7 +99,7 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
         if not (a.place and b.place and a.place == b.place):
             return False
         return bool(pa & pb)
-    if _KIND_FAMILY.get(a.kind) in ("talks", "call", "reception", "meet"):
+    if _KIND_FAMILY.get(a.kind) in _BILATERAL:
         # bilateral meetings: the same parties on the same day (one leader holds several calls a day)
         return bool(a.date and b.date) and len(pa) >= 2 and pa == pb
     if not wa or not wb:
@@ -77,83 +112,223 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
     return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or len(pa & pb) >= 2
 
 
-def resolve(articles: list[ArticleFacts]) -> Resolution:
-    res = Resolution()
-    articles = sorted(articles, key=lambda a: a.source)
-    # ---- people: exact names, then initials to full names
-    names = sorted({p.name for a in articles for p in a.people} | {x.name for a in articles for m in a.meetings for x in m.participants})
-    full = [n for n in names if not re.match(r"(?:\w\.)+ ", n)]
-    multi = [f for f in full if len(f.split()) >= 2]
+# ----------------------------------------------------------------------------- per-article summaries
+# res_input(a) = (names, meetings, agreements):
+#   names: the names of people and participants, sorted
+#   meetings: per meeting (key, kind, date, name, kind_word, place, organizer, status, format,
+#             participant names, name words without filler, ordinals, slug of "kind name" cut to 90)
+#   agreements: per agreement (abbreviation, name)
+# Plain tuples, strings and frozensets: they go to the incremental state with `marshal`.
+M_KEY, M_KIND, M_DATE, M_NAME, M_KIND_WORD, M_PLACE, M_ORG, M_STATUS, M_FORMAT, M_PARTS, M_WORDS, M_ORDS, M_SLUG = range(13)
+
+
+def res_input(a: ArticleFacts) -> tuple:
+    """What resolution reads of one article (independent of its file name)."""
+    from .extract import ordinals
+
+    # strings are interned: the same name in many articles is one object, which `marshal` then writes
+    # once and reads back as one (the incremental state loads several times faster)
+    names = tuple(sorted(_intern({p.name for p in a.people} | {x.name for m in a.meetings for x in m.participants})))
+    meetings = tuple(
+        tuple(_intern((m.key, m.kind, m.date, m.name, m.kind_word, m.place, m.organizer, m.status, m.format)))
+        + (tuple(_intern(x.name for x in m.participants)), frozenset(_intern(_meeting_words(m))),
+           frozenset(_intern(ordinals(m.name))), intern(slug(f"{m.kind} {m.name}")[:90]))
+        for m in a.meetings)
+    agreements = tuple(tuple(_intern((g.abbreviation, g.name))) for g in a.agreements)
+    return names, meetings, agreements
+
+
+def _intern(items: Iterable[str | None]) -> list[str | None]:
+    return [x if x is None else intern(x) for x in items]
+
+
+def _same_features(a: tuple, b: tuple) -> bool:
+    """`_same_meeting` on precomputed features (family, date, words, ordinals, kind, place, people,
+    people's name words); a is the new report, b the first report of a cluster of the same family."""
+    date_a, date_b = a[1], b[1]
+    dated = bool(date_a and date_b)
+    pa, pb = a[6], b[6]
+    if dated:
+        if date_a != date_b:
+            return False
+    elif not (pa & pb):
+        return False
+    nums_a, nums_b = a[3], b[3]
+    if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
+        return False
+    if a[4] == "Visit":
+        if not (a[5] and b[5] and a[5] == b[5]):
+            return False
+        return bool(pa & pb)
+    if a[0] in _BILATERAL:
+        return dated and len(pa) >= 2 and pa == pb
+    people_words = a[7] | b[7]
+    wa, wb = a[2] - people_words, b[2] - people_words
+    if not wa or not wb:
+        return False
+    shared = len(wa & wb)
+    overlap = shared / min(len(wa), len(wb))
+    if not dated:
+        jaccard = shared / len(wa | wb)
+        return jaccard >= 0.7 and min(len(wa), len(wb)) >= 3 and bool(pa & pb)
+    return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or len(pa & pb) >= 2
+
+
+@lru_cache(maxsize=100_000)
+def _name_words(name: str) -> frozenset[str]:
+    # norm(" ".join(names)).split() is the union of each name's words: \w+ runs never cross the spaces
+    return frozenset(norm(name).split())
+
+
+def person_keys(names: Iterable[str]) -> dict[str, str]:
+    """Canonical name of every name: exact names, then initials and lone surnames to the one full name."""
+    names = sorted(set(names))
+    res: dict[str, str] = {}
+    full = [n for n in names if not _INITIALS.match(n)]
     # both rules below need the same last word: names indexed by it give the same candidates, in the
     # same order, without comparing every name with every name (quadratic on an archive)
     full_by_last: dict[str, list[str]] = {}
-    for f in full:
-        if f.split():
-            full_by_last.setdefault(f.split()[-1], []).append(f)
     multi_by_last: dict[str, list[str]] = {}
-    for f in multi:
-        multi_by_last.setdefault(f.split()[-1], []).append(f)
+    for f in full:
+        words = f.split()
+        if words:
+            full_by_last.setdefault(words[-1], []).append(f)
+            if len(words) >= 2:
+                multi_by_last.setdefault(words[-1], []).append(f)
     for n in names:
         target = n
-        if re.match(r"(?:\w\.)+ ", n):
+        if _INITIALS.match(n):
             cands = [f for f in full_by_last.get(n.split()[-1], []) if _initial_match(n, f)]
             if len(cands) == 1:
                 target = cands[0]
         elif len(n.split()) == 1 and not n[:1].islower():
             # a surname alone in one article ("Tổng thống Trump") is the one full name elsewhere that ends with it
-            cands = list(multi_by_last.get(n, []))
+            cands = multi_by_last.get(n, [])
             if len(cands) == 1:
                 target = cands[0]
-        res.person_key[n] = target
+        res[n] = target
+    return res
+
+
+def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict[str, str] | None = None) -> Resolution:
+    """Resolution of articles given as (uid, source, res_input), already in article order (by source).
+
+    `uid` tells articles apart (two files may share a source name); `person_key` may be given when the
+    caller has it already (it is `person_keys` of all the names)."""
+    res = Resolution()
+    if person_key is None:
+        person_key = person_keys(n for _, _, r in articles for n in r[0])
+    res.person_key = person_key
     # ---- meetings: greedy clustering in a stable order. A report joins the first cluster (in creation
     # order) whose first report `_same_meeting` accepts (no chaining). That test rejects every pair of
     # another kind family, and every pair without the same date that shares no participant; so only the
     # clusters indexed under the report's (family, date) or (family, participant) can accept it, and
     # trying those in creation order gives the clusters of trying them all, which was quadratic on an
     # archive (minutes for 10,000 articles). tests/test_resolve_index.py compares with trying them all.
-    clusters: list[list[tuple[ArticleFacts, MeetingFact]]] = []
-    firsts: list[tuple[ArticleFacts, MeetingFact, set[str]]] = []
+    # A dated report can only join a cluster whose first report has its date or no date: the clusters
+    # indexed by participant are kept apart for undated first reports (`by_person_undated`), and a
+    # dated report looks only there and under its date; the others would all fail the date test.
+    clusters: list[list[tuple[Hashable, str, tuple]]] = []  # (uid, source, meeting input)
+    firsts: list[tuple[str, tuple]] = []  # (source, features) of each cluster's first report
     by_date: dict[tuple[str | None, str], list[int]] = {}
     by_person: dict[tuple[str | None, str], list[int]] = {}
-    for a in articles:
-        for m in a.meetings:
-            pm = {res.person_key.get(p.name, p.name) for p in m.participants}
-            family = _KIND_FAMILY.get(m.kind)
-            cands: set[int] = set(by_date.get((family, m.date), ())) if m.date else set()
-            for person in pm:
-                cands.update(by_person.get((family, person), ()))
-            for i in sorted(cands):
-                a2, m2, p2 = firsts[i]
-                if a2.source != a.source and _same_meeting(m, m2, pm, p2):
-                    clusters[i].append((a, m))
+    by_person_undated: dict[tuple[str | None, str], list[int]] = {}
+    pk = person_key.get
+    empty = frozenset()
+    for uid, source, r in articles:
+        for m in r[1]:
+            pm = frozenset([pk(n, n) for n in m[M_PARTS]])
+            family = _KIND_FAMILY.get(m[M_KIND])
+            date = m[M_DATE]
+            pw = empty.union(*map(_name_words, pm)) if pm else empty
+            feats = (family, date, m[M_WORDS], m[M_ORDS], m[M_KIND], m[M_PLACE], pm, pw)
+            if date:
+                cands = by_date.get((family, date), ())
+                index = by_person_undated
+            else:
+                cands = ()
+                index = by_person
+            if pm:
+                more = [i for person in pm for i in index.get((family, person), ())]
+                if more:
+                    cands = sorted(set(cands).union(more))
+            for i in cands:
+                source2, f2 = firsts[i]
+                if source2 != source and _same_features(feats, f2):
+                    clusters[i].append((uid, source, m))
                     break
             else:
                 i = len(clusters)
-                clusters.append([(a, m)])
-                firsts.append((a, m, pm))
-                if m.date:
-                    by_date.setdefault((family, m.date), []).append(i)
+                clusters.append([(uid, source, m)])
+                firsts.append((source, feats))
+                if date:
+                    by_date.setdefault((family, date), []).append(i)
                 for person in pm:
                     by_person.setdefault((family, person), []).append(i)
+                    if not date:
+                        by_person_undated.setdefault((family, person), []).append(i)
     for cl in clusters:
         # the IRI comes from the fullest name and the date: stable across reruns and article order
-        best = max((m for _, m in cl), key=lambda m: (bool(m.date), len(m.name), m.name))
-        date = next((m.date for _, m in cl if m.date), None)
-        mid = slug(f"{best.kind} {best.name}")[:90] + (f"-{date}" if date else "")
-        while mid in res.meetings and res.meetings[mid] is not cl:
+        best = max((m for _, _, m in cl), key=lambda m: (bool(m[M_DATE]), len(m[M_NAME]), m[M_NAME]))
+        date = next((m[M_DATE] for _, _, m in cl if m[M_DATE]), None)
+        mid = best[M_SLUG] + (f"-{date}" if date else "")
+        while mid in res.clusters:
             mid += "-x"
-        res.meetings[mid] = cl
-        for a, m in cl:
-            res.meeting_key[(a.source, m.key)] = mid
+        mid = intern(mid)
+        res.clusters[mid] = [(uid, m[M_KEY]) for uid, _, m in cl]
+        orgs = tuple(dict.fromkeys(m[M_ORG] for _, _, m in cl if m[M_ORG]))
+        res.summary[mid] = MeetingSummary(
+            best[M_NAME], best[M_KIND_WORD], date, next((m[M_PLACE] for _, _, m in cl if m[M_PLACE]), None), orgs,
+            "held" if any(m[M_STATUS] == "held" for _, _, m in cl) else "planned",
+            next((m[M_FORMAT] for _, _, m in cl if m[M_FORMAT]), None))
+        for _, source, m in cl:
+            res.meeting_key[(source, m[M_KEY])] = mid
+    for uid, source, r in articles:
+        for m in r[1]:
+            res.first_report.setdefault(res.meeting_key[(source, m[M_KEY])], (uid, m[M_KEY]))
     # ---- agreements: abbreviation first, else normalized name; a name seen with an abbreviation anywhere maps to it
     name_to_abbr: dict[str, str] = {}
-    for a in articles:
-        for g in a.agreements:
-            if g.abbreviation and g.name:
-                name_to_abbr.setdefault(norm(g.name), g.abbreviation)
-    for a in articles:
-        for g in a.agreements:
-            abbr = g.abbreviation or (name_to_abbr.get(norm(g.name)) if g.name else None)
-            key = slug(abbr) if abbr else slug(g.name or "")[:90]
-            res.agreement_key[(a.source, g.abbreviation or g.name or "")] = key
+    for _, _, r in articles:
+        for abbr, name in r[2]:
+            if abbr and name:
+                name_to_abbr.setdefault(norm_cached(name), abbr)
+    for _, source, r in articles:
+        for abbr, name in r[2]:
+            target = abbr or (name_to_abbr.get(norm_cached(name)) if name else None)
+            res.agreement_key[(source, abbr or name or "")] = _slug(target) if target else _slug(name or "")[:90]
+    return res
+
+
+class _Combining(dict):
+    """str.translate table deleting combining characters, filled on first sight of each character."""
+
+    def __missing__(self, cp: int) -> int | None:
+        v = self[cp] = None if unicodedata.combining(chr(cp)) else cp
+        return v
+
+
+_STRIP_COMBINING = _Combining()
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """`lexicon.slug` (ASCII slug of a Vietnamese label), several times faster: the combining marks
+    are deleted by str.translate instead of a per-character generator (tests/test_incremental.py
+    checks both agree)."""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    if not text.isascii():
+        text = text.translate(_STRIP_COMBINING)
+    return _NOT_SLUG.sub("-", text.lower()).strip("-") or "x"
+
+
+@lru_cache(maxsize=100_000)
+def _slug(text: str) -> str:
+    return slug(text)
+
+
+def resolve(articles: list[ArticleFacts]) -> Resolution:
+    articles = sorted(articles, key=lambda a: a.source)
+    res = resolve_inputs([(i, a.source, res_input(a)) for i, a in enumerate(articles)])
+    for mid, members in res.clusters.items():
+        res.meetings[mid] = [(articles[i], next(m for m in articles[i].meetings if m.key == key)) for i, key in members]
     return res
