@@ -142,3 +142,16 @@ def test_inlined_name_runs_agree_with_namey():
         assert an.name_runs() == ref, s
         checked += len(ref)
     assert checked > 30
+
+
+def test_agreement_finder_matches_like_its_regex():
+    from diplograph import extract
+
+    sents = _sample_sentences() + ["Hiệp định EVFTA, hiệp ước và Thoả thuận Paris; Tuyên bố chung, Nghị định thư.",
+                                   "Hiệp địnhX không; công ước-Y", "HIỆP ĐỊNH in capitals is no trigger"]
+    n = 0
+    for s in sents:
+        want = [m.span() for m in extract.AGREEMENT_RE.finditer(s)]
+        assert [m.span() for m in extract.AGREEMENT_FINDER.finditer(s)] == want, s
+        n += len(want)
+    assert n >= 5

@@ -94,6 +94,27 @@ AGREEMENT_RE = re.compile(
     r"(?P<trig>Hiệp định|Hiệp ước|Thỏa thuận|Thoả thuận|Bản ghi nhớ|Công ước|Tuyên bố chung|Nghị định thư|Hiến chương|"
     r"hiệp định|hiệp ước|công ước)(?![\w])"
 )
+# the same matches, tried only where a trigger word stands (see lexicon.LiteralAnchored)
+AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, ["hiệp định", "hiệp ước", "thỏa thuận", "thoả thuận", "bản ghi nhớ",
+                                                  "công ước", "tuyên bố chung", "nghị định thư", "hiến chương"])
+
+
+def _abbreviation_finder(lex: Lexicon):
+    """An automaton of the known agreement abbreviations: a sentence with none of them skips `_ABBR_RE`.
+    Made once per lexicon and kept on it."""
+    auto = getattr(lex, "_abbreviation_automaton", None)
+    if auto is not None:
+        return auto
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for ab in lex.agreements:
+        auto.add_word(ab, ab)
+    if not lex.agreements:
+        auto.add_word("\0", "\0")
+    auto.make_automaton()
+    lex._abbreviation_automaton = auto  # type: ignore[attr-defined]
+    return auto
 AGR_STOP = {"được", "đã", "sẽ", "đang", "nhằm", "là", "này", "mà", "có", "để", "trong", "tại", "vào", "từ", "đến", "cũng",
             "với", "khi", "sau", "trước", "thì", "như", "nên", "cho", "bị", "ký", "kí", "phê", "giữa", "theo", "đó", "nay",
             "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "mới", "gồm", "của", "vừa", "sắp", "cần"}
@@ -352,7 +373,7 @@ class ArticleExtractor:
                     continue
                 if any(km.start() >= m.title_start and km.end() <= m.end for m in self.mentions[si]):
                     continue  # inside a title ("Chủ tịch Hội nghị …")
-                if any(km.start() >= s and km.end() <= e for s, e, _ in self._agreement_spans(sent)):
+                if any(km.start() >= s and km.end() <= e for s, e, _ in self._agreement_spans(sent, an.low)):
                     continue
                 mt = self._meeting_from(si, sent, km, cls, needs, word, ms, subject)
                 if mt is None:
@@ -384,8 +405,8 @@ class ArticleExtractor:
             if target is not None:
                 self._roles(si, sent, ms, target)
 
-    def _agreement_spans(self, sent: str):
-        return [(m.start(), m.end() + 40, None) for m in AGREEMENT_RE.finditer(sent)]
+    def _agreement_spans(self, sent: str, low: str | None = None):
+        return [(m.start(), m.end() + 40, None) for m in AGREEMENT_FINDER.finditer(sent, low)]
 
     def _np_name(self, sent: str, start: int, word: str) -> tuple[str, int]:
         """The name of a meeting written as a noun phrase after its kind word."""
@@ -788,9 +809,10 @@ class ArticleExtractor:
     # ------------------------------------------------------------------ agreements
     def find_agreements(self) -> list[AgreementFact]:
         found: dict[str, AgreementFact] = {}
-        for sent in self.sents:
+        abbrs = _abbreviation_finder(self.lex)
+        for si, sent in enumerate(self.sents):
             spans = []
-            for m in AGREEMENT_RE.finditer(sent):
+            for m in AGREEMENT_FINDER.finditer(sent, self.analyses[si].low):
                 name, end = self._agreement_name(sent, m)
                 abbr = None
                 am = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{1,12})(?: \d{4})?\)", sent[end:])
@@ -817,7 +839,7 @@ class ArticleExtractor:
                 if known and not abbr:
                     abbr = next((k for k, v in self.lex.agreements.items() if v == known), None)
                 spans.append((m.start(), end, _cap(name), abbr))
-            for am in _ABBR_RE.finditer(sent):
+            for am in (_ABBR_RE.finditer(sent) if next(abbrs.iter(sent), None) is not None else ()):
                 ab = am.group(1)
                 if ab in self.lex.agreements and not any(s <= am.start() < e for s, e, _, _ in spans):
                     spans.append((am.start(), am.end(), None, ab))
