@@ -94,3 +94,32 @@ def test_cache_reuses_facts_and_rejects_corruption(tmp_path):
     assert hits2 == len(files) - 1
     _, _, hits3 = map_files(files, jobs=1, cache_dir=cache)  # the pack was rewritten whole
     assert hits3 == len(files)
+
+
+def test_forked_split_gives_the_same_result_as_serial_and_survives_a_failing_child(monkeypatch):
+    """The serial tail of a build runs half in a forked child: the result must not depend on it."""
+    import os
+
+    from diplograph import forked
+
+    data = [str(i) * 3 for i in range(50_000)]
+    serial = forked.split(lambda: data[:10], lambda: "".join(data), parallel=False)
+    assert forked.split(lambda: data[:10], lambda: "".join(data)) == serial
+    parent = os.getpid()
+
+    def dies_in_child():
+        if os.getpid() != parent:
+            os._exit(3)  # the child fails: the parent must do the work itself
+        return "done here"
+
+    assert forked.split(lambda: 1, dies_in_child) == (1, "done here")
+
+
+def test_build_with_the_forked_tail_writes_the_committed_graph(tmp_path, monkeypatch):
+    """Mapping and Turtle writing split with a forked child (as on large archives) give the same bytes."""
+    from diplograph import mapper
+
+    monkeypatch.setattr(mapper, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(mapper, "PARALLEL_MIN_SUBJECTS", 2)
+    build_graph([SEEDS], tmp_path, html=False, validate=False)
+    assert (tmp_path / "diplograph.ttl").read_bytes() == (ROOT / "graph" / "diplograph.ttl").read_bytes()

@@ -143,7 +143,9 @@ def _map_chunk(paths: list[str], cache_dir: str | None, inputs: bool = False
 
 def _chunks(items: list[str], jobs: int) -> list[list[str]]:
     """Contiguous chunks, several per worker so a slow chunk does not leave a core idle at the end."""
-    size = max(1, min(512, -(-len(items) // (jobs * 6))))
+    # small enough that the last chunks end close together (a 512-article chunk is over a second of
+    # work, which one core spent alone at the end), large enough that sending chunks costs nothing
+    size = max(1, min(96, -(-len(items) // (jobs * 6))))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 

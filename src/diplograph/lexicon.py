@@ -194,7 +194,11 @@ class LiteralAnchored:
     def __init__(self, regex: re.Pattern, literals: list[str], required: list[str] | None = None):
         """`literals`: every match starts with one; `required`: every match contains one (for `search`)."""
         self.regex = regex
-        self.literals = tuple(_fold(lit) or lit for lit in (required or literals))
+        self._required = ahocorasick.Automaton()  # `search` runs the regex only when one of these occurs
+        for lit in required or literals:
+            key = _fold(lit) or lit
+            self._required.add_word(key, key)
+        self._required.make_automaton()
         self._auto = ahocorasick.Automaton()
         for lit in literals:
             key = _fold(lit)
@@ -204,7 +208,8 @@ class LiteralAnchored:
         self._auto.make_automaton()
 
     def _starts(self, low: str) -> list[int]:
-        return sorted({end - n + 1 for end, n in self._auto.iter(low)})
+        found = [end - n + 1 for end, n in self._auto.iter(low)]
+        return sorted(set(found)) if len(found) > 1 else found
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
         low = low if low is not None else _fold(text)
@@ -224,7 +229,7 @@ class LiteralAnchored:
     def search(self, text: str, low: str | None = None) -> re.Match | None:
         """The first match: the plain regex, run only when one of the literals occurs at all."""
         low = low if low is not None else _fold(text)
-        if low is not None and not any(lit in low for lit in self.literals):
+        if low is not None and next(self._required.iter(low), None) is None:
             return None
         return self.regex.search(text)
 

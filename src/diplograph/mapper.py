@@ -155,6 +155,11 @@ def role_triples() -> list[tuple[str, str, str]]:
     return out
 
 
+# Below these sizes the serial steps take well under a second and a fork is not worth it.
+PARALLEL_MIN_ARTICLES = 1000
+PARALLEL_MIN_SUBJECTS = 20000
+
+
 class Triples:
     """A set of triples (N-Triples term strings) indexed by subject and predicate.
 
@@ -219,9 +224,20 @@ class Triples:
 
         if not self.spo:
             return b""
+        from .forked import split
+
         w = writer(PREFIXES)
         block, spo = w.block, self.spo
-        return (w.header + "".join([block(s, spo[s]) for s in sorted(spo)])).encode("utf-8")
+        subjects = sorted(spo)
+        half = len(subjects) // 2
+
+        def blocks(part: list[str]) -> str:
+            return "".join([block(s, spo[s]) for s in part])
+
+        # blocks depend only on their subject: a forked child writes the second half of large graphs
+        first, second = split(lambda: blocks(subjects[:half]), lambda: blocks(subjects[half:]),
+                              parallel=len(subjects) >= PARALLEL_MIN_SUBJECTS)
+        return (w.header + first + second).encode("utf-8")
 
     def turtle_by_pyoxigraph(self) -> bytes:
         """The same Turtle through pyoxigraph's parser and serializer (the reference `turtle` matches)."""
@@ -636,7 +652,18 @@ class Mapper:
         self.lex = self.mapper.lex
 
     def build(self) -> Triples:
-        return assemble(self.mapper.map_article(a, ResView(self.res, i, a.source)) for i, a in enumerate(self.articles))
+        from .forked import split
+
+        def mapped(lo: int, hi: int) -> list:
+            return [self.mapper.map_article(a, ResView(self.res, i, a.source))
+                    for i, a in enumerate(self.articles[lo:hi], lo)]
+
+        n = len(self.articles)
+        half = n // 2
+        # mapping is one core's work after the pool: above a few hundred articles a forked child maps
+        # the second half meanwhile (forked.split; the same result either way)
+        first, second = split(lambda: mapped(0, half), lambda: mapped(half, n), parallel=n >= PARALLEL_MIN_ARTICLES)
+        return assemble(first + second)
 
 
 def to_triples(articles: Iterable[ArticleFacts], inputs: list[tuple | None] | None = None) -> Triples:
