@@ -7,7 +7,7 @@ What it measures, and why each number is taken the way it is:
 
 * **full build**: `diplograph build DIR -o OUT --no-html` as a child process (what a user runs), wall
   time, median of `--repeat` runs. Peak memory is the largest sum of RSS over the build's process tree
-  (parent and pool workers, sampled from /proc every 20 ms), since the workers run at the same time.
+  (parent and pool workers, sampled from /proc every 100 ms: reading all of /proc every 20 ms took a sixth of a core from the build it measured), since the workers run at the same time.
   The generated corpus (benchmarks/make_corpus.py, seeded) also gives **recall of planted facts**,
   scored on the built Turtle, so a faster build that misses facts shows up here.
 * **real articles**: the first `--real-n` articles of /work/shared/corpus/baomoi-2017.jsonl.gz, written
@@ -94,7 +94,7 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
-            done.wait(0.02)
+            done.wait(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
