@@ -48,3 +48,28 @@ def test_indexed_clusters_equal_all_pairs(tmp_path):
     got = sorted([(a.source, m.key) for a, m in cl] for cl in res.meetings.values())
     assert got == _reference_clusters(facts, res.person_key)
     assert any(len(cl) > 1 for cl in got)
+
+
+def _visit_article(source: str, date: str | None, place: str, visitor: str = "Nguyễn Xuân Phúc", title: str = "Thủ tướng"):
+    from diplograph.facts import ArticleFacts, MeetingFact, Participant, PersonFact, Post
+
+    name = f"Chuyến thăm {place} của {title} {visitor}"
+    m = MeetingFact(key="m1", name=name, kind="Visit", kind_word="chuyến thăm", date=date, place=place,
+                    participants=[Participant(visitor, "attendee")])
+    return ArticleFacts(source=source, content_hash=source, headline=name, url=None, date=date,
+                        people=[PersonFact(visitor, [Post(title, title)])], meetings=[m])
+
+
+def test_reports_of_one_visit_a_few_days_apart_are_one_visit():
+    """A visit lasts days and each report dates it by its own news: same visitor, same place, days apart
+    (and titles written differently) is one trip; a week and more apart, another place or another
+    visitor is another."""
+    arts = [_visit_article("a", "2017-06-05", "Nhật Bản"),
+            _visit_article("b", "2017-06-07", "Nhật Bản", title="Thủ tướng Chính phủ"),
+            _visit_article("c", "2017-06-30", "Nhật Bản"),  # another trip
+            _visit_article("d", "2017-06-06", "Hàn Quốc"),  # another place
+            _visit_article("e", "2017-06-06", "Nhật Bản", visitor="Phạm Bình Minh")]  # another visitor
+    res = resolve(arts)
+    groups = sorted(sorted(a.source for a, _ in cl) for cl in res.meetings.values())
+    assert groups == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert sorted(sorted(s for s, _ in cl) for cl in _reference_clusters(arts, res.person_key)) == groups

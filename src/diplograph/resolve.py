@@ -83,7 +83,7 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
     and tests/test_resolve_index.py checks the clusters of both agree."""
     if _KIND_FAMILY.get(a.kind) != _KIND_FAMILY.get(b.kind):
         return False
-    if a.date and b.date and a.date != b.date:
+    if a.date and b.date and a.date != b.date and not (a.kind == "Visit" and _days_apart(a.date, b.date) <= VISIT_DAYS):
         return False
     if not (a.date and b.date) and not (pa & pb):
         return False  # without dates, only shared participants can tell two reports are of one meeting
@@ -142,6 +142,22 @@ def _intern(items: Iterable[str | None]) -> list[str | None]:
     return [x if x is None else intern(x) for x in items]
 
 
+# A visit lasts days, and each report dates it by the day of its own news (arrival, talks, departure):
+# two reports of one visitor's trip to one place this close together are the same trip.
+VISIT_DAYS = 7
+
+
+@lru_cache(maxsize=100_000)
+def _days_apart(d1: str, d2: str) -> int:
+    """Days between two xsd:date strings; a large number when either is not a full date."""
+    import datetime
+
+    try:
+        return abs((datetime.date.fromisoformat(d1) - datetime.date.fromisoformat(d2)).days)
+    except ValueError:
+        return 1 << 30
+
+
 def _same_features(a: tuple, b: tuple) -> bool:
     """`_same_meeting` on precomputed features (family, date, words, ordinals, kind, place, people,
     people's name words); a is the new report, b the first report of a cluster of the same family."""
@@ -149,7 +165,7 @@ def _same_features(a: tuple, b: tuple) -> bool:
     dated = bool(date_a and date_b)
     pa, pb = a[6], b[6]
     if dated:
-        if date_a != date_b:
+        if date_a != date_b and not (a[4] == "Visit" and _days_apart(date_a, date_b) <= VISIT_DAYS):
             return False
     elif not (pa & pb):
         return False
@@ -244,7 +260,8 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
             feats = (family, date, m[M_WORDS], m[M_ORDS], m[M_KIND], m[M_PLACE], pm, pw)
             if date:
                 cands = by_date.get((family, date), ())
-                index = by_person_undated
+                # a visit may join a cluster dated a few days apart (VISIT_DAYS): its visitors' clusters
+                index = by_person if family == "visit" else by_person_undated
             else:
                 cands = ()
                 index = by_person
