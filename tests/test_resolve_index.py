@@ -73,3 +73,19 @@ def test_reports_of_one_visit_a_few_days_apart_are_one_visit():
     groups = sorted(sorted(a.source for a, _ in cl) for cl in res.meetings.values())
     assert groups == [["a", "b"], ["c"], ["d"], ["e"]]
     assert sorted(sorted(s for s, _ in cl) for cl in _reference_clusters(arts, res.person_key)) == groups
+
+
+def test_lone_surname_goes_to_the_full_name_holding_its_post_and_reported_most():
+    from diplograph.resolve import person_keys
+
+    names = ["Donald Trump", "Ivanka Trump", "Melania Trump", "Trump", "Abe", "Shinzo Abe", "Akie Abe", "Kim"]
+    positions = {"Donald Trump": {"tổng thống"}, "Ivanka Trump": {"cố vấn"}, "Melania Trump": {"đệ nhất phu nhân"},
+                 "Trump": {"tổng thống"}, "Abe": {"thủ tướng"}, "Shinzo Abe": {"thủ tướng"}, "Akie Abe": {"thủ tướng"}}
+    reports = {"Donald Trump": 40, "Ivanka Trump": 3, "Melania Trump": 2, "Trump": 5, "Abe": 2,
+               "Shinzo Abe": 4, "Akie Abe": 2}
+    keys = person_keys(names, positions, reports)
+    assert keys["Trump"] == "Donald Trump"  # the only one holding the post
+    assert keys["Abe"] == "Abe"  # two hold it and neither is reported 5 times as often: left alone
+    reports["Shinzo Abe"] = 10
+    assert person_keys(names, positions, reports)["Abe"] == "Shinzo Abe"
+    assert person_keys(names)["Trump"] == "Trump"  # without posts, three candidates: left alone

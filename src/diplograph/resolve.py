@@ -113,11 +113,12 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
 
 
 # ----------------------------------------------------------------------------- per-article summaries
-# res_input(a) = (names, meetings, agreements):
+# res_input(a) = (names, meetings, agreements, positions):
 #   names: the names of people and participants, sorted
 #   meetings: per meeting (key, kind, date, name, kind_word, place, organizer, status, format,
 #             participant names, name words without filler, ordinals, slug of "kind name" cut to 90)
 #   agreements: per agreement (abbreviation, name)
+#   positions: (name, casefolded title head) of every post stated in the article
 # Plain tuples, strings and frozensets: they go to the incremental state with `marshal`.
 M_KEY, M_KIND, M_DATE, M_NAME, M_KIND_WORD, M_PLACE, M_ORG, M_STATUS, M_FORMAT, M_PARTS, M_WORDS, M_ORDS, M_SLUG = range(13)
 
@@ -135,7 +136,8 @@ def res_input(a: ArticleFacts) -> tuple:
            frozenset(_intern(ordinals(m.name))), intern(slug(f"{m.kind} {m.name}")[:90]))
         for m in a.meetings)
     agreements = tuple(tuple(_intern((g.abbreviation, g.name))) for g in a.agreements)
-    return names, meetings, agreements
+    positions = tuple(sorted({(intern(p.name), intern(post.position.casefold())) for p in a.people for post in p.posts}))
+    return names, meetings, agreements, positions
 
 
 def _intern(items: Iterable[str | None]) -> list[str | None]:
@@ -190,15 +192,38 @@ def _same_features(a: tuple, b: tuple) -> bool:
     return overlap >= 0.5 or (overlap >= 0.3 and len(pa & pb) >= 1) or len(pa & pb) >= 2
 
 
+# How many times more articles the full name a lone surname goes to must have than the next candidate.
+DOMINANT = 5
+
+
+def _narrow(name: str, cands: list[str], positions: dict[str, set[str]], reports: dict[str, int]) -> list[str]:
+    """Full names a short form may stand for: those holding one of its posts, then the dominant one."""
+    if len(cands) > 1 and (mine := positions.get(name)):
+        cands = [c for c in cands if positions.get(c, set()) & mine]
+        if len(cands) > 1:
+            ranked = sorted(cands, key=lambda c: (-reports.get(c, 0), c))
+            if reports.get(ranked[0], 0) >= DOMINANT * max(1, reports.get(ranked[1], 0)):
+                cands = ranked[:1]
+    return cands
+
+
 @lru_cache(maxsize=100_000)
 def _name_words(name: str) -> frozenset[str]:
     # norm(" ".join(names)).split() is the union of each name's words: \w+ runs never cross the spaces
     return frozenset(norm(name).split())
 
 
-def person_keys(names: Iterable[str]) -> dict[str, str]:
-    """Canonical name of every name: exact names, then initials and lone surnames to the one full name."""
+def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = None,
+                reports: dict[str, int] | None = None) -> dict[str, str]:
+    """Canonical name of every name: exact names, then initials and lone surnames to the one full name.
+
+    A surname alone that several full names end with ("Tổng thống Trump": Donald, Ivanka, Donald J.
+    Trump) goes to the one of them that holds the same post somewhere (`positions`: title heads by
+    name), and among several such, to one reported in at least DOMINANT times as many articles as the
+    next (`reports`: articles by name); otherwise it stays a node of its own."""
     names = sorted(set(names))
+    positions = positions or {}
+    reports = reports or {}
     res: dict[str, str] = {}
     full = [n for n in names if not _INITIALS.match(n)]
     # both rules below need the same last word: names indexed by it give the same candidates, in the
@@ -214,12 +239,13 @@ def person_keys(names: Iterable[str]) -> dict[str, str]:
     for n in names:
         target = n
         if _INITIALS.match(n):
-            cands = [f for f in full_by_last.get(n.split()[-1], []) if _initial_match(n, f)]
+            cands = _narrow(n, [f for f in full_by_last.get(n.split()[-1], []) if _initial_match(n, f)],
+                            positions, reports)
             if len(cands) == 1:
                 target = cands[0]
         elif len(n.split()) == 1 and not n[:1].islower():
             # a surname alone in one article ("Tổng thống Trump") is the one full name elsewhere that ends with it
-            cands = multi_by_last.get(n, [])
+            cands = _narrow(n, multi_by_last.get(n, []), positions, reports)
             if len(cands) == 1:
                 target = cands[0]
         res[n] = target
@@ -233,7 +259,14 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
     caller has it already (it is `person_keys` of all the names)."""
     res = Resolution()
     if person_key is None:
-        person_key = person_keys(n for _, _, r in articles for n in r[0])
+        positions: dict[str, set[str]] = {}
+        reports: dict[str, int] = {}
+        for _, _, r in articles:
+            for name in r[0]:
+                reports[name] = reports.get(name, 0) + 1
+            for name, position in (r[3] if len(r) > 3 else ()):
+                positions.setdefault(name, set()).add(position)
+        person_key = person_keys(reports, positions, reports)
     res.person_key = person_key
     # ---- meetings: greedy clustering in a stable order. A report joins the first cluster (in creation
     # order) whose first report `_same_meeting` accepts (no chaining). That test rejects every pair of
