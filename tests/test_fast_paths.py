@@ -155,3 +155,29 @@ def test_agreement_finder_matches_like_its_regex():
         assert [m.span() for m in extract.AGREEMENT_FINDER.finditer(s)] == want, s
         n += len(want)
     assert n >= 5
+
+
+def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
+    """An article with no title anywhere has no person; its sentences are analysed only where a meeting
+    word asks. The facts must equal those of analysing every sentence."""
+    from diplograph import extract
+    from diplograph.reader import read_text
+
+    text = ("Hội nghị về phát triển du lịch Đồng bằng sông Cửu Long\ndate 2017-05-04\n"
+            "Sáng 4/5, tại Cần Thơ, Hội nghị về phát triển du lịch Đồng bằng sông Cửu Long đã diễn ra. "
+            "Ông Nguyễn Văn A cho biết, Hiệp định EVFTA sẽ mở ra cơ hội. Cuộc gặp với Putin không diễn ra.\n"
+            "Năm 2017, hai bên chủ trương tiếp tục đẩy mạnh hợp tác du lịch; mở rộng đường bay thẳng.")
+    art = read_text(text, "t.txt")
+    ex = extract.ArticleExtractor(art)
+    assert not ex.titled and isinstance(ex.mentions, extract._LazyMentions)
+    lazy = ex.run().to_dict()
+    assert any("_pending" in an.__dict__ for an in ex.analyses)  # some sentences were never analysed
+    class Eager(extract.ArticleExtractor):
+        def __init__(self, article):
+            super().__init__(article)
+            self.titled = True
+            self.mentions = [an.mentions() for an in self.analyses]
+
+    eager = Eager(art).run().to_dict()
+    assert lazy == eager
+    assert lazy["agreements"] and lazy["priorities"] and not lazy["people"]

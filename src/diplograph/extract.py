@@ -215,6 +215,26 @@ ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "h
                                             "cuộc đối thoại", "kỳ họp", "diễn đàn", "buổi làm việc"])
 
 
+class _LazyMentions:
+    """`ArticleExtractor.mentions` of an article without titles: each sentence's mentions made on first use."""
+
+    def __init__(self, analyses: list[SentenceAnalysis]):
+        self._analyses = analyses
+        self._done: dict[int, list[Mention]] = {}
+
+    def __getitem__(self, si: int) -> list[Mention]:
+        got = self._done.get(si)
+        if got is None:
+            got = self._done[si] = self._analyses[si].mentions()
+        return got
+
+    def __len__(self) -> int:
+        return len(self._analyses)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
 class ArticleExtractor:
     def __init__(self, article: Article, lex: Lexicon | None = None):
         self.a = article
@@ -225,8 +245,14 @@ class ArticleExtractor:
             for s in sentences(p):
                 self.sents.append(s)
                 self.para_of.append(pi)
-        self.analyses = [SentenceAnalysis(s, self.lex) for s in self.sents]
-        self.mentions: list[list[Mention]] = [an.mentions() for an in self.analyses]
+        self.analyses = [SentenceAnalysis(s, self.lex, defer=True) for s in self.sents]
+        # A person needs a title next to the name, and posts come only from titles in the same sentence:
+        # in an article without any title (most articles of an archive outside diplomacy) nobody becomes
+        # a person, and a sentence's names matter only where a meeting word might stand inside one. Such
+        # articles analyse a sentence's tokens only when asked (`_LazyMentions`).
+        self.titled = any(an.titled for an in self.analyses)
+        self.mentions: list[list[Mention]] | _LazyMentions = (
+            [an.mentions() for an in self.analyses] if self.titled else _LazyMentions(self.analyses))
         self.people: dict[str, PersonFact] = {}
         self.canon: dict[str, str] = {}  # surface -> canonical full name
         self.meetings: list[_Meeting] = []
@@ -234,6 +260,8 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------------ people
     def resolve_people(self) -> None:
+        if not self.titled:
+            return  # no title anywhere: no mention has a post, so nobody is a person (see __init__)
         full: dict[str, list[Post]] = {}
         order: list[str] = []
         for ms in self.mentions:
@@ -359,7 +387,7 @@ class ArticleExtractor:
         focus: _Meeting | None = None
         for si, sent in enumerate(self.sents):
             an = self.analyses[si]
-            ms = [m for m in self.mentions[si] if self.person_name(m)]
+            ms = [m for m in self.mentions[si] if self.person_name(m)] if self.people else []
             found_here: list[_Meeting] = []
             subject = None
             for km in KIND_FINDER.finditer(sent, an.low):
@@ -938,7 +966,7 @@ class ArticleExtractor:
         count_year = None
         count_setter = None
         for si, sent in enumerate(self.sents):
-            ms = [self.person_name(m) for m in self.mentions[si]]
+            ms = [self.person_name(m) for m in self.mentions[si]] if self.people else []
             ms = [m for m in ms if m]
             # plain substring tests first: the case-insensitive patterns below are slow to fail, and
             # almost every sentence fails them

@@ -59,26 +59,40 @@ class _TitleSpan:
 class SentenceAnalysis:
     """Token-level view of one sentence: titles, gazetteer spans, name runs."""
 
-    def __init__(self, sentence: str, lex: Lexicon):
+    def __init__(self, sentence: str, lex: Lexicon, defer: bool = False):
+        """`defer`: leave the token-level analysis until something asks for it (see `__getattr__`)."""
         self.text = sentence
         self.lex = lex
-        self.gaz: dict[int, tuple[int, Entry]] = {}  # token start index -> (token end exclusive, entry)
-        self.gaz_cover: dict[int, Entry] = {}
         self.found = lex.find(sentence)  # gazetteer matches, kept for the article-level rules
-        self.titles: list[_TitleSpan] = []
-        self.title_cover: dict[int, _TitleSpan] = {}
-        self.name_tokens: set[int] = set()
-        self._candidates: list[tuple[int, int]] = []
         self.low = fold(sentence)  # shared with the meeting finders (extract.py)
         title_matches = list(lex.title_re.finditer(sentence, self.low))
+        self.titled = bool(title_matches)  # a title stands in the sentence (posts can only come from one)
         self._quick: list[Token] | None = None
         if not self.found and not title_matches:
             self._quick = _quick_names(sentence, lex)
             if self._quick is not None:
                 # tokens are made on first use (see __getattr__), which for most such sentences is never
+                self._empty()
                 if self._quick and not is_vietnamese_syllable(self._quick[0].text):
                     self.name_tokens.add(0)
                 return
+        if defer:
+            self._pending = title_matches
+            return
+        self._analyze(title_matches)
+
+    def _empty(self) -> None:
+        self.gaz: dict[int, tuple[int, Entry]] = {}  # token start index -> (token end exclusive, entry)
+        self.gaz_cover: dict[int, Entry] = {}
+        self.titles: list[_TitleSpan] = []
+        self.title_cover: dict[int, _TitleSpan] = {}
+        self.name_tokens: set[int] = set()
+        self._candidates: list[tuple[int, int]] = []
+
+    def _analyze(self, title_matches: list[re.Match]) -> None:
+        """Tokens, gazetteer and title spans in tokens, and the name candidates."""
+        self._empty()
+        lex, sentence = self.lex, self.text
         self.toks = tokenize(sentence)
         if self.found or title_matches:
             starts = {t.start: i for i, t in enumerate(self.toks)}
@@ -117,7 +131,12 @@ class SentenceAnalysis:
             self.name_tokens.update(range(a, b))
 
     def __getattr__(self, name: str):
-        # only called when normal lookup fails: `toks` of a sentence that took the fast path
+        # only called when normal lookup fails: the analysis of a deferred sentence, or `toks` of a
+        # sentence that took the fast path
+        pending = self.__dict__.pop("_pending", None)
+        if pending is not None:
+            self._analyze(pending)
+            return getattr(self, name)
         if name == "toks":
             self.toks = tokenize(self.text)
             return self.toks
