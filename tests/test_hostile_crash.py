@@ -47,8 +47,15 @@ def test_build_killed_at_random_moments_leaves_the_previous_graph(tmp_path: Path
     # the graph a complete build of `big` writes, and how long that takes
     ref = tmp_path / "ref"
     t = time.monotonic()
-    assert _cli_build(big, ref, "--cache", str(tmp_path / "refcache")).wait(timeout=300) == 0
+    ref_build = _cli_build(big, ref, "--cache", str(tmp_path / "refcache"))
+    ttl_s = None  # when the Turtle appeared: a kill well before that must leave the old graph
+    while ref_build.poll() is None:
+        if ttl_s is None and (ref / "diplograph.ttl").exists():
+            ttl_s = time.monotonic() - t
+        time.sleep(0.02)
+    assert ref_build.wait(timeout=300) == 0
     full_s = time.monotonic() - t
+    ttl_s = ttl_s or full_s
     new_ttl, new_html = (ref / "diplograph.ttl").read_bytes(), (ref / "diplograph.html").read_bytes()
 
     out = tmp_path / "out"
@@ -56,7 +63,9 @@ def test_build_killed_at_random_moments_leaves_the_previous_graph(tmp_path: Path
     old_ttl, old_html = (out / "diplograph.ttl").read_bytes(), (out / "diplograph.html").read_bytes()
     assert old_ttl != new_ttl and _parses(old_ttl)
     rng = random.Random(6)
-    moments = sorted(rng.uniform(0.2, 1.0) * full_s for _ in range(3)) + [0.97 * full_s]
+    # one kill surely before the Turtle is renamed in place (the share of the build spent before it
+    # changes as extraction gets faster), random ones, and one near the end
+    moments = sorted([0.3 * ttl_s] + [rng.uniform(0.2, 1.0) * full_s for _ in range(3)]) + [0.97 * full_s]
     states = []
     cache = tmp_path / "cache"
     for moment in moments:
