@@ -10,9 +10,11 @@ writing the same bytes a full build writes.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -133,22 +135,31 @@ def _map_safe(path: str, cache_dir: str | None = None, inputs: bool = False
     return path, facts, None, None
 
 
-def _map_chunk(paths: list[str], cache_dir: str | None, inputs: bool = False
-               ) -> list[tuple[str, ArticleFacts | None, str | None, tuple | None]]:
-    import gc
+@contextmanager
+def _collector_off(collect_after: bool = False):
+    """The cyclic garbage collector off for a block (restored after, with one collection if asked).
 
-    # Extraction makes no reference cycles (0 unreachable objects after 1,000 articles): the cyclic
-    # collector only re-scanned live objects, 5-10% of a worker's time. It runs once per chunk instead,
-    # for whatever a library (HTML extraction, encoding detection) may leave in cycles; the objects
-    # inherited from the parent were frozen before the fork, so that pass is about a millisecond.
+    The build makes millions of small objects (terms, tuples, facts) and no reference cycles: the
+    collector only re-scans live objects over and over (a fifth of an incremental build's time,
+    5-10% of extraction)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [_map_safe(p, cache_dir, inputs) for p in paths]
+        yield
     finally:
-        gc.collect()
+        if collect_after:
+            gc.collect()
         if enabled:
             gc.enable()
+
+
+def _map_chunk(paths: list[str], cache_dir: str | None, inputs: bool = False
+               ) -> list[tuple[str, ArticleFacts | None, str | None, tuple | None]]:
+    # One collection per chunk, for whatever a library (HTML extraction, encoding detection) may leave
+    # in cycles; the objects inherited from the parent were frozen before the fork, so that pass is
+    # about a millisecond.
+    with _collector_off(collect_after=True):
+        return [_map_safe(p, cache_dir, inputs) for p in paths]
 
 
 def _chunks(items: list[str], jobs: int) -> list[list[str]]:
@@ -176,7 +187,6 @@ def _map_paths(todo: list[str], jobs: int | None, progress: bool, cache_dir: str
         from .lexicon import load
 
         load()  # compiled before the fork: inherited by the workers
-        import gc
         import multiprocessing
 
         gc.freeze()  # what the workers inherit is never scanned by their collections (see `_map_chunk`)
@@ -197,8 +207,6 @@ def _map_paths(todo: list[str], jobs: int | None, progress: bool, cache_dir: str
     finally:
         if pool:
             pool.shutdown()
-            import gc
-
             gc.unfreeze()
         if bar:
             bar.close()
@@ -263,18 +271,9 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
                 cache_dir: str | Path | None = None,
                 log: Callable[[str], None] | None = None) -> BuildReport:
     """Map the articles under `paths` and write `out_dir/diplograph.ttl` (and `.html`)."""
-    import gc
-
-    # the build makes millions of small objects (terms, tuples, facts) and no reference cycles: the
-    # cyclic collector only re-scans them over and over (a fifth of an incremental build's time)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_off():
         return _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
                             cache_dir=cache_dir, log=log)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None, html: bool, validate: bool,

@@ -90,31 +90,11 @@ DATE_RE = re.compile(
 DATE_TEXT_RE = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (?P<y>\d{4}))?")
 REVIEW_RE = re.compile(r"tổng kết(?: công tác)?(?: của)?(?: năm)? (?P<y>\d{4})", re.I)
 
-AGREEMENT_RE = re.compile(
-    r"(?P<trig>Hiệp định|Hiệp ước|Thỏa thuận|Thoả thuận|Bản ghi nhớ|Công ước|Tuyên bố chung|Nghị định thư|Hiến chương|"
-    r"hiệp định|hiệp ước|công ước)(?![\w])"
-)
+AGREEMENT_TRIGGERS = ["Hiệp định", "Hiệp ước", "Thỏa thuận", "Thoả thuận", "Bản ghi nhớ", "Công ước", "Tuyên bố chung",
+                      "Nghị định thư", "Hiến chương", "hiệp định", "hiệp ước", "công ước"]
+AGREEMENT_RE = re.compile(r"(?P<trig>" + "|".join(map(re.escape, AGREEMENT_TRIGGERS)) + r")(?![\w])")
 # the same matches, tried only where a trigger word stands (see lexicon.LiteralAnchored)
-AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, ["hiệp định", "hiệp ước", "thỏa thuận", "thoả thuận", "bản ghi nhớ",
-                                                  "công ước", "tuyên bố chung", "nghị định thư", "hiến chương"])
-
-
-def _abbreviation_finder(lex: Lexicon):
-    """An automaton of the known agreement abbreviations: a sentence with none of them skips `_ABBR_RE`.
-    Made once per lexicon and kept on it."""
-    auto = getattr(lex, "_abbreviation_automaton", None)
-    if auto is not None:
-        return auto
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for ab in lex.agreements:
-        auto.add_word(ab, ab)
-    if not lex.agreements:
-        auto.add_word("\0", "\0")
-    auto.make_automaton()
-    lex._abbreviation_automaton = auto  # type: ignore[attr-defined]
-    return auto
+AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, AGREEMENT_TRIGGERS)
 AGR_STOP = {"được", "đã", "sẽ", "đang", "nhằm", "là", "này", "mà", "có", "để", "trong", "tại", "vào", "từ", "đến", "cũng",
             "với", "khi", "sau", "trước", "thì", "như", "nên", "cho", "bị", "ký", "kí", "phê", "giữa", "theo", "đó", "nay",
             "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "mới", "gồm", "của", "vừa", "sắp", "cần"}
@@ -206,8 +186,8 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
 
 
 _ABBR_RE = re.compile(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])")
-_ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:chủ trì|phát biểu|khai mạc|kết luận|tham dự|có mặt|bế mạc)\b", re.I),
-                             ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"])
+_ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"]
+_ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:" + "|".join(_ROLE_VERBS) + r")\b", re.I), _ROLE_VERBS)
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
 ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp",
                                              "buổi tiếp", "cuộc hội đàm"],
@@ -227,12 +207,6 @@ class _LazyMentions:
         if got is None:
             got = self._done[si] = self._analyses[si].mentions()
         return got
-
-    def __len__(self) -> int:
-        return len(self._analyses)
-
-    def __iter__(self):
-        return (self[i] for i in range(len(self)))
 
 
 class ArticleExtractor:
@@ -837,7 +811,7 @@ class ArticleExtractor:
     # ------------------------------------------------------------------ agreements
     def find_agreements(self) -> list[AgreementFact]:
         found: dict[str, AgreementFact] = {}
-        abbrs = _abbreviation_finder(self.lex)
+        abbrs = self.lex.agreement_abbreviations
         for si, sent in enumerate(self.sents):
             spans = []
             for m in AGREEMENT_FINDER.finditer(sent, self.analyses[si].low):
@@ -867,7 +841,7 @@ class ArticleExtractor:
                 if known and not abbr:
                     abbr = next((k for k, v in self.lex.agreements.items() if v == known), None)
                 spans.append((m.start(), end, _cap(name), abbr))
-            for am in (_ABBR_RE.finditer(sent) if next(abbrs.iter(sent), None) is not None else ()):
+            for am in (_ABBR_RE.finditer(sent) if abbrs and next(abbrs.iter(sent), None) is not None else ()):
                 ab = am.group(1)
                 if ab in self.lex.agreements and not any(s <= am.start() < e for s, e, _, _ in spans):
                     spans.append((am.start(), am.end(), None, ab))
@@ -969,8 +943,10 @@ class ArticleExtractor:
             ms = [self.person_name(m) for m in self.mentions[si]] if self.people else []
             ms = [m for m in ms if m]
             # plain substring tests first: the case-insensitive patterns below are slow to fail, and
-            # almost every sentence fails them
-            low = sent.lower()
+            # almost every sentence fails them (on the sentence folded once by its analysis)
+            low = self.analyses[si].low
+            if low is None:
+                low = sent.lower()
             if "chủ đề năm" in low:
                 for m in PRIO_THEME.finditer(sent):
                     add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent)

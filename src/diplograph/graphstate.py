@@ -181,20 +181,10 @@ class Outcome:
 
 def group(triples: Iterable[tuple[str, str, str]], claims: Iterable[tuple[str, tuple]]) -> dict[str, tuple[tuple, tuple]]:
     """One article's triples and claims by subject: subject -> ((predicate, object) pairs, claims)."""
-    pairs: dict[str, list] = {}
-    for s, p, o in triples:
-        e = pairs.get(s)
-        if e is None:
-            pairs[s] = [(p, o)]
-        else:
-            e.append((p, o))
-    by_node: dict[str, list] = {}
-    for node, c in claims:
-        e = by_node.get(node)
-        if e is None:
-            by_node[node] = [c]
-        else:
-            e.append(c)
+    from .mapper import group_by_key
+
+    pairs = group_by_key((s, (p, o)) for s, p, o in triples)
+    by_node = group_by_key(claims)
     out = {s: (tuple(dict.fromkeys(ps)) if len(ps) > 1 else tuple(ps), tuple(by_node.get(s, ()))) for s, ps in pairs.items()}
     for node, cl in by_node.items():
         if node not in out:

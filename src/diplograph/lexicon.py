@@ -55,6 +55,8 @@ class Lexicon:
     by_iri: dict[str, Entry] = field(default_factory=dict)
     by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> Entry
     agreements: dict[str, Entry] = field(default_factory=dict)  # abbreviation -> Entry
+    # the abbreviations in one automaton: a sentence without any of them needs no abbreviation search
+    agreement_abbreviations: ahocorasick.Automaton | None = None
     agreement_names: dict[str, Entry] = field(default_factory=dict)  # casefolded vi name/variant -> Entry
     places_by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> place/country entry
     surnames: frozenset[str] = frozenset()
@@ -234,9 +236,7 @@ class LiteralAnchored:
         return self.regex.search(text)
 
 
-def fold(text: str) -> str | None:
-    """Lower case as the regex engine compares ignoring case, offsets kept; None when they would move."""
-    return _fold(text)
+fold = _fold  # public name: lower case as the regex engine compares ignoring case (None if offsets move)
 
 
 def _labels(g: Graph, s) -> tuple[str, str | None, list[str]]:
@@ -305,5 +305,11 @@ def load() -> Lexicon:
             lex.agreement_names[surface.casefold()] = entry
     auto.make_automaton()
     lex.gazetteer = auto
+    abbrs = ahocorasick.Automaton()
+    for abbr in lex.agreements:
+        abbrs.add_word(abbr, abbr)
+    if len(abbrs):
+        abbrs.make_automaton()
+    lex.agreement_abbreviations = abbrs
     lex.surnames = frozenset(str(o) for o in g.objects(LEX.names, LEX.vietnameseSurname))
     return lex

@@ -171,14 +171,7 @@ class Triples:
         self.spo: dict[str, dict[str, dict[str, None]]] = spo if spo is not None else {}
 
     def add(self, t: tuple[str, str, str]) -> None:
-        s, p, o = t
-        po = self.spo.get(s)
-        if po is None:
-            po = self.spo[s] = {}
-        objs = po.get(p)
-        if objs is None:
-            objs = po[p] = {}
-        objs[o] = None
+        insert(self.spo, (t,))
 
     def __contains__(self, t: tuple) -> bool:
         """(s, p, o) with o None as a wildcard."""
@@ -595,45 +588,44 @@ class ArticleMapper:
         return T, C
 
 
-def assemble(mapped: Iterable[tuple[list, list]]) -> Triples:
-    """One graph from the (triples, claims) of every article, given in article order."""
-    spo: dict[str, dict[str, dict[str, None]]] = {}
-    claims: dict[str, list[tuple]] = {}
+def insert(spo: dict[str, dict[str, dict[str, None]]], triples: Iterable[tuple[str, str, str]]) -> None:
+    """Add triples to a subject -> predicate -> objects index (a loop over many: it runs for every
+    triple of an archive)."""
     get = spo.get
-
-    def put(s: str, p: str, o: str) -> None:
+    for s, p, o in triples:
         po = get(s)
         if po is None:
             spo[s] = {p: {o: None}}
-            return
+            continue
         objs = po.get(p)
         if objs is None:
             po[p] = {o: None}
         else:
             objs[o] = None
 
-    for s, p, o in role_triples():
-        put(s, p, o)
-    for triples, cl in mapped:
-        for s, p, o in triples:
-            po = get(s)
-            if po is None:
-                spo[s] = {p: {o: None}}
-                continue
-            objs = po.get(p)
-            if objs is None:
-                po[p] = {o: None}
-            else:
-                objs[o] = None
-        for node, c in cl:
-            have = claims.get(node)
-            if have is None:
-                claims[node] = [c]
-            else:
-                have.append(c)
+
+def group_by_key(items: Iterable[tuple]) -> dict:
+    """(key, value) pairs to key -> [values], in order."""
+    out: dict = {}
+    for k, v in items:
+        have = out.get(k)
+        if have is None:
+            out[k] = [v]
+        else:
+            have.append(v)
+    return out
+
+
+def assemble(mapped: Iterable[tuple[list, list]]) -> Triples:
+    """One graph from the (triples, claims) of every article, given in article order."""
+    mapped = list(mapped)
+    spo: dict[str, dict[str, dict[str, None]]] = {}
+    insert(spo, role_triples())
+    for triples, _ in mapped:
+        insert(spo, triples)
+    claims = group_by_key(c for _, cl in mapped for c in cl)
     for node, cl in claims.items():
-        for p, o in fold(node, cl):
-            put(node, p, o)
+        insert(spo, ((node, p, o) for p, o in fold(node, cl)))
     return Triples(spo)
 
 

@@ -143,27 +143,13 @@ class SentenceAnalysis:
         raise AttributeError(name)
 
     # -------------------------------------------------------------- names
-    def _namey(self, i: int) -> bool:
-        """Can token i stand in a personal name? The reference definition: `name_runs` inlines it
-        (tests/test_fast_paths.py checks both agree)."""
-        t = self.toks[i].text
-        # most tokens are lower-case words: none of the tests below can pass for them (an initial needs
-        # a dot, an Arabic article a hyphen, a particle its list, a name word a capital)
-        if not t[0].isupper() and "." not in t and "-" not in t and t not in NAME_PARTICLES:
-            return False
-        if i in self.title_cover:
-            return False
-        if is_initial(t):
-            return True
-        if _ARABIC_ARTICLE.match(t):
-            return True
-        if t in NAME_PARTICLES and i + 1 < len(self.toks) and self.toks[i + 1].is_cap and i > 0 and self.toks[i - 1].is_cap:
-            return True
-        return self.toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
-
     def name_runs(self) -> list[tuple[int, int]]:
-        # Most tokens are lower-case words that `_namey` rejects on its first test: pick the others in
-        # one comprehension, then group consecutive namey tokens into runs.
+        """Runs of consecutive tokens that can stand in a personal name: not in a title, and an initial,
+        an Arabic article ("al-Assad"), a particle between capitals ("de", "bin") or a capitalised word
+        that opens no clause (tests/test_fast_paths.py checks this against a token-by-token reference)."""
+        # Most tokens are lower-case words that none of these tests can accept (an initial needs a dot,
+        # an Arabic article a hyphen, a particle its list, a name word a capital): pick the others in
+        # one comprehension, then test those.
         particles = NAME_PARTICLES
         toks = self.toks
         maybe = [i for i, t in enumerate(toks)
@@ -173,17 +159,13 @@ class SentenceAnalysis:
         title_cover = self.title_cover
         n = len(toks)
         for i in maybe:
-            # `_namey`, inlined: this loop runs for every capitalised word of an archive
             t = toks[i][0]
             if i in title_cover:
                 continue
-            if "." in t and is_initial(t):
-                pass
-            elif "-" in t and _ARABIC_ARTICLE.match(t):
-                pass
-            elif t in particles and i + 1 < n and toks[i + 1][0][0].isupper() and i > 0 and toks[i - 1][0][0].isupper():
-                pass
-            elif not (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()):
+            namey = (("." in t and is_initial(t)) or ("-" in t and _ARABIC_ARTICLE.match(t))
+                     or (t in particles and 0 < i < n - 1 and toks[i + 1][0][0].isupper() and toks[i - 1][0][0].isupper())
+                     or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()))
+            if not namey:
                 continue
             if i != last + 1:
                 if start >= 0:
@@ -608,7 +590,7 @@ def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
     """The name candidates of a sentence found without tokenizing it, or None when it must be tokenized.
 
     Called only when no title and no gazetteer entry was found. A token can start a name only if it
-    has a capital, is an initial, or is a particle standing between capitals (`_namey`). With no
+    has a capital, is an initial, or is a particle standing between capitals (`name_runs`). With no
     capital after the first word and no initial, only the first word can be one, alone: a clause word
     there ("Trong", "Các", or "Hội" that is no surname) is stripped by `clean_run`, any other capitalised
     word stays as a one-word short form ("Putin cho biết …", "Kim ngạch …"), which the article-level
@@ -630,7 +612,7 @@ def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
     if not first.isalpha():
         return None  # an initial, a hyphenated or dotted word: the full analysis decides
     if not first[0].isupper() or first in STRICT_STOP:
-        return []  # not a name word (`_namey`)
+        return []  # not a name word (`name_runs`)
     if first in HONORIFICS or (first in CAP_STOP and first not in lex.surnames):
         return []  # stripped by `clean_run`
     if is_vietnamese_syllable(first):

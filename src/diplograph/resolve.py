@@ -83,7 +83,7 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
     and tests/test_resolve_index.py checks the clusters of both agree."""
     if _KIND_FAMILY.get(a.kind) != _KIND_FAMILY.get(b.kind):
         return False
-    if a.date and b.date and a.date != b.date and not (a.kind == "Visit" and _days_apart(a.date, b.date) <= VISIT_DAYS):
+    if a.date and b.date and _dates_differ(a.kind, a.date, b.date):
         return False
     if not (a.date and b.date) and not (pa & pb):
         return False  # without dates, only shared participants can tell two reports are of one meeting
@@ -160,6 +160,11 @@ def _days_apart(d1: str, d2: str) -> int:
         return 1 << 30
 
 
+def _dates_differ(kind: str, d1: str, d2: str) -> bool:
+    """Do two reports' dates tell two meetings apart? (Visits: only more than VISIT_DAYS apart.)"""
+    return d1 != d2 and not (kind == "Visit" and _days_apart(d1, d2) <= VISIT_DAYS)
+
+
 def _same_features(a: tuple, b: tuple) -> bool:
     """`_same_meeting` on precomputed features (family, date, words, ordinals, kind, place, people,
     people's name words); a is the new report, b the first report of a cluster of the same family."""
@@ -167,7 +172,7 @@ def _same_features(a: tuple, b: tuple) -> bool:
     dated = bool(date_a and date_b)
     pa, pb = a[6], b[6]
     if dated:
-        if date_a != date_b and not (a[4] == "Visit" and _days_apart(date_a, date_b) <= VISIT_DAYS):
+        if _dates_differ(a[4], date_a, date_b):
             return False
     elif not (pa & pb):
         return False
