@@ -1,12 +1,18 @@
 """Reading articles: encodings, normalization, metadata, credits and page furniture."""
 from __future__ import annotations
 
+import re
 import unicodedata
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from diplograph import reader
 from diplograph.reader import ArticleError, decode, normalize, read_file, read_text, sentences
 
+ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Nhật Bản Shinzo Abe."
 
 
@@ -107,3 +113,43 @@ def test_control_class_matches_unicode_categories_on_every_code_point():
 def test_normalize_drops_controls_and_private_use_but_keeps_line_breaks():
     raw = "Thủ\x07 tướng\u00a0\u00a0Nguyễn\ue000 Xuân\u200b Phúc\r\nphát\x85 biểu\U000f0001 .  \n\n  Hết"
     assert normalize(raw) == "Thủ tướng Nguyễn Xuân Phúc\nphát biểu .\n\nHết"
+
+
+_PLAIN_SOURCE_CREDIT = re.compile(
+    r"(?m)(?:^|(?<=[.!?…\"”)]\s))\(?[Tt]heo\s+(?:phóng viên\s+)?([^\n.,;:]{2,40}?)\)?\s*$")
+_PLAIN_PHOTO = re.compile(r"\(?\s*" + reader._PHOTO.pattern)
+_CREDIT_EDGES = [
+    "Theo TTXVN", "(Theo VnExpress)", "Hội nghị kết thúc. Theo Reuters\nDòng sau", "theo đó, hai bên đồng ý.",
+    "Xem thêm (Theo AP)\n\nTheo Tin Tức.", "a.\u00a0Theo BBC", "x)(Theo AFP)", "((Theo AFP)", "Theo theo Theo AP",
+    "\nTheo phóng viên Minh Anh\n", "Nói. (Theo X)\r\nTheo Y  \n", "”\tTheo Z)", "Theo ", "(Theo\n", "",
+    "Theo A. Theo B", "abc Theo X", "?\nTheo TTXVN/VOV\n\n", "(Ảnh: TTXVN)", "Hội nghị. ( Ảnh : Minh Anh )",
+    "(Ảnh minh họa: Reuters)Ảnh: AP", "Nguồn ảnh: VGP/Quang Hiếu.", "( (Photo: AFP)", "x  \n Nguồn: vnexpress.net",
+    "Ảnh tư liệu Ảnh: A (Ảnh: B)",
+]
+_PIECES = ["Theo", "theo", " ", "\n", "(", ")", ".", ",", "AP", "phóng viên", "”", "\t", "x", "Tin Tức", "\u00a0",
+           "Ảnh", "Ảnh minh họa", "Nguồn", ":", "VGP/Quang", "Photo", "reuters.com"]
+
+
+def _both_ways(text: str) -> None:
+    repl = lambda m: f"<{m.group(1)}>"  # noqa: E731
+    assert reader._sub_credits(text, reader._SOURCE_CREDIT, repl, reader._source_start) \
+        == _PLAIN_SOURCE_CREDIT.sub(repl, text)
+    assert reader._sub_credits(text, reader._PHOTO, repl, reader._photo_start) == _PLAIN_PHOTO.sub(repl, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_credit_scans_equal_their_one_pattern_definitions(text):
+    _both_ways(text)
+
+
+@pytest.mark.parametrize("text", _CREDIT_EDGES)
+def test_credit_scans_on_edge_texts(text):
+    _both_ways(text)
+
+
+def test_credit_scans_on_the_sample_articles():
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in sorted((ROOT / "seeds").glob("*"))]
+    assert len(texts) >= 5
+    for text in texts:
+        _both_ways(text)
