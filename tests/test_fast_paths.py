@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplograph import people
 from diplograph.lexicon import load
@@ -220,3 +222,17 @@ def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
     eager = Eager(art).run().to_dict()
     assert lazy == eager
     assert lazy["agreements"] and lazy["priorities"] and not lazy["people"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "H", "R", ".", " ", ",", "_", "1", "ab", "Đ", "\n", "v.v.", "²", "-"]),
+                max_size=12).map("".join))
+def test_initial_prefilter_agrees_with_the_pattern(text):
+    assert people._has_initial(text) == (people._INITIAL_TOKEN.search(text) is not None)
+
+
+def test_initial_prefilter_on_the_sample_sentences():
+    sents = _sample_sentences()
+    assert sum(people._has_initial(s) for s in sents) >= 1
+    for s in sents:
+        assert people._has_initial(s) == (people._INITIAL_TOKEN.search(s) is not None), s
