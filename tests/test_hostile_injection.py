@@ -29,18 +29,19 @@ PAYLOADS = [
     "\u2028", "\x00", "Sơn\" . } SELECT * WHERE { ?s ?p ?o } #",
 ]
 NO_MATCH = "zzq-nothing-matches-this"
+ENGINES = ("oxigraph", "rdflib", "maplib")
 
 
 @pytest.fixture(scope="module")
 def graphs():
-    return {engine: load_graph(FIXTURE, engine) for engine in ("oxigraph", "rdflib")}
+    return {engine: load_graph(FIXTURE, engine) for engine in ENGINES}
 
 
 def _params() -> list[tuple[str, str]]:
     return [(q.name, p.name) for q in list_queries() for p in get_query(q.name).params]
 
 
-@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("query,param", _params())
 def test_payloads_in_any_parameter_act_as_a_value_that_matches_nothing(query: str, param: str, engine: str,
                                                                        graphs) -> None:
@@ -62,7 +63,7 @@ def test_a_payload_matching_data_is_found_verbatim(tmp_path: Path) -> None:
     ttl = tmp_path / "g.ttl"
     ttl.write_text(FIXTURE.read_text(encoding="utf-8").replace('"Bùi Thanh Sơn"@vi', '"Bùi Thanh Sơn ' + evil.replace("\\", "\\\\").replace('"', '\\"') + '"@vi'),
                    encoding="utf-8")
-    for engine in ("oxigraph", "rdflib"):
+    for engine in ENGINES:
         res = run_query("person-posts", params={"person": evil}, graph=load_graph(ttl, engine))
         assert len(res.rows) == 3, engine
 

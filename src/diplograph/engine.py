@@ -3,7 +3,11 @@
 The graph is queried in-process by Oxigraph (``pyoxigraph``, the default: it parses and queries a
 million triples an order of magnitude faster than rdflib, see ``benchmarks/query_results.md``) or
 by plain rdflib (pure Python, no native wheel needed). ``oxrdflib`` — rdflib's API over an Oxigraph
-store — is also available so the benchmark can show what the rdflib layer costs.
+store — is also available so the benchmark can show what the rdflib layer costs. ``maplib`` (an
+optional extra: a columnar SPARQL engine on polars) answers the big contract queries 5–9× faster
+than Oxigraph on a 10,000-article graph, because it joins whole columns with hash joins instead of
+one index lookup per row; :class:`MaplibGraph` documents where its answers differ and what the
+adapter normalises.
 
 Every engine returns rows of :class:`Term`, an engine-neutral value shaped like a binding of the
 W3C SPARQL 1.1 JSON results format, so results from two engines (or from a remote endpoint) can be
@@ -30,7 +34,7 @@ XSD_STRING = XSD + "string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_DIRLANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 
-ENGINES: tuple[str, ...] = ("oxigraph", "rdflib", "oxrdflib")
+ENGINES: tuple[str, ...] = ("oxigraph", "rdflib", "oxrdflib", "maplib")
 DEFAULT_ENGINE = "oxigraph"
 
 #: file extension -> (pyoxigraph format, rdflib format name)
@@ -130,6 +134,8 @@ class Term:
 
 # --------------------------------------------------------------------------- binding by substitution
 # SPARQL tokens that may contain '?', '$', '#' or braces without being syntax: strings, IRIs, comments.
+_VARNAME = (r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040"
+            r"\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+")
 _TOKEN = re.compile(
     r'''(?P<long1>'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\')'''
     r'''|(?P<long2>"""(?:[^"\\]|\\.|"(?!""))*""")'''
@@ -137,7 +143,7 @@ _TOKEN = re.compile(
     r'''|(?P<str2>"(?:[^"\\\n\r]|\\.)*")'''
     r"""|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
     r"""|(?P<comment>\#[^\n\r]*)"""
-    r"""|(?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+)""",
+    r"""|(?P<var>[?$]""" + _VARNAME + ")",
     re.DOTALL,
 )
 
@@ -409,7 +415,7 @@ class RdflibGraph:
 
 
 def load_graph(path: str | Path, engine: str = DEFAULT_ENGINE, fmt: str | None = None) -> LoadedGraph:
-    """Parse an RDF file into an in-memory graph of ``engine`` (``oxigraph``, ``rdflib``, ``oxrdflib``).
+    """Parse an RDF file into an in-memory graph of ``engine`` (``oxigraph``, ``rdflib``, ``oxrdflib``, ``maplib``).
 
     Quad formats (TriG, N-Quads) are merged into the default graph, so canned queries — which
     have no ``GRAPH`` clauses — see every triple whatever the file's layout.
@@ -429,6 +435,10 @@ def load_graph(path: str | Path, engine: str = DEFAULT_ENGINE, fmt: str | None =
             else:
                 store.bulk_load(path=str(path), format=ox_fmt)
             return OxigraphGraph(store)
+        if engine == "maplib":
+            from .engine_maplib import load_maplib
+
+            return load_maplib(path, ox_fmt)
         import rdflib
 
         if engine == "oxrdflib":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .engine import DEFAULT_ENGINE, EngineError
+from .engine import DEFAULT_ENGINE, ENGINES, EngineError
 from .export import EXPORT_FORMATS, export_graph
 from .push import DEFAULT_CHUNK, DEFAULT_NAMED_GRAPH, DEFAULT_TIMEOUT, Endpoint, push_graph
 from .query import FORMATS, default_graph_path, format_result, get_query, list_queries, run_query, run_remote_query
@@ -81,7 +81,8 @@ def queries(fmt: str) -> None:
               help="Graph file to query [default: graph/diplograph.ttl].")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--engine", type=click.Choice(["oxigraph", "rdflib", "oxrdflib"]), default=DEFAULT_ENGINE, show_default=True)
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
+              help="Embedded engine; maplib (fastest on large results) needs pip install 'diplograph[maplib]'.")
 @click.option("--endpoint", default=None, metavar="QUERY_URL", help="Run on a SPARQL endpoint instead of a local file.")
 @click.option("--named-graph", default=None, metavar="IRI",
               help=f"With --endpoint: the named graph to query [default: {DEFAULT_NAMED_GRAPH}].")
