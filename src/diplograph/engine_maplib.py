@@ -179,14 +179,9 @@ def _decimal_text(text: str) -> str:
     maplib holds decimals as polars ``Decimal(38, 12)`` and prints all twelve places
     (``1.500000000000``); Oxigraph canonicalises decimals it parses and computes (``1.5``, ``3``).
     """
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        out = format(Decimal(text), "f")
-    except InvalidOperation:
+    out = _plain_digits(text)
+    if out is None:
         return text
-    if "." in out:
-        out = out.rstrip("0").rstrip(".")
     return "0" if out in ("-0", "") else out
 
 
@@ -196,8 +191,6 @@ def _float_text(text: str) -> str:
 
     polars prints the same shortest digits but Python-style (``1e+20``, ``1000.0``, ``inf``).
     """
-    from decimal import Decimal, InvalidOperation
-
     low = text.lower()
     if low in ("nan", "+nan", "-nan"):
         return "NaN"
@@ -205,10 +198,18 @@ def _float_text(text: str) -> str:
         return "INF"
     if low in ("-inf", "-infinity"):
         return "-INF"
+    out = _plain_digits(text)
+    return text if out is None else out
+
+
+def _plain_digits(text: str) -> str | None:
+    """A number written without exponent and without trailing fractional zeros; None if no number."""
+    from decimal import Decimal, InvalidOperation
+
     try:
         out = format(Decimal(text), "f")
     except InvalidOperation:
-        return text
+        return None
     if "." in out:
         out = out.rstrip("0").rstrip(".")
     return out
