@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from sys import intern
-from typing import TYPE_CHECKING, Hashable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
 import pyoxigraph as ox
 
@@ -73,11 +73,28 @@ RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 ROLES = {"chair": DG.chair, "speaker": DG.speaker, "attendee": DG.attendee}
 _ENTITY_TYPES = {"country": (DG.Country, DG.Organization, DG.Place), "place": (DG.Place,),
                  "org": (DG.Organization,), "outlet": (DG.Organization,)}
-_DATATYPES: dict[str, ox.NamedNode] = {}
+class _Memo(dict):
+    """value -> term, each made once by `make` (cleared when it grows past `limit`, so an archive-sized
+    build cannot grow it without bound). A dict subclass: a hit is a plain C dict lookup."""
+
+    def __init__(self, make: Callable[[Any], Any], limit: int) -> None:
+        super().__init__()
+        self.make = make
+        self.limit = limit
+
+    def __missing__(self, key):
+        if len(self) > self.limit:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
 # sentences and names recur (the same sentence is the evidence of several nodes): each term is made once
-_LITERALS: dict[tuple[str, str | None], str] = {}
-_VI: dict[str, str] = {}
-_PLAIN: dict[str, str] = {}
+_DATATYPES = _Memo(lambda datatype: ox.NamedNode(datatype[1:-1]), 10_000)
+_vi = _Memo(lambda value: str(ox.Literal(value, language="vi")), 1_000_000).__getitem__
+_plain = _Memo(lambda value: str(ox.Literal(value)), 500_000).__getitem__
+_other = _Memo(lambda key: str(ox.Literal(key[0], language=key[1]) if key[2] is None
+                               else ox.Literal(key[0], datatype=_DATATYPES[key[2]])), 200_000).__getitem__
 
 
 def Literal(value: str, lang: str | None = None, datatype: str | None = None) -> str:
@@ -86,39 +103,7 @@ def Literal(value: str, lang: str | None = None, datatype: str | None = None) ->
         return _vi(value)
     if lang is None and datatype is None:
         return _plain(value)
-    key = (value, lang or datatype)
-    term = _LITERALS.get(key)
-    if term is not None:
-        return term
-    if lang:
-        term = str(ox.Literal(value, language=lang))
-    else:
-        dt = _DATATYPES.get(datatype)
-        if dt is None:
-            dt = _DATATYPES[datatype] = ox.NamedNode(datatype[1:-1])
-        term = str(ox.Literal(value, datatype=dt))
-    if len(_LITERALS) > 200_000:
-        _LITERALS.clear()
-    _LITERALS[key] = term
-    return term
-
-
-def _vi(value: str) -> str:
-    term = _VI.get(value)
-    if term is None:
-        if len(_VI) > 1_000_000:
-            _VI.clear()
-        term = _VI[value] = str(ox.Literal(value, language="vi"))
-    return term
-
-
-def _plain(value: str) -> str:
-    term = _PLAIN.get(value)
-    if term is None:
-        if len(_PLAIN) > 500_000:
-            _PLAIN.clear()
-        term = _PLAIN[value] = str(ox.Literal(value))
-    return term
+    return _other((value, lang, None) if lang else (value, None, datatype))
 
 
 _MEETING_NODES: dict[str, str] = {}

@@ -606,6 +606,13 @@ def _has_initial(text: str) -> bool:
 _SPACES = re.compile(r"\s*")
 
 
+def _opens_no_name(first: str, surnames: frozenset[str]) -> bool:
+    """Is a capitalised first word of a sentence no name: not a name word (`name_runs`), or a clause
+    word or honorific that `clean_run` strips?"""
+    return (not first[0].isupper() or first in STRICT_STOP or first in HONORIFICS
+            or (first in CAP_STOP and first not in surnames))
+
+
 def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
     """The name candidates of a sentence found without tokenizing it, or None when it must be tokenized.
 
@@ -631,10 +638,8 @@ def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
         return []  # no capital anywhere: no name
     if not first.isalpha():
         return None  # an initial, a hyphenated or dotted word: the full analysis decides
-    if not first[0].isupper() or first in STRICT_STOP:
-        return []  # not a name word (`name_runs`)
-    if first in HONORIFICS or (first in CAP_STOP and first not in lex.surnames):
-        return []  # stripped by `clean_run`
+    if _opens_no_name(first, lex.surnames):
+        return []
     if is_vietnamese_syllable(first):
         nxt = TOKEN_RE.match(sentence, _SPACES.match(sentence, m.end()).end())
         if nxt is not None and f"{first} {nxt.group(0)}" in MINISTRY_FIELDS:
@@ -708,15 +713,14 @@ def _no_name_outside(sentence: str, found: list[tuple[int, int, Entry]], title_m
         if e > pos:
             pos = e
     pieces.append(sentence[pos:])
-    first_outside = not spans or spans[0][0] > _SPACES.match(sentence).end()
+    lead = _SPACES.match(sentence).end()
     outside = "\x00".join(pieces)
-    if first_outside:
-        m = TOKEN_RE.match(sentence, _SPACES.match(sentence).end())
+    if spans[0][0] > lead:  # the first word stands outside every span
+        m = TOKEN_RE.match(sentence, lead)
         first = m.group(0)
-        if first.isalpha() and first[0].isupper() and first not in STRICT_STOP:
-            if first not in HONORIFICS and not (first in CAP_STOP and first not in surnames):
-                return False  # a word that can start a name
-        outside = outside[m.end():] if pieces[0] else outside
+        if first.isalpha() and not _opens_no_name(first, surnames):
+            return False  # a word that can start a name
+        outside = outside[m.end():]
     if not outside.islower() and any(map(str.isupper, outside)):
         return False
     if _PARTICLE_WORD.search(outside):
