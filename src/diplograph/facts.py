@@ -14,6 +14,7 @@ class Post:
     organization: str | None = None  # label of the organization or country the post belongs to
     qualifier: str | None = None  # former, acting, candidate
     evidence: str = ""
+    rule: str = ""  # id of the rule that made it (diplograph.rules)
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Participant:
     name: str
     role: str  # chair | speaker | attendee
     evidence: str = ""
+    rule: str = ""  # id of the rule that made it (diplograph.rules)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class MeetingFact:
     variants: list[str] = field(default_factory=list)
     theme: str | None = None
     evidence: str = ""
+    rules: list[str] = field(default_factory=list)  # ids of the rules that found its mentions
 
 
 @dataclass
@@ -56,6 +59,7 @@ class AgreementFact:
     action_type: str  # Signed | Ratified | Negotiating | Implementing | InForce | Mentioned
     tense: str  # done | ongoing | planned
     evidence: str = ""
+    rule: str = ""  # id of the rule that made it (diplograph.rules)
 
 
 @dataclass
@@ -66,6 +70,7 @@ class PriorityFact:
     meeting: str | None  # key of the meeting where it was set
     kind: str = "task"  # theme | task
     evidence: str = ""
+    rule: str = ""  # id of the rule that made it (diplograph.rules)
 
 
 @dataclass

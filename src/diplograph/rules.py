@@ -1,0 +1,72 @@
+"""Extraction rules as named objects: an id, a one-line doc and examples.
+
+Every fact the extractor writes names the rule that made it (`Post.rule`, `Participant.rule`,
+`MeetingFact.rules`, `AgreementFact.rule`, `PriorityFact.rule`); the graph carries it as
+`dg:extractedBy` and `diplograph explain` prints it. A rule is declared once, where its pattern or
+function lives, with `rule(...)`, which registers it and returns its id:
+
+    ATTEND_LIST = rule("role.attendee.list-sentence",
+                       "An attendee list in its own sentence: 'Cùng dự có A; B.'",
+                       examples=[Example("Hội nghị Ngoại vụ lần thứ 3 khai mạc tại Hà Nội. Cùng dự có "
+                                         "Thứ trưởng Ngoại giao Lê Văn A.",
+                                         {"kind": "participant", "name": "Lê Văn A", "role": "attendee"})])
+
+Examples are run as golden tests (`tests/test_rules.py`): the example text is extracted as an
+article (its first line is the headline) and the expected fact must (or, with `present=False`,
+must not) come out. Examples use invented names, never a dev article's people or sentences.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Example:
+    """An article text (first line: headline) and one fact expected in its extraction.
+
+    `expect` keys: `kind` is one of person, post, meeting, participant, agreement, priority, no-person;
+    then `name` (person or meeting name; for a meeting, words that must all appear in its name),
+    `title` (a post's title as written), `role` (chair, speaker, attendee), `meeting` (words of the
+    meeting's name, for a participant), `kind_of` (meeting class, e.g. Talks), `place`, `date`,
+    `status`, `abbr`, `action_type`, `year`, `text` (words of a priority). Only the keys given are
+    checked. `present=False` makes it a counter-example: no such fact may come out.
+    """
+
+    text: str
+    expect: dict[str, Any]
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    doc: str
+    examples: tuple[Example, ...] = field(default=())
+
+    @property
+    def pass_name(self) -> str:
+        """The pass a rule belongs to: the first part of its id (`role`, `post`, `meeting`, …)."""
+        return self.id.split(".", 1)[0]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, doc: str, examples: list[Example] | tuple[Example, ...] = ()) -> str:
+    """Register a rule and return its id (the value a fact carries)."""
+    if rule_id in RULES and RULES[rule_id].doc != doc:
+        raise ValueError(f"rule {rule_id!r} is declared twice with different docs")
+    RULES[rule_id] = Rule(rule_id, doc, tuple(examples))
+    return rule_id
+
+
+def get(rule_id: str) -> Rule | None:
+    return RULES.get(rule_id)
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, sorted by id (importing the extractor registers them)."""
+    from . import extract  # noqa: F401  (registers the extraction rules)
+
+    return [RULES[k] for k in sorted(RULES)]
