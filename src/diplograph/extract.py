@@ -442,7 +442,7 @@ class ArticleExtractor:
             lw = w.lower()
             if count and w in ("Về", "Theo", "Tại", "Trong", "Sau", "Với"):
                 break  # a capitalised clause opener: the next sentence, glued on by the crawl
-            if count and lw in NAME_STOP and not (lw == "và" and re.match(r"\s*[A-ZĐ]", sent[start + t.end():])) \
+            if count and lw in NAME_STOP and not (lw == "và" and re.match(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[start + t.end():])) \
                     and not (lw in ("lần", "về") and count):
                 break
             if count >= 16:
@@ -461,9 +461,9 @@ class ArticleExtractor:
             content = [w for w in re.findall(r"\w+", rest) if w.lower() not in ("các", "này", "đó", "cấp", "cao", "về")]
             if not content:
                 return None  # a bare "hội nghị": a reference to the meeting in focus
-            if cls == "Forum" and (not re.search(r"[A-ZĐ]", rest) or sent[:start].rstrip().endswith("(")):
+            if cls == "Forum" and (not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", rest) or sent[:start].rstrip().endswith("(")):
                 return None  # "các diễn đàn đa phương": a kind of venue, not a named forum
-            if cls == "Dialogue" and not re.search(r"[A-ZĐ]", rest) and not any(m.start >= start for m in ms) \
+            if cls == "Dialogue" and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", rest) and not any(m.start >= start for m in ms) \
                     and not NAMING_WORDS.search(rest):
                 return None
             if re.match(r"(?i)(?:trực tuyến|này|đó|trên|nói trên|lần này|sắp tới)$", rest):
@@ -471,7 +471,7 @@ class ArticleExtractor:
             bare = re.sub(r"^(?:tỉnh|thành phố|TP\.?|tại|ở)\s+", "", rest)
             if self.lex.lookup(bare) is not None and self.lex.lookup(bare).kind in ("place", "country"):
                 return None  # "Hội nghị tỉnh Bình Dương": a place, not the meeting's name
-            if not re.search(r"[A-ZĐ0-9]", rest) and not NAMING_WORDS.search(rest):
+            if not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9]", rest) and not NAMING_WORDS.search(rest):
                 return None  # "Hội nghị thống nhất đánh giá": the meeting as subject of a verb, not a name
             mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=_cap(name), named=True, sentence_index=si,
                           status="planned" if planned else "held", evidence=sent)
@@ -483,9 +483,9 @@ class ArticleExtractor:
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
                 return None
-            if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZĐ])", sent[end:]):
+            if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]):
                 return None
-            if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZĐ])", sent[end:]) \
+            if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
                     and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
                 return None
             if cls == "Negotiation" and not re.match(r"\s*(?:với|giữa)", sent[end:]):
@@ -540,7 +540,7 @@ class ArticleExtractor:
             else:
                 name = _cap(tail)
             name = re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
-            mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZĐ]", word)),
+            mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", word)),
                           sentence_index=si, status="planned" if planned else "held", evidence=sent)
             for p in parties:
                 n = self.person_name(p)
@@ -549,7 +549,7 @@ class ArticleExtractor:
             for n in extra_names:
                 mt.participants[(n, "attendee")] = sent
         else:  # visit
-            if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZĐ]|và|tới|đến)", sent[end:]):
+            if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]):
                 if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
                     return None
             after = sent[end:end + 80]
@@ -562,7 +562,7 @@ class ArticleExtractor:
                     place = entry.label_vi
                     break
             if place is None:
-                tm = re.search(r"\btại ([A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3})", sent[end:])
+                tm = re.search(r"\btại ([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", sent[end:])
                 if tm:
                     e = self.lex.lookup(tm.group(1))
                     place = e.label_vi if e else None
@@ -608,7 +608,7 @@ class ArticleExtractor:
 
     def _title_reference(self, text: str, link: str = "của") -> str | None:
         """'chuyến thăm … của Thủ tướng Việt Nam': a title without a name that only one person of the article holds."""
-        m = re.match(r"[^,.;]{0,40}?\b" + link + r"\s+((?:[A-ZĐ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ-]+){0,7})", text)
+        m = re.match(r"[^,.;]{0,40}?\b" + link + r"\s+((?:[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ-]+){0,7})", text)
         if not m:
             return None
         phrase = m.group(1)
@@ -650,7 +650,7 @@ class ArticleExtractor:
             specific = [e for _, e in found if e.kind == "place"]
             if specific or found:
                 return (specific or [found[0][1]])[0].label_vi
-            cm = re.match(r"([A-ZĐ][\w-]*(?: [A-ZĐ][\w-]*){0,3})", window)
+            cm = re.match(r"([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", window)
             if cm and cm.group(1).casefold() in self.lex.places_by_label:
                 return self.lex.places_by_label[cm.group(1).casefold()].label_vi  # "tại Nhà Trắng"
             if cm and not self.lex.lookup(cm.group(1)):
@@ -677,7 +677,7 @@ class ArticleExtractor:
         found = [e for _, _, e in self.lex.find(text) if e.kind in ("org", "country")]
         if found:
             return (found[-1] if last else found[0]).label_vi
-        m = re.search(r"((?:Bộ|Ban|Ủy ban|Văn phòng|Viện|Học viện|Hội đồng|Sở|Đại sứ quán)(?: [A-ZĐ]?[\w-]+){1,6})", text)
+        m = re.search(r"((?:Bộ|Ban|Ủy ban|Văn phòng|Viện|Học viện|Hội đồng|Sở|Đại sứ quán)(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]?[\w-]+){1,6})", text)
         return m.group(1) if m else None
 
     def _roles(self, si: int, sent: str, ms: list[Mention], mt: _Meeting) -> None:
@@ -822,10 +822,10 @@ class ArticleExtractor:
                     abbr = am.group("a")
                     end += am.end()
                 if name.casefold() in GENERIC_AGREEMENTS or (m.group("trig")[0].islower() and not abbr
-                                                              and not re.search(r"[A-ZĐ]", name[len(m.group('trig')):])):
+                                                              and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[len(m.group('trig')):])):
                     if not abbr or abbr in ("FTA",):
                         continue
-                if abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") and not re.search(r"[A-ZĐ]", name[9:]):
+                if abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[9:]):
                     continue
                 if abbr and (e := self.lex.lookup(abbr)) is not None and e.kind in ("org", "country", "outlet"):
                     abbr = None  # "(LHQ)" after "Hiến chương Liên hợp quốc" abbreviates the organization
@@ -872,11 +872,11 @@ class ArticleExtractor:
                     continue
                 break
             lw = w.lower()
-            if lw in AGR_STOP and not (lw in ("giữa", "của") and re.match(r"\s*[A-ZĐ]", sent[pos + t.end():])):
+            if lw in AGR_STOP and not (lw in ("giữa", "của") and re.match(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():])):
                 break
             if lw == "và" and not re.match(r"\s*\w", sent[pos + t.end():]):
                 break
-            if lw == "và" and re.match(r"\s*[a-zđà-ỹ]", sent[pos + t.end():]) and re.search(r"\s[A-ZĐ]", sent[start:pos + t.start()]):
+            if lw == "và" and re.match(r"\s*[a-zđà-ỹ]", sent[pos + t.end():]) and re.search(r"\s[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[start:pos + t.start()]):
                 break  # "Hiệp định Thương mại tự do và tin tưởng …": a proper name does not go on in lower case
             if lw == "của" and self_title_re.match(sent[pos + t.end():].lstrip()):
                 break  # "Thỏa thuận Paris của Tổng thống Trump": a person's, not part of the name

@@ -384,7 +384,7 @@ class SentenceAnalysis:
         country_label = country.label_vi if country and country.label_vi != "Việt Nam" else None
         for fieldname in MINISTRY_FIELDS:
             if complement == fieldname or complement.startswith(fieldname + " ") or complement.startswith(fieldname + " và"):
-                if fieldname == "Ngoại giao" and re.match(r"Ngoại giao và [A-ZĐ]", complement):
+                if fieldname == "Ngoại giao" and re.match(r"Ngoại giao và [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", complement):
                     base = "Bộ " + complement.split(" " + country.label_vi)[0] if country else "Bộ " + complement
                     return base if not country_label else f"{base} {country_label}"
                 base = "Bộ " + fieldname
