@@ -49,16 +49,16 @@ class TitleHead:
 
 @dataclass
 class Lexicon:
-    titles: dict[str, TitleHead] = field(default_factory=dict)  # casefolded label -> head
+    titles: dict[str, TitleHead] = field(default_factory=lambda: _SpellingDict())  # spelling_key(label) -> head
     title_re: "TitleMatcher | None" = None  # finditer / match / search like a compiled regex
     gazetteer: ahocorasick.Automaton | None = None  # surface form -> (surface, Entry)
     by_iri: dict[str, Entry] = field(default_factory=dict)
-    by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> Entry
+    by_label: dict[str, Entry] = field(default_factory=lambda: _SpellingDict())  # spelling_key(surface) -> Entry
     agreements: dict[str, Entry] = field(default_factory=dict)  # abbreviation -> Entry
     # the abbreviations in one automaton: a sentence without any of them needs no abbreviation search
     agreement_abbreviations: ahocorasick.Automaton | None = None
     agreement_names: dict[str, Entry] = field(default_factory=dict)  # casefolded vi name/variant -> Entry
-    places_by_label: dict[str, Entry] = field(default_factory=dict)  # casefolded surface -> place/country entry
+    places_by_label: dict[str, Entry] = field(default_factory=lambda: _SpellingDict())  # spelling_key -> place/country
     surnames: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
@@ -81,7 +81,7 @@ class Lexicon:
         return out
 
     def lookup(self, text: str) -> Entry | None:
-        return self.by_label.get(text.casefold())
+        return self.by_label.get(spelling_key(text))
 
 
 _WORD_AT_START = re.compile(r"(?<![\w-])\w+")
@@ -104,6 +104,95 @@ def _fold(word: str) -> str | None:
     if len(low) != len(word):
         return None
     return low.translate(_FOLD) if _FOLD_RE is not None and _FOLD_RE.search(low) else low
+
+
+# ----------------------------------------------------------------------------- spelling variants
+# Vietnamese writes some syllables two ways: "sĩ"/"sỹ", "lý"/"lí" (i or y after a consonant) and
+# "hòa"/"hoà", "ủy"/"uỷ" (old and new tone placement). Both are the same word: lexicon keys are folded
+# to one form, and patterns and the gazetteer accept both. Each swap keeps the length, so offsets found
+# on a folded text stand in the original.
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_TONE_MOVES = {  # new placement -> old placement (the folded form)
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONE_MOVES) + "|" + "|".join(_TONE_MOVES.values()))
+_I_AFTER_CONSONANT = re.compile(r"(?<=[bcdđghklmnpqrstvx])[iíìỉĩịyýỳỷỹỵ](?!\w)")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def spelling_key(text: str) -> str:
+    """The key two spellings of one word or phrase share: case-folded, spaces collapsed, a final i/y
+    after a consonant written as i, and the tone mark on the first vowel of oa/oe/uy ("Uỷ ban" and
+    "Ủy ban", "Thượng nghị sỹ" and "Thượng nghị sĩ" have one key)."""
+    low = _SPACE_RUN.sub(" ", text.strip()).casefold()
+    low = _TONE_RE.sub(lambda m: _TONE_MOVES.get(m.group(0), m.group(0)), low)
+    return _I_AFTER_CONSONANT.sub(lambda m: m.group(0).translate(_Y_TO_I), low)
+
+
+_I_TO_Y = {a: b for a, b in zip("iíìỉĩị", "yýỳỷỹỵ")}
+_OLD_TO_NEW = {v: k for k, v in _TONE_MOVES.items()}
+
+
+def spelling_pattern(word: str) -> str:
+    """A regex for one word that matches its spelling variants (see `spelling_key`)."""
+    key = spelling_key(word)
+    out = []
+    i = 0
+    while i < len(key):
+        two = key[i:i + 2]
+        if two in _OLD_TO_NEW:
+            new = _OLD_TO_NEW[two]
+            out.append(f"(?:{re.escape(two)}|{re.escape(new)})")
+            i += 2
+            continue
+        c = key[i]
+        if c in _I_TO_Y and i > 0 and key[i - 1] in "bcdđghklmnpqrstvx" and i == len(key) - 1:
+            out.append(f"[{c}{_I_TO_Y[c]}]")
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return "".join(out)
+
+
+def spelling_variants(text: str, limit: int = 8) -> list[str]:
+    """The other spellings of a phrase, as written with each variant swapped (at most `limit`)."""
+    forms = {text}
+    for m in _TONE_RE.finditer(text.lower()):
+        two = text[m.start():m.end()]
+        low = two.lower()
+        alt = _TONE_MOVES.get(low) or _OLD_TO_NEW.get(low)
+        if alt:
+            alt = alt if two.islower() else alt[:1].upper() + alt[1:]
+            forms |= {f[:m.start()] + alt + f[m.end():] for f in forms}
+    for m in _I_AFTER_CONSONANT.finditer(text.lower()):
+        c = text[m.start()]
+        swap = {**_I_TO_Y, **{v: k for k, v in _I_TO_Y.items()}}.get(c.lower())
+        if swap:
+            swap = swap if c.islower() else swap.upper()
+            forms |= {f[:m.start()] + swap + f[m.end():] for f in forms}
+    forms.discard(text)
+    return sorted(forms)[:limit]
+
+
+class _SpellingDict(dict):
+    """A dict keyed by `spelling_key`: `d[text]` finds the entry whatever the spelling variant."""
+
+    def __getitem__(self, key: str):
+        return dict.__getitem__(self, spelling_key(key))
+
+    def get(self, key, default=None):
+        return dict.get(self, spelling_key(key), default)
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, spelling_key(key))
+
+    def __setitem__(self, key: str, value) -> None:
+        dict.__setitem__(self, spelling_key(key), value)
+
+    def setdefault(self, key, default=None):
+        return dict.setdefault(self, spelling_key(key), default)
 
 
 class TitleMatcher:
@@ -130,7 +219,9 @@ class TitleMatcher:
             key = _fold(first.group(0)) if first else None
             if key is None:  # a head that does not start with a plain word: the full regex only
                 raise ValueError(f"title head {label!r} cannot be indexed by its first word")
-            index.setdefault(key, []).append(i)
+            keys = {key} | {k for v in spelling_variants(first.group(0)) if (k := _fold(v)) is not None}
+            for k in sorted(keys):
+                index.setdefault(k, []).append(i)
         self._buckets = {k: re.compile(r"(?:" + "|".join(parts[i] for i in idx) + r")(?![\w-])")
                          for k, idx in index.items()}
         # first words found in one pass over the folded sentence (C speed), then checked as whole words
@@ -266,21 +357,22 @@ def load() -> Lexicon:
         for s in g.subjects(RDF.type, cls):
             vi, en, _ = _labels(g, s)
             cs = (s, LEX.caseSensitive, Literal(True)) in g
-            lex.titles[vi.casefold()] = TitleHead(vi, en or vi, kind, cs)
+            lex.titles[vi] = TitleHead(vi, en or vi, kind, cs)
     heads = sorted(lex.titles.values(), key=lambda h: -len(h.label))
     parts = []
     for h in heads:
-        pat = r"\s+".join(re.escape(w) for w in h.label.split())
+        pat = r"\s+".join(spelling_pattern(w) if not h.case_sensitive else re.escape(w) for w in h.label.split())
         parts.append(pat if h.case_sensitive else "(?i:" + pat + ")")
     lex.title_re = TitleMatcher(parts, [(h.label, h.case_sensitive) for h in heads])
 
     auto = ahocorasick.Automaton()
 
     def add(surface: str, entry: Entry) -> None:
-        for form in {surface, surface[:1].upper() + surface[1:]}:
-            if form and form not in auto:
-                auto.add_word(form, (form, entry))
-            lex.by_label.setdefault(form.casefold(), entry)
+        for written in (surface, *spelling_variants(surface)):
+            for form in {written, written[:1].upper() + written[1:]}:
+                if form and form not in auto:
+                    auto.add_word(form, (form, entry))
+                lex.by_label.setdefault(form, entry)
 
     for cls, kind in ((DG.Country, "country"), (LEX.NewsOutlet, "outlet"), (DG.Organization, "org"), (DG.Place, "place")):
         for s in sorted(g.subjects(RDF.type, cls)):
@@ -292,7 +384,7 @@ def load() -> Lexicon:
             for surface in [vi, *alts] + ([en] if en and kind in ("country", "outlet") else []):
                 add(surface, entry)
                 if kind in ("country", "place"):
-                    lex.places_by_label.setdefault(surface.casefold(), entry)
+                    lex.places_by_label.setdefault(surface, entry)
     for s in sorted(g.subjects(RDF.type, DG.Agreement)):
         vi, en, alts = _labels(g, s)
         abbr = str(g.value(s, DG.abbreviation) or "")
