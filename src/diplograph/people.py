@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .facts import Post
+from .rules import Example, rule
 from .lexicon import Entry, Lexicon, fold
 from .tokens import (BREAKERS, CAP_STOP, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, NAME_PARTICLES, ROMAN, STRICT_STOP, TITLE_INNER, TOKEN_RE, Token,
                      is_initial, is_vietnamese_syllable, tokenize)
@@ -21,6 +22,59 @@ ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Văn phòng", "Vụ", "Cục", "Viện"
              "Quân đội", "Ngân hàng", "Tập đoàn", "Đại sứ quán", "Tòa án", "Quốc hội", "Chính phủ", "Hạ viện",
              "Thượng viện", "Nghị viện", "Tổ chức", "Liên minh", "Hiệp hội", "Đảng", "Trung tâm", "Cơ quan", "Lực lượng",
              "Quân khu", "Hải quân", "Không quân", "Thông tấn xã", "Đài", "Kênh", "Nhà Trắng", "Điện Kremlin")
+
+
+# Words that open an organization or a place named after a person ("Trường Đại học Tôn Đức Thắng",
+# "đường Nguyễn Huệ"): the name after them is an eponym, not a person.
+EPONYM_HEADS = {"BV", "Trường", "trường", "Đại học", "đại học", "Học viện", "Bệnh viện", "bệnh viện", "Quỹ", "Giải", "giải",
+                "Đường", "đường", "Phố", "phố", "Cầu", "cầu", "Làng", "Lăng", "lăng", "Nhà hát", "Sân bay", "sân bay",
+                "Bảo tàng", "bảo tàng", "Tượng đài", "Công viên", "Quảng trường", "quảng trường", "Huân chương",
+                "huân chương", "Thành phố", "thành phố", "Khu lưu niệm", "Nhà lưu niệm", "Đền", "Chùa", "Tàu", "tàu"}
+# Capitalised words that open the next clause when a crawl glued a caption to the text ("… Pierre Leroy Tiếp
+# đó, …"): they end a foreign name.
+RUN_IN_OPENERS = {"Tiếp", "Sau", "Trong", "Tại", "Theo", "Khi", "Cùng", "Nhân", "Ngay", "Trước", "Còn", "Đây", "Đó"}
+# Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
+POST_MODIFIERS = {"trợ lý": "Trợ lý", "trợ lý đặc biệt": "Trợ lý đặc biệt", "phó": "Phó", "thư ký": "Thư ký"}
+# Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
+PLACE_LEADS = {"thành", "phố", "tỉnh", "quận", "huyện", "xã", "thị", "trấn", "bang", "thủ", "đô", "vùng"}
+
+R_COUNTRY_PREFIX = rule(
+    "person.name.strip-transliterated-country",
+    "A transliterated (hyphenated) country between a title and a name belongs to the post, not the name.",
+    [Example("Thủ tướng thăm Việt Nam\nThủ tướng Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép sẽ thăm Việt Nam.",
+             {"kind": "person", "name": "Ba-khứt Xa-ghin-ta-ép"}),
+     Example("Thủ tướng thăm Việt Nam\nThủ tướng Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép sẽ thăm Việt Nam.",
+             {"kind": "person", "name": "Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép"}, present=False),
+     Example("Tổng thống tiếp khách\nTổng thống Vla-đi-mia Pu-tin tiếp Bộ trưởng Ngoại giao Lê Văn An.",
+             {"kind": "person", "name": "Vla-đi-mia Pu-tin"})])
+R_EPONYM = rule(
+    "person.refuse.eponym",
+    "A name that ends an organization or place named after a person (Trường Đại học X, đường X) is no person.",
+    [Example("Hội thảo\nHiệu trưởng Trường Đại học Phan Văn Trị Lê Văn Minh phát biểu.",
+             {"kind": "person", "name": "Phan Văn Trị"}, present=False)])
+R_RUN_IN = rule(
+    "person.name.caption-run-in",
+    "A capitalised clause opener glued to a foreign name by a caption run-in ends the name.",
+    [Example("Hội đàm\nThủ tướng Trần Văn Bảo và Tổng thống Pháp Paul Durand Tiếp đó, hai nhà lãnh đạo hội đàm.",
+             {"kind": "person", "name": "Paul Durand"})])
+R_COMPOUND = rule(
+    "post.refuse.compound",
+    "A title word inside a compound (Đại sứ quán, chính quyền Tổng thống) is no post or qualifier.",
+    [Example("Thăm đại sứ quán\nChủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ Quán Việt Nam tại Pháp.",
+             {"kind": "person", "name": "Quán Việt Nam"}, present=False)])
+R_MODIFIER = rule(
+    "post.compose.modifier",
+    "A modifier before a post (Phó, Trợ lý, Thư ký) composes a new post with it.",
+    [Example("Phát biểu\nTrợ lý Bộ trưởng Bộ Công Thương Cao Văn Hào phát biểu.",
+             {"kind": "post", "name": "Cao Văn Hào", "title": "Trợ lý Bộ trưởng Bộ Công Thương"})])
+R_LOWER_COMPLEMENT = rule(
+    "post.complement.lower-case",
+    "An organization's lower-case field (Sở kế hoạch và đầu tư) or a place lead (thành phố X) stays in the post.",
+    [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
+             {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
+
+
+ORG_FIRST_WORDS = {"Bộ", "Sở", "Ban", "Vụ", "Cục", "Viện", "Ủy", "Uỷ", "Hội", "Tổng", "Văn", "Phòng", "Trung", "Học"}
 
 
 # Words after which a title is an office being taken or given, not the next name's post.
@@ -116,9 +170,11 @@ class SentenceAnalysis:
             j = i
             while j < len(self.toks) and self.toks[j].end <= m.end():
                 j += 1
-            head = lex.titles[re.sub(r"\s+", " ", m.group(0)).casefold()]
+            head = lex.titles[m.group(0)]
             if i in self.gaz_cover and i not in self.gaz:
                 continue  # "Chủ tịch nước" inside "Văn phòng Chủ tịch nước", "Quốc Vương" inside "Trung Quốc Vương Nghị"
+            if j < len(self.toks) and self.toks[j].text.lower() == "quán" and head.label.lower().endswith(("sứ", "sự")):
+                continue  # R_COMPOUND: "Đại sứ Quán Việt Nam" is the embassy
             span = _TitleSpan(i, j, head.label, head.kind)
             self.titles.append(span)
             for k in range(i, j):
@@ -216,6 +272,22 @@ class SentenceAnalysis:
                 changed = True
         if i >= j:
             return None
+        if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
+            return None  # R_EPONYM
+        if i > 0 and (i - 1) in self.title_cover and j - i >= 3 and toks[i + 1].text not in NAME_PARTICLES \
+                and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De"):
+            # R_COUNTRY_PREFIX: "Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê"
+            if "-" in toks[i].text and toks[i].text not in self.lex.surnames:
+                i += 1
+            elif j - i >= 4 and "-" in toks[i + 1].text and "-" not in toks[i].text and not is_vietnamese_syllable(toks[i + 1].text):
+                i += 2
+            while i < j and toks[i].text in HONORIFICS:
+                i += 1
+            if i >= j:
+                return None
+        if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
+                and not all(is_vietnamese_syllable(t.text) for t in toks[i:j - 1]):
+            j -= 1  # R_RUN_IN
         # an organization or outlet inside the run means it is not a name
         if self.gaz_cover and any(k in self.gaz_cover and self.gaz_cover[k].kind in ("org", "outlet") for k in range(i, j)):
             inner = [k for k in range(i, j) if k in self.gaz_cover]
@@ -254,6 +326,8 @@ class SentenceAnalysis:
             return False
         if b > a and self.toks[b - 1].text.lower() in ("của", "tại", "và", "về", "người", "cấp"):
             return False  # a dangling link word: the title continues into something that is not there
+        org_open = False
+        lower_run = 0
         for k in range(a, b):
             t = self.toks[k]
             w = t.text
@@ -264,8 +338,17 @@ class SentenceAnalysis:
                     continue
                 return False
             if w[0].isupper() or w.isupper():
+                org_open = w in ORG_FIRST_WORDS
+                lower_run = 0
                 continue
+            if k in self.gaz_cover:
+                continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
             lw = w.lower()
+            if lw in PLACE_LEADS and k + 1 < b:
+                continue  # R_LOWER_COMPLEMENT: "thành phố Cần Thơ"
+            if org_open and lw not in STRONG_BREAKERS and lw not in BREAKERS and not w.isdigit() and lower_run < 5:
+                lower_run += 1
+                continue  # R_LOWER_COMPLEMENT: "Sở kế hoạch và đầu tư" (at most five words after the head)
             prev = self.toks[k - 1] if k > 0 else None
             prev_cap = prev is not None and prev.text[0].isupper()
             if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
@@ -279,6 +362,8 @@ class SentenceAnalysis:
     def _qualify(self, start: int) -> tuple[int, str | None]:
         """Extend a title to the left over 'Quyền', 'cựu', 'ứng cử viên'."""
         toks = self.toks
+        if start >= 2 and toks[start - 1].text.lower() == "quyền" and toks[start - 2].text.lower() == "chính":
+            return start, None  # R_COMPOUND: "chính quyền Tổng thống Trump" is no acting president
         if start >= 3 and " ".join(t.text.lower() for t in toks[start - 3:start]) in QUALIFIERS:
             return start - 3, QUALIFIERS[" ".join(t.text.lower() for t in toks[start - 3:start])]
         if start >= 2 and " ".join(t.text.lower() for t in toks[start - 2:start]) in QUALIFIERS:
@@ -350,15 +435,33 @@ class SentenceAnalysis:
         return i, None
 
     def _looks_like_person_start(self, k: int) -> bool:
+        if k > 0 and (self.toks[k - 1].text in EPONYM_HEADS
+                      or (k > 1 and f"{self.toks[k - 2].text} {self.toks[k - 1].text}" in EPONYM_HEADS)):
+            return False  # R_EPONYM: "Trường Đại học Tôn Đức Thắng" goes on as the post's organization
         words = []
         while k < len(self.toks) and self.toks[k].is_cap and k not in self.gaz_cover and len(words) < 4:
             words.append(self.toks[k].text)
             k += 1
         return len(words) >= 2 and words[0] in self.lex.surnames and all(is_vietnamese_syllable(w) for w in words)
 
+    def _modifier(self, a: int) -> tuple[int, str | None]:
+        """R_MODIFIER: 'Trợ lý', 'Phó' right before a post compose a post with it."""
+        toks = self.toks
+        for n in (3, 2, 1):
+            if a >= n:
+                words = " ".join(t.text.lower() for t in toks[a - n:a])
+                if words in POST_MODIFIERS:
+                    return a - n, POST_MODIFIERS[words]
+        return a, None
+
     def make_post(self, a: int, b: int, span: _TitleSpan, evidence: str) -> Post | None:
         if span.kind == "nopost":
             return None
+        position = span.head
+        if a == span.tok_start:
+            a2, mod = self._modifier(a)
+            if mod is not None:
+                a, position = a2, f"{mod} {span.head}"
         start, qualifier = self._qualify(a)
         title = self.text[self.toks[start].start:self.toks[b - 1].end].strip(" ,-–")
         title = re.sub(r"\s+", " ", title)
@@ -366,7 +469,8 @@ class SentenceAnalysis:
             _, qualifier = self._qualify_forward(a)
         complement = self.text[self.toks[span.tok_end].start:self.toks[b - 1].end] if b > span.tok_end else ""
         org = self.organization_of(span.head, complement)
-        return Post(title=title, position=span.head, organization=org, qualifier=qualifier, evidence=evidence)
+        rule_id = R_MODIFIER if position != span.head else "post.title-before-name"
+        return Post(title=title, position=position, organization=org, qualifier=qualifier, evidence=evidence, rule=rule_id)
 
     def organization_of(self, head: str, complement: str) -> str | None:
         """The organization a post belongs to, from the words after the title head."""

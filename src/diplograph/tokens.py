@@ -44,7 +44,8 @@ def tokenize(text: str) -> list[Token]:
 
 # Honorifics dropped before a name (never part of it).
 HONORIFICS = {"ông", "bà", "ngài", "Ngài", "Ông", "Bà", "đồng chí", "Đồng chí", "Sheik", "Sheikh", "Samdech", "Tiến sĩ",
-              "TS", "PGS", "GS", "thầy", "cô", "anh", "chị", "Quý ngài", "Thống chế"}
+              "TS", "PGS", "GS", "thầy", "cô", "anh", "chị", "Quý ngài", "Thống chế", "Sếch", "Xăm-đéc", "Tê-chô",
+              "Techo", "Samdech Techo", "Xăm-đéc Tê-chô"}
 # Capitalised words that open a clause; they never belong to a personal name.
 CAP_STOP = {
     "Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hai", "Ba", "Các", "Những",
