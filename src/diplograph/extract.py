@@ -13,7 +13,59 @@ from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, Person
 from .lexicon import Lexicon, LiteralAnchored, load
 from .people import Mention, SentenceAnalysis
 from .reader import Article, sentences, valid_date
+from .rules import Example, rule
 from .tokens import is_vietnamese_syllable
+
+R_MEETING_ANAPHORA = rule(
+    "meeting.refuse.anaphora",
+    "A kind word with a demonstrative ('cuộc gặp này', 'cuộc hội đàm nói trên') refers to the meeting in focus.",
+    [Example("Hội đàm\nThủ tướng Trần Văn Bảo sẽ có cuộc gặp với Tổng thống Mỹ John Carter. Với cuộc gặp này, ông "
+             "sẽ là nhà lãnh đạo đầu tiên tới Nhà Trắng.", {"kind": "meeting", "name": "gặp này"}, present=False)])
+R_FRONTED_NP = rule(
+    "meeting.party.fronted-noun-phrase",
+    "A fronted 'Tại cuộc gặp X, Y …' or 'Gặp gỡ X, Y …' is a meeting of X with the main clause's subject.",
+    [Example("Chủ tịch nước dự diễn đàn\nTại cuộc gặp Tổng thống Chi-lê M.Ba-rơ-ra, Chủ tịch nước Trần Văn Bảo "
+             "khẳng định quan hệ hai nước tốt đẹp.",
+             {"kind": "participant", "name": "M.Ba-rơ-ra", "meeting": "Trần Văn Bảo"}),
+     Example("Chủ tịch nước dự diễn đàn\nGặp gỡ Tổng thống Bê-la-rút A.Lu-kin, Chủ tịch nước Trần Văn Bảo đề nghị "
+             "hai bên phối hợp.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "A.Lu-kin"})])
+R_ALL_PARTIES = rule(
+    "meeting.party.all-counterparts",
+    "Every counterpart after the kind word is a party ('hội kiến với A, B và C'); after 'giữa' only those named there.",
+    [Example("Hội kiến\nChủ tịch Quốc hội Trần Văn Bảo hội kiến với Chủ tịch Thượng viện Pedro Luna, Phó Chủ tịch "
+             "Thượng viện Luis Mora và Phó Chủ tịch Hạ viện Ana Sol.",
+             {"kind": "participant", "name": "Ana Sol", "kind_of": "CourtesyCall"})])
+R_MEETING_BACKGROUND = rule(
+    "meeting.refuse.background",
+    "A bilateral meeting named as the source of something ('thỏa thuận của Cuộc gặp …', 'kết quả cuộc hội đàm') "
+    "is background, not a new meeting.",
+    [Example("Gặp\nChủ tịch nước Trần Văn Bảo đề nghị triển khai thỏa thuận của Cuộc gặp cấp cao hằng năm hai Bộ "
+             "Chính trị.", {"kind": "meeting", "name": "Cuộc gặp cấp cao hằng năm"}, present=False)])
+R_BILATERAL = rule(
+    "meeting.party.verb",
+    "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
+    [Example("Tiếp\nChiều 4/5, Chủ tịch Quốc hội Trần Văn Bảo đã tiếp Tổng thống Chile Carlos Mena.",
+             {"kind": "participant", "name": "Carlos Mena", "kind_of": "Reception"})])
+R_NAMED = rule(
+    "meeting.name.noun-phrase",
+    "A conference, summit, session, forum or dialogue named by the noun phrase after its kind word.",
+    [Example("Khai mạc\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Phó Thủ tướng Lê Văn "
+             "Tám dự và phát biểu.", {"kind": "meeting", "name": "Hội nghị Ngoại vụ toàn quốc lần thứ 25"})])
+R_VISIT = rule(
+    "meeting.visit.verb",
+    "A visit: the visitor before 'thăm' (or after 'của'), the destination after it.",
+    [Example("Thăm\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Hoa Kỳ.",
+             {"kind": "meeting", "name": "thăm Hoa Kỳ", "kind_of": "Visit"})])
+
+R_BARE_TITLE = rule(
+    "coref.bare-title",
+    "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
+    [Example("Thủ tướng thăm Pháp\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Pháp. "
+             "Sáng 5/9, Thủ tướng đã gặp Tổng thư ký OECD Maria Santos.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Maria Santos"}),
+     Example("Hội đàm\nThủ tướng Trần Văn Bảo hội đàm với Thủ tướng Đức Karl Bauer. Thủ tướng Đức đánh giá cao "
+             "kết quả. Sau đó, Thủ tướng Đức đã tiếp Bộ trưởng Lê Văn Tám.",
+             {"kind": "participant", "name": "Karl Bauer", "meeting": "Lê Văn Tám"})])
 
 # ----------------------------------------------------------------------------- meeting kinds
 # (regex, class, needs) — needs: "np" a named noun phrase, "party" a person on the other side, "visit"
@@ -149,6 +201,7 @@ class _Meeting:
     evidence: str = ""
     visitor: str | None = None
     part_of: str | None = None
+    rule: str = ""
 
     def names(self) -> set[str]:
         return {n for n, _ in self.participants}
@@ -186,6 +239,11 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
 
 
 _ABBR_RE = re.compile(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])")
+BACKGROUND_BEFORE = re.compile(r"(?i)(?:của|kết quả|thỏa thuận|thoả thuận|tinh thần|theo)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
+ANAPHORIC_AFTER = re.compile(r"\s*(?:này|đó|nói trên|kể trên|trên|lần này|ấy)(?![\w])")
+FRONTED_NP = re.compile(r"(?i)(?:^|[,.:]\s*|\*\s*)(?:tại|trong|sau|qua|ở)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
+WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
+POSSESSOR_BEFORE = re.compile(r"\bcủa\s*$")
 _ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"]
 _ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:" + "|".join(_ROLE_VERBS) + r")\b", re.I), _ROLE_VERBS)
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
@@ -300,6 +358,69 @@ class ArticleExtractor:
         for pf in persons.values():
             pf.posts = self._merge_posts(pf.posts)
         self.people = {n: p for n, p in persons.items() if p.posts}
+        if self.people:
+            self._bare_title_mentions()
+
+    def _bare_title_mentions(self) -> None:
+        """R_BARE_TITLE: a title with no name after it refers to the article's one holder of that post.
+
+        The mention it makes stands where the title stands, so the meeting and role rules read it like a
+        named one ("Thủ tướng đã gặp …", "Thủ tướng và Tổng thống Pháp X đã hội đàm")."""
+        mentions = self.mentions
+        assert isinstance(mentions, list)
+        for si, sent in enumerate(self.sents):
+            ms = mentions[si]
+            taken = [(m.title_start, max(m.end, m.after_end)) for m in ms]
+            found = self.analyses[si].found
+            added = []
+            for tm in self.lex.title_re.finditer(sent, self.analyses[si].low):
+                s0, e0 = tm.span()
+                if any(a <= s0 < b for a, b in taken) or any(a <= s0 < b for a, b, _ in found):
+                    continue
+                before = sent[max(0, s0 - 12):s0].lower()
+                if re.search(r"(?:các|những|hai|ba|cựu|nguyên|vị|người|tân|quyền|phó|trợ lý|chức|cương vị|làm|thành|của)\s*$", before):
+                    continue  # plural, former, or an office spoken of ("nhậm chức Tổng thống")
+                head = self.lex.titles.get(tm.group(0))
+                if head is None or head.kind == "nopost":
+                    continue
+                rest = sent[e0:]
+                country = None
+                cm = re.match(r"\s+([^\s,.;:]+(?:\s+[^\s,.;:]+){0,3})", rest)
+                end = e0
+                if cm:
+                    hit = next(((a, b, e) for a, b, e in self.lex.find(cm.group(1)) if a == 0 and e.kind in ("country",)), None)
+                    if hit is not None:
+                        country = hit[2].label_vi
+                        end = e0 + cm.start(1) + hit[1]
+                nxt = re.match(r"\s*(\S)", sent[end:])
+                if nxt and nxt.group(1)[0].isupper():
+                    continue  # a name follows that the name rules did not take: leave it alone
+                holder = self._holder(head.label, country)
+                if holder is None:
+                    continue
+                added.append(Mention(name=holder, start=s0, end=end, tok_start=-1, tok_end=-1, posts=[], short=False,
+                                     title_start=s0, after_end=end))
+            if added:
+                ms.extend(added)
+                ms.sort(key=lambda m: m.start)
+
+    def _holder(self, position: str, country: str | None) -> str | None:
+        """The one person of the article holding a post (of that country, or at home when none is named)."""
+        cands = [n for n, pf in self.people.items() if any(p.position == position for p in pf.posts)]
+        if country is not None:
+            cands = [n for n in cands if any(p.position == position and p.organization and country in p.organization
+                                             for p in self.people[n].posts)]
+        elif len(cands) > 1:
+            home = [n for n in cands if any(p.position == position and (p.organization is None or "Việt Nam" in p.organization
+                                                                         or not self._foreign(p.organization))
+                                            for p in self.people[n].posts)]
+            cands = home
+        return cands[0] if len(cands) == 1 else None
+
+    def _foreign(self, org: str) -> bool:
+        e = self.lex.lookup(org)
+        return e is not None and e.kind == "country" and e.label_vi != "Việt Nam" or any(
+            e.kind == "country" and e.label_vi != "Việt Nam" for _, _, e in self.lex.find(org))
 
     @staticmethod
     def _loose_title(p: Post) -> bool:
@@ -479,6 +600,15 @@ class ArticleExtractor:
         elif needs == "party":
             if word[:1].isupper() and re.match(r"\s*[,:]", sent[end:]):
                 return None  # "Hội đàm, …" opening a caption or a paragraph: the meeting in focus
+            if BACKGROUND_BEFORE.search(sent, max(0, start - 40), start):
+                return None  # R_MEETING_BACKGROUND: "thỏa thuận của Cuộc gặp cấp cao …", "kết quả cuộc hội đàm"
+            if ANAPHORIC_AFTER.match(sent, end):
+                return None  # R_MEETING_ANAPHORA: "cuộc gặp này", "cuộc hội đàm nói trên" is the meeting in focus
+            fronted = FRONTED_NP.search(sent[:start]) and (re.match(r"(?i)cuộc|buổi", word)
+                                                           or re.search(r"(?i)(?:cuộc|buổi)\s+$", sent[:start]))
+            if fronted or (word[:1].isupper() and start == len(sent) - len(sent.lstrip())):
+                # R_FRONTED_NP: "Tại cuộc gặp Tổng thống X, Chủ tịch nước Y …", "Gặp gỡ Tổng thống X, Y đề nghị …"
+                return self._fronted_party_meeting(si, sent, start, end, cls, word, ms)
             if re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
@@ -488,15 +618,20 @@ class ArticleExtractor:
             if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
                     and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
                 return None
-            if cls == "Negotiation" and not re.match(r"\s*(?:với|giữa)", sent[end:]):
+            if cls == "Negotiation" and not re.match(r"\s*(?:cấp cao\s+|song phương\s+)?(?:với|giữa)", sent[end:]):
                 return None
             subj = subject or next((m for m in reversed(ms) if m.end <= start), None)
             # the other party: first person after the kind word in the same clause
             clause_end = self._clause_end(sent, end)
-            objs = [m for m in ms if start < m.start < clause_end]
+            wit = WITNESS_CUE.search(sent, end, clause_end)
+            party_end = wit.start() if wit else clause_end
+            objs = [m for m in ms if start < m.start < party_end and not POSSESSOR_BEFORE.search(sent, max(0, m.title_start - 8), m.title_start)]
             if subj is not None and subj in objs:
                 objs.remove(subj)
-            parties = ([subj] if subj else []) + objs[:2]
+            giua_here = re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:])
+            if giua_here and len(objs) >= 2 and subj is not None and subj.end <= start:
+                subj = None  # R_ALL_PARTIES: "cuộc hội đàm giữa A với B": the parties follow "giữa"
+            parties = ([subj] if subj else []) + objs  # R_ALL_PARTIES: every counterpart, no cap
             extra_names: list[str] = []
             if subj is not None and not objs:
                 # "A và B (đã) tiến hành hội đàm": both parties stand before the kind word
@@ -517,7 +652,7 @@ class ArticleExtractor:
                     return None
             # name: "<subject with title> <kind …> <object with title>" as written, else the noun phrase
             if objs:
-                tail = sent[start:objs[min(len(objs), 2) - 1].end]
+                tail = sent[start:objs[-1].end]
             else:
                 tail = sent[start:clause_end]
                 tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))|\s(?:tại|ở|vào|trong|sau|nhằm|để)\s", tail)[0]
@@ -605,6 +740,46 @@ class ArticleExtractor:
         if re.search(r"trực tuyến", sent, re.I):
             mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
         return mt
+
+    def _fronted_party_meeting(self, si: int, sent: str, start: int, end: int, cls: str, word: str,
+                               ms: list[Mention]) -> _Meeting | None:
+        """R_FRONTED_NP: a meeting fronted as a noun phrase or participle names its counterpart right after
+        the kind word; the other party is the subject of the main clause ("Tại cuộc gặp Tổng thống X, Chủ
+        tịch nước Y khẳng định …"), or, when that clause names nobody ("hai bên nhất trí …"), the article's
+        principal (the first person of its headline, else its first person)."""
+        m = re.match(r"\s*(?:song phương\s+|ngắn\s+|riêng\s+)?(?:với\s+)?", sent[end:])
+        at = end + (m.end() if m else 0)
+        other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
+        if other is None:
+            return None
+        comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
+        subj = None
+        if comma >= 0:
+            subj = next((x for x in ms if x.start > comma and self.person_name(x) != self.person_name(other)
+                         and re.fullmatch(r"[\s,]*(?:\S+\s*){0,6}", sent[comma:x.title_start])), None)
+        names = [self.person_name(other)]
+        sname = self.person_name(subj) if subj is not None else self._principal(exclude=names[0])
+        if sname is None or names[0] is None:
+            return None
+        names.insert(0, sname)
+        kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+        label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
+        name = _cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))
+        planned = bool(PLANNED.search(sent, max(0, start - 90), start))
+        mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
+                      status="planned" if planned else "held", evidence=sent, rule=R_FRONTED_NP)
+        for n in names:
+            mt.participants[(n, "attendee")] = sent
+        return mt
+
+    def _principal(self, exclude: str | None = None) -> str | None:
+        """The article's principal: the first person named in its headline, else the first person of the article."""
+        first_sentence = [m for m in self.mentions[0] if self.person_name(m)] if self.sents else []
+        for m in first_sentence:
+            n = self.person_name(m)
+            if n != exclude:
+                return n
+        return next((n for n in self.people if n != exclude), None)
 
     def _title_reference(self, text: str, link: str = "của") -> str | None:
         """'chuyến thăm … của Thủ tướng Việt Nam': a title without a name that only one person of the article holds."""

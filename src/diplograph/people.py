@@ -274,7 +274,8 @@ class SentenceAnalysis:
             return None
         if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
             return None  # R_EPONYM
-        if i > 0 and (i - 1) in self.title_cover and j - i >= 3 and toks[i + 1].text not in NAME_PARTICLES \
+        if i > 0 and ((i - 1) in self.title_cover or self.title_ending_at(i - 1) is not None) and j - i >= 3 \
+                and toks[i + 1].text not in NAME_PARTICLES \
                 and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De"):
             # R_COUNTRY_PREFIX: "Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê"
             if "-" in toks[i].text and toks[i].text not in self.lex.surnames:
@@ -579,6 +580,9 @@ class SentenceAnalysis:
             if a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := self.title_ending_at(a - 2)) is not None:
                 if self._other_country(prev, chain[0]):
                     break  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
+                if toks[a - 1].text == "và" and self._countries_in((a, b, span)) and not self._countries_in(prev) \
+                        and prev[1] == prev[2].tok_end:
+                    break  # "Thủ tướng và Tổng thống Pháp X": a bare title of someone else, then X's post
                 pa, _ = self._qualify(prev[0])
                 if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
                     break  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office

@@ -516,7 +516,12 @@ def _split_sentences(paragraph: str) -> list[str]:
         if c == "." and i > 0 and paragraph[i - 1].isdigit() and nxt.isdigit():
             i = j
             continue
-        if nxt.isupper() or nxt in "\"“‘«(" or nxt.isdigit() and k > j:
+        if nxt in "*•" and k + 1 < n and paragraph[k + 1] == " ":
+            out.append(paragraph[start:j].strip())  # a bullet opens the next item: "… 2017. * Tại cuộc gặp …"
+            start = k + 1
+            while start < n and paragraph[start] == " ":
+                start += 1
+        elif nxt.isupper() or nxt in "\"“‘«(" or nxt.isdigit() and k > j:
             out.append(paragraph[start:j].strip())
             start = k
         i = j
