@@ -101,16 +101,29 @@ ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc h�
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
 NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
              "trước", "khi", "là", "thì", "mà", "theo", "từ", "ngày", "sáng", "chiều", "tối", "hôm", "lúc", "ở", "cùng",
-             "bằng", "qua", "thảo", "chủ", "phát", "khai", "tham", "nhận", "tiếp", "đánh", "nêu", "này",
-             "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao", "tới", "đến", "không",
-             "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần"}
+             "bằng", "qua", "này", "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao",
+             "tới", "đến", "không", "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần", "trên", "nêu", "bàn", "nhận",
+             "tiếp", "chủ", "tham", "khai", "thảo", "đánh"}
+# Verb phrases that end a meeting's name ("Hội nghị … khai mạc"), while their first syllable alone does not
+# ("phát triển", "tham vấn", "triển khai"); matched where a word starts (case-insensitive).
+NAME_STOP_PHRASE = re.compile(r"(?i)(?:khai mạc|bế mạc|thảo luận|chủ trì|chủ tọa|phát biểu|tham dự|tham gia|đánh giá|"
+                              r"nhận định|nhận được|tiếp tục|tiếp đón|tiếp nhận|trên cương vị|cương vị|nêu|bàn về)(?!\w)")
+# Words a name never ends on: it goes on after them or was cut inside a clause.
+NP_DANGLING = {"và", "của", "về", "các", "với", "cho", "tại", "năm", "giữa", "trong", "cấp", "lần", "thứ", "khóa", "khoá"}
+NAME_GOES_ON = re.compile(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch|định hướng|Quốc hội [Kk]h[óo]a|"
+                          r"Quốc hội (?:nước )?[^\s,.;]+ [Kk]h[óo]a|HĐND|Hội đồng nhân dân)")
+NAME_GOES_ON_VA = re.compile(r"\s+(?:phương hướng|nhiệm vụ|triển khai|kế hoạch|định hướng)\b")
+_NP_TOKEN = re.compile(r"\s*(\w+(?:[-–]\w+)*|[^\w\s])")
+_UPPER_NEXT = re.compile(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9]")
+_HONORIFIC_NEXT = re.compile(r"\s*(?:ông|bà|ngài|đồng chí)\s", re.I)
 
 # Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
 HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"
                       r"(?:đã|vừa|sẽ|đã tiếp)?\s*", re.I)
 # A role taken at a ceremony, banquet or press conference, not at the meeting in focus.
 CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(?:hội nghị|cuộc họp|kỳ họp|phiên|diễn đàn|hội đàm|cuộc hội đàm|"
-                            r"đối thoại|cuộc gặp|buổi gặp|buổi làm việc|cuộc|hội|Hội|Kỳ|Diễn|Phiên)\b)\w", re.I)
+                            r"đối thoại|cuộc gặp|buổi gặp|buổi làm việc|cuộc|hội|Hội|Kỳ|Diễn|Phiên|đã|sẽ|đang|vừa|và|cùng|"
+                            r"tại|ở|vào|sáng|chiều|tối|ngày)\b)\w", re.I)
 CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo)\b[^.]*$")
 PLACE_LEAD = re.compile(r"(?:thủ đô|thành phố|TP\.?|tỉnh|bang|thị trấn|đảo|thị xã|quận|huyện)\s+|trụ sở[^,;.]{0,50}?\s(?:ở|tại)\s+")
 
@@ -124,9 +137,11 @@ NAMING_WORDS = re.compile(r"\b(?:tổng kết|sơ kết|triển khai|toàn quố
                           r"ngoại trưởng|thượng đỉnh|quan chức|đối tác|hợp tác|an ninh|kinh tế|nhiệm vụ|công tác|ngoại giao|"
                           r"chính trị|chiến lược|song phương|đa phương|khu vực|thường kỳ|đặc biệt|bất thường)\b", re.I)
 ROLE_AFTER = [
-    (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì)\b", re.I), "chair"),
-    (re.compile(r"^\s*(?:(?:đã|và|cùng|sẽ|đến|tới)\s+){0,2}(?:dự\s*(?:,|và)\s*)?(?:phát biểu|khai mạc|bế mạc|kết luận|chỉ đạo|trình bày|báo cáo)\b", re.I), "speaker"),
-    (re.compile(r"^\s*(?:(?:đã|và|cùng|sẽ|đến|tới)\s+){0,2}(?:tham dự|dự|có mặt)\b", re.I), "attendee"),
+    (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),
+    (re.compile(r"^\s*(?:(?:đã|và|cùng|cũng|sẽ|đến|tới)\s+){0,2}(?:dự\s*(?:,|và)\s*)?(?:phát biểu|khai mạc|bế mạc|kết luận|chỉ đạo|trình bày|báo cáo)\b", re.I), "speaker"),
+    (re.compile(r"^\s*(?:(?:đã|và|cùng|cũng|sẽ|đến|tới|sang|về)\s+){0,2}(?:tham dự|dự|có mặt)\b", re.I), "attendee"),
+    # R_DELEGATION_HEAD: "X dẫn đầu đoàn Việt Nam tham dự hội nghị"
+    (re.compile(r"^\s*(?:(?:đã|sẽ|vừa)\s+)?dẫn đầu (?:đoàn|phái đoàn)[^.;]{0,80}?\b(?:tham dự|dự)\b", re.I), "attendee"),
 ]
 ROLE_FRONTED = [
     (re.compile(r"(?:^|,\s*)(?:Phát biểu|Khai mạc|Kết luận|Bế mạc|Trình bày)(?: [^,]{0,60})?(?:,\s*[^,]{0,40}){0,2},\s*$", re.I), "speaker"),
@@ -532,45 +547,64 @@ class ArticleExtractor:
         return [(m.start(), m.end() + 40, None) for m in AGREEMENT_FINDER.finditer(sent, low)]
 
     def _np_name(self, sent: str, start: int, word: str) -> tuple[str, int]:
-        """The name of a meeting written as a noun phrase after its kind word."""
+        """R_NAMED: the name of a meeting written as a noun phrase after its kind word.
+
+        The phrase goes on through capitalised words, numbers, 'lần thứ N', quoted names and lower-case
+        words that are no clause word; it ends at a verb phrase (`NAME_STOP_PHRASE`: 'khai mạc', 'phát biểu',
+        'trên cương vị'), a clause word (`NAME_STOP`, lower case only), a person's 'của', or punctuation,
+        except the continuations of review and session names (`NAME_GOES_ON`: ', triển khai nhiệm vụ năm N',
+        'và phương hướng, nhiệm vụ', ', Quốc hội Khóa XVI')."""
         kw_end = start + len(word)
-        an_toks = re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[kw_end:])
         name_start = start
-        start = kw_end
         end = kw_end
         count = len(word.split())
-        for t in an_toks:
-            w = t.group(0)
+        pos = kw_end
+        while count < 24:
+            t = _NP_TOKEN.match(sent, pos)
+            if t is None:
+                break
+            w = t.group(1)
+            wstart, wend = t.start(1), t.end(1)
             if not w[0].isalnum():
                 if w in "-–" and count:
+                    pos = wend
                     continue
-                if w == "(" :
-                    close = sent.find(")", start + t.start())
-                    if 0 < close - (start + t.start()) < 25:
+                if w == "(":
+                    close = sent.find(")", wstart)
+                    if 0 < close - wstart < 25:
+                        pos = wend
                         continue
                 if w == ")":
-                    end = start + t.end()
+                    end = pos = wend
                     continue
-                if w in "“\"" and count:
-                    close = re.search(r"[”\"]", sent[start + t.end():])
-                    if close and close.start() < 80:
-                        end = start + t.end() + close.end()
-                        break
+                if w in "“\"'" and count:
+                    close = re.compile(r"[”\"']").search(sent, wend)
+                    if close and close.start() - wend < 80:
+                        end = close.end()
                     break
-                if w == "," and re.match(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch)", sent[start + t.start():]):
+                if w == "," and NAME_GOES_ON.match(sent, wstart):
+                    pos = wend
                     continue
                 break
             lw = w.lower()
-            if count and w in ("Về", "Theo", "Tại", "Trong", "Sau", "Với"):
+            if w in ("Về", "Theo", "Tại", "Trong", "Sau", "Với"):
                 break  # a capitalised clause opener: the next sentence, glued on by the crawl
-            if count and lw in NAME_STOP and not (lw == "và" and re.match(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[start + t.end():])) \
+            if NAME_STOP_PHRASE.match(sent, wstart):
+                break
+            if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend))) \
                     and not (lw in ("lần", "về") and count):
                 break
-            if count >= 16:
-                break
-            end = start + t.end()
+            if lw == "của" and (self.lex.title_re.match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
+                                or _HONORIFIC_NEXT.match(sent, wend)):
+                break  # "Hội nghị của Thủ tướng X": a person's, not part of the name
+            end = pos = wend
             count += 1
-        return sent[name_start:end].strip(), end
+        name = sent[name_start:end].strip()
+        words = name.split()
+        while len(words) > len(word.split()) and words[-1].lower().strip(",") in NP_DANGLING:
+            words.pop()
+        name = " ".join(words).rstrip(" ,")
+        return name, name_start + len(name)
 
     def _meeting_from(self, si, sent, km, cls, needs, word, ms, subject) -> _Meeting | None:
         start, end = km.start(), km.end()
