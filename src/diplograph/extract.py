@@ -57,6 +57,36 @@ R_VISIT = rule(
     [Example("Thăm\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Hoa Kỳ.",
              {"kind": "meeting", "name": "thăm Hoa Kỳ", "kind_of": "Visit"})])
 
+R_COORDINATED = rule(
+    "role.attendee.coordinated-verb",
+    "The subject of a clause takes part in every meeting its verbs name ('X thăm A và dự B', 'X sẽ tới Z dự B').",
+    [Example("Thủ tướng dự hội nghị\nNgày 3/8/2026, Thủ tướng Trần Văn Bảo sẽ tới Cape Town dự Hội nghị Thượng đỉnh "
+             "BRICS lần thứ 20.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "BRICS lần thứ 20"}),
+     Example("Thủ tướng dự hội nghị\nChủ tịch nước Trần Văn Bảo cho biết Việt Nam sẽ dự Hội nghị Thượng đỉnh ASEAN "
+             "lần thứ 50.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"}, present=False)])
+R_FRONTED_FRAME = rule(
+    "role.fronted-frame",
+    "A fronted adverbial names the meeting and the main clause its participant ('Trong thời gian dự B, X …').",
+    [Example("Tiếp\nTrong thời gian dự Hội nghị Thượng đỉnh ASEAN lần thứ 50 ở Jakarta, Thủ tướng Trần Văn Bảo đã "
+             "tiếp Thủ tướng Nhật Bản Kenji Ono.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"})])
+R_FRONTED_AT = rule(
+    "role.attendee.fronted-at",
+    "'Tại hội nghị, X …': the subject after a fronted bare meeting word attends the meeting in focus.",
+    [Example("G20\nChiều 14/6, Hội nghị thượng đỉnh G20 đã khai mạc tại Osaka. Tại hội nghị, Thủ tướng Canada John "
+             "Reed sẽ công bố kế hoạch.", {"kind": "participant", "name": "John Reed", "meeting": "G20"})])
+R_ATTEND_LIST = rule(
+    "role.attendee.list-sentence",
+    "An attendee list in its own sentence: 'Cùng dự có A; B.', 'Về phía tỉnh X, có C', 'Tham gia đoàn có D'.",
+    [Example("Hội nghị\nSáng 15/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 đã khai mạc. Cùng dự có Bộ trưởng Bộ Nội vụ "
+             "Lý Thị Hoa; Bộ trưởng Bộ Tư pháp Đỗ Văn Khang.",
+             {"kind": "participant", "name": "Đỗ Văn Khang", "meeting": "Ngoại vụ"})])
+
+R_MODALITY = rule(
+    "meeting.status.proposed",
+    "A meeting invited, welcomed, hoped for or proposed ('mời X thăm', 'hoan nghênh X thăm') is not reported as held.",
+    [Example("Gặp\nChủ tịch nước Trần Văn Bảo hoan nghênh Thủ tướng Ý Marco Bellini thăm Việt Nam.",
+             {"kind": "meeting", "kind_of": "Visit"}, present=False)])
+
 R_BARE_TITLE = rule(
     "coref.bare-title",
     "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
@@ -98,12 +128,14 @@ NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàn
 _NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
 KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in KINDS for w in k[0].split("|")])
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
+# R_MODALITY: an event invited, welcomed, hoped for, proposed or asked about is not reported as happening
+PROPOSED = re.compile(r"(?i)\b(?:mời|hoan nghênh|đề nghị|đề xuất|mong muốn|mong|hy vọng|hi vọng|kêu gọi|sẵn sàng|liệu|"
+                      r"ủng hộ|nhận lời)\b[^.;]{0,70}$")
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
 NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
              "trước", "khi", "là", "thì", "mà", "theo", "từ", "ngày", "sáng", "chiều", "tối", "hôm", "lúc", "ở", "cùng",
              "bằng", "qua", "này", "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao",
-             "tới", "đến", "không", "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần", "trên", "nêu", "bàn", "nhận",
-             "tiếp", "chủ", "tham", "khai", "thảo", "đánh"}
+             "tới", "đến", "không", "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần", "trên", "nêu", "tiếp"}
 # Verb phrases that end a meeting's name ("Hội nghị … khai mạc"), while their first syllable alone does not
 # ("phát triển", "tham vấn", "triển khai"); matched where a word starts (case-insensitive).
 NAME_STOP_PHRASE = re.compile(r"(?i)(?:khai mạc|bế mạc|thảo luận|chủ trì|chủ tọa|phát biểu|tham dự|tham gia|đánh giá|"
@@ -113,6 +145,8 @@ NP_DANGLING = {"và", "của", "về", "các", "với", "cho", "tại", "năm", 
 NAME_GOES_ON = re.compile(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch|định hướng|Quốc hội [Kk]h[óo]a|"
                           r"Quốc hội (?:nước )?[^\s,.;]+ [Kk]h[óo]a|HĐND|Hội đồng nhân dân)")
 NAME_GOES_ON_VA = re.compile(r"\s+(?:phương hướng|nhiệm vụ|triển khai|kế hoạch|định hướng)\b")
+_ABBR_AHEAD = re.compile(r"[^.;,()]{0,80}\((?:[A-Z][A-Z0-9+-]{1,9})\)")  # "… và mới nổi hàng đầu thế giới (G20)"
+_KHUON_KHO = re.compile(r"\s+khuôn khổ\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
 _NP_TOKEN = re.compile(r"\s*(\w+(?:[-–]\w+)*|[^\w\s])")
 _UPPER_NEXT = re.compile(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9]")
 _HONORIFIC_NEXT = re.compile(r"\s*(?:ông|bà|ngài|đồng chí)\s", re.I)
@@ -217,6 +251,7 @@ class _Meeting:
     visitor: str | None = None
     part_of: str | None = None
     rule: str = ""
+    span_start: int = -1  # where its mention starts in its sentence (for the frame rules)
 
     def names(self) -> set[str]:
         return {n for n, _ in self.participants}
@@ -254,12 +289,29 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
 
 
 _ABBR_RE = re.compile(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])")
+# R_ATTEND_LIST: everyone after the cue attends (or chairs): "Cùng dự có A; B.", "Về phía tỉnh X, có C", "Tham gia đoàn có D"
+FRONTED_AT = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|trong)\s+(?:hội nghị(?: thượng đỉnh| cấp cao)?|diễn đàn|kỳ họp|phiên họp|cuộc họp|"
+                        r"đối thoại|tọa đàm|phiên khai mạc|phiên bế mạc)(?:\s+(?:này|lần này|nói trên))?\s*,\s*")
+ATTEND_LIST = re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự)(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b"
+                         r"|sự (?:tham dự|có mặt|tham gia) của\b|^(?:\*\s*)?Về phía [^,;]{2,60},\s*có\b|(?:Tham gia|Cùng đi trong|Thành viên) đoàn có\b")
+AGENT_VERB_BEFORE = re.compile(r"(?i)(?<!\w)(?P<verb>tham dự|dự|tham gia|đồng chủ trì|chủ trì|chủ tọa|khai mạc|bế mạc|"
+                               r"phát biểu (?:tại|ở)|(?:xuất hiện|có mặt) (?:ở|tại))\s+(?:(?:một|các|phiên (?:khai mạc|bế mạc|"
+                               r"toàn thể)(?: của)?)\s+)?$")
+VERB_ROLE = {"đồng": "chair", "chủ": "chair", "khai": "speaker", "bế": "speaker", "phát": "speaker"}
+# Between a subject and a verb of its own: no reporting or asking verb (whose object clause has its own subject).
+AGENT_BREAK = re.compile(r"(?i)[.;]|\b(?:cho biết|khẳng định|nói|tuyên bố|rằng|mời|đề nghị|hoan nghênh|kêu gọi|mong|"
+                         r"hy vọng|hi vọng|yêu cầu|cho rằng|nhấn mạnh|thông báo)\b")
+FRONT_FRAME = re.compile(r"(?i)^\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|ngày)\s+[\d/-]+\s*,\s*)?(?:trong thời gian|nhân dịp|nhân|khi|trong khuôn khổ|"
+                         r"trong bài (?:phát biểu|diễn văn|tham luận)(?: khai mạc| bế mạc| chính| quan trọng)?|phát biểu|"
+                         r"tại|ở)\s*(?:(?:tham |tới |sang )?dự\s+|(?:ý kiến |khai mạc |bế mạc )?(?:tại|ở)\s+)?(?:phiên (?:khai mạc|bế mạc|toàn thể)"
+                         r"(?: của)?\s+)?$")
 BACKGROUND_BEFORE = re.compile(r"(?i)(?:của|kết quả|thỏa thuận|thoả thuận|tinh thần|theo)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
 ANAPHORIC_AFTER = re.compile(r"\s*(?:này|đó|nói trên|kể trên|trên|lần này|ấy)(?![\w])")
 FRONTED_NP = re.compile(r"(?i)(?:^|[,.:]\s*|\*\s*)(?:tại|trong|sau|qua|ở)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
 WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
 POSSESSOR_BEFORE = re.compile(r"\bcủa\s*$")
-_ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc"]
+_ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc", "cùng dự", "về phía",
+               "tham gia đoàn", "dẫn đầu", "chủ tọa"]
 _ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:" + "|".join(_ROLE_VERBS) + r")\b", re.I), _ROLE_VERBS)
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
 ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp",
@@ -520,6 +572,9 @@ class ArticleExtractor:
                     subject = next((m for m in reversed(ms) if m.end <= km.start()), None)
                 found_here.append(mt)
             for mt in found_here:
+                if mt.kind != "Visit":
+                    self._frames(sent, ms, mt)
+            for mt in found_here:
                 self._add_meeting(mt)
             target = None
             foreground = [m for m in found_here if not m.background]
@@ -543,6 +598,38 @@ class ArticleExtractor:
             if target is not None:
                 self._roles(si, sent, ms, target)
 
+    def _frames(self, sent: str, ms: list[Mention], mt: _Meeting) -> None:
+        """Participation read from the frame around a meeting's mention, not only from a verb after a name.
+
+        R_COORDINATED: the subject of a clause takes part in every meeting its verbs name ("X thăm A và dự
+        B", "X sẽ tới Cape Town dự B", "X, lần đầu xuất hiện ở B"). R_FRONTED_FRAME: a fronted adverbial
+        names the meeting and the main clause its participant ("Trong thời gian dự B ở Z, X …", "Trong bài
+        phát biểu khai mạc tại B, X …")."""
+        start = mt.span_start
+        if start < 0:
+            return
+        vm = AGENT_VERB_BEFORE.search(sent, max(0, start - 60), start)
+        if vm is not None:
+            role = VERB_ROLE.get(vm.group("verb").lower().split()[0], "attendee")
+            agent = next((m for m in reversed(ms) if m.after_end <= vm.start()), None)
+            if agent is not None and not any(agent.end < o.start < vm.start() for o in ms) \
+                    and not AGENT_BREAK.search(sent, agent.after_end, vm.start()) \
+                    and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
+                n = self.person_name(agent)
+                if n:
+                    mt.participants.setdefault((n, role), sent)
+                    mt.participants.setdefault((n, "attendee"), sent)
+        fm = FRONT_FRAME.match(sent[:start])
+        if fm is not None:
+            comma = sent.find(",", start + len(mt.name) - 1 if mt.named else start)
+            subj = next((m for m in ms if m.start > comma), None) if comma > 0 else None
+            if subj is not None and re.fullmatch(r"[\s,]*(?:\S+\s*){0,4}", sent[comma:subj.title_start]):
+                n = self.person_name(subj)
+                if n:
+                    role = "speaker" if re.search(r"(?i)phát biểu|diễn văn|tham luận|trình bày", fm.group(0)) else "attendee"
+                    mt.participants.setdefault((n, role), sent)
+                    mt.participants.setdefault((n, "attendee"), sent)
+
     def _agreement_spans(self, sent: str, low: str | None = None):
         return [(m.start(), m.end() + 40, None) for m in AGREEMENT_FINDER.finditer(sent, low)]
 
@@ -559,12 +646,18 @@ class ArticleExtractor:
         end = kw_end
         count = len(word.split())
         pos = kw_end
+        # places and organizations inside the name are read whole ("Đồng bằng sông Cửu Long")
+        inner = {kw_end + a: kw_end + b for a, b, e in self.lex.find(sent[kw_end:kw_end + 240]) if e.kind in ("place", "org", "country")}
         while count < 24:
             t = _NP_TOKEN.match(sent, pos)
             if t is None:
                 break
             w = t.group(1)
             wstart, wend = t.start(1), t.end(1)
+            if wstart in inner and w[0].isupper():
+                end = pos = inner[wstart]
+                count += 1
+                continue
             if not w[0].isalnum():
                 if w in "-–" and count:
                     pos = wend
@@ -591,8 +684,9 @@ class ArticleExtractor:
                 break  # a capitalised clause opener: the next sentence, glued on by the crawl
             if NAME_STOP_PHRASE.match(sent, wstart):
                 break
-            if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend))) \
-                    and not (lw in ("lần", "về") and count):
+            if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend)
+                                                                            or _ABBR_AHEAD.match(sent, wend))) \
+                    and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)):
                 break
             if lw == "của" and (self.lex.title_re.match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
                                 or _HONORIFIC_NEXT.match(sent, wend)):
@@ -609,6 +703,8 @@ class ArticleExtractor:
     def _meeting_from(self, si, sent, km, cls, needs, word, ms, subject) -> _Meeting | None:
         start, end = km.start(), km.end()
         planned = bool(PLANNED.search(sent, max(0, start - 90), start))  # the cue stands ≤ 60 characters before
+        proposed = bool(PROPOSED.search(sent, max(0, start - 80), start)) and not re.search(
+            r"(?i)\b(?:nhận lời mời|theo lời mời|lời mời của)\b", sent[max(0, start - 120):start])
         lead = sent[max(0, start - 12):start].lower()
         if needs == "np":
             name, np_end = self._np_name(sent, start, word)
@@ -765,6 +861,9 @@ class ArticleExtractor:
             mt = _Meeting(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
                           status="planned" if planned else "held", evidence=sent, visitor=vname, place=place)
             mt.participants[(vname, "attendee")] = sent
+        mt.span_start = start
+        if proposed:
+            mt.status = "proposed"
         mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
         # date, place, organizer, format from the sentence
         mt.date = self.resolve_date(sent, mt.name)
@@ -909,11 +1008,17 @@ class ArticleExtractor:
                         continue
                     mt.participants[(n, role)] = sent
             # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
-            cue = re.search(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự)(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b"
-                            r"|sự (?:tham dự|có mặt|tham gia) của\b", sent)
+            cue = ATTEND_LIST.search(sent)
             if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
                 role = "chair" if "chủ trì" in cue.group(0) else "attendee"
                 mt.participants.setdefault((n, role), sent)
+        fa = FRONTED_AT.match(sent)
+        if fa is not None:
+            subj = next((m for m in ms if m.start >= fa.end()), None)
+            if subj is not None and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[fa.end():subj.title_start]):
+                n = self.person_name(subj)
+                if n:
+                    mt.participants.setdefault((n, "attendee"), sent)  # R_FRONTED_AT: "Tại hội nghị, X sẽ công bố …"
         if re.search(r"dự,? (?:và )?phát biểu", sent):
             for m in ms:
                 n = self.person_name(m)
@@ -976,8 +1081,8 @@ class ArticleExtractor:
         into.place = into.place or mt.place
         into.organizer = into.organizer or mt.organizer
         into.format = into.format or mt.format
-        if into.status == "planned" and mt.status == "held":
-            into.status = "held"
+        if (into.status, mt.status) in (("planned", "held"), ("proposed", "held"), ("proposed", "planned")):
+            into.status = mt.status
         for k, v in mt.participants.items():
             into.participants.setdefault(k, v)
 
@@ -1004,8 +1109,8 @@ class ArticleExtractor:
         out = []
         visits = [m for m in self.meetings if m.kind == "Visit"]
         for mt in self.meetings:
-            if not mt.participants:
-                continue
+            if not mt.participants or mt.status == "proposed":
+                continue  # R_MODALITY: nobody named, or only invited / hoped for
             if mt.kind != "Visit" and visits:
                 v = next((v for v in visits if v.visitor in mt.names() and v is not mt), None)
                 if v is not None and v.participants:
