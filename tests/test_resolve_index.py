@@ -20,12 +20,12 @@ def _reference_clusters(articles, person_key) -> list[list[tuple[str, str]]]:
     clusters: list[list] = []
     for a in sorted(articles, key=lambda a: a.source):
         for m in a.meetings:
-            pm = {person_key.get(p.name, p.name) for p in m.participants}
+            pm = {person_key.get(p.name, p.name) for p in m.participants if p.role != "host"}
             for cl in clusters:
                 a2, m2 = cl[0]
                 if a2.source == a.source:
                     continue
-                if _same_meeting(m, m2, pm, {person_key.get(p.name, p.name) for p in m2.participants}):
+                if _same_meeting(m, m2, pm, {person_key.get(p.name, p.name) for p in m2.participants if p.role != "host"}):
                     cl.append((a, m))
                     break
             else:

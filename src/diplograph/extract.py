@@ -81,6 +81,16 @@ R_ATTEND_LIST = rule(
              "Lý Thị Hoa; Bộ trưởng Bộ Tư pháp Đỗ Văn Khang.",
              {"kind": "participant", "name": "Đỗ Văn Khang", "meeting": "Ngoại vụ"})])
 
+R_VISIT_HOST = rule(
+    "role.attendee.visit-host",
+    "Who welcomes a visitor takes part in the visit ('X nhiệt liệt chào mừng Y sang thăm Việt Nam').",
+    [Example("Tiếp\nChủ tịch Quốc hội Trần Văn Bảo nhiệt liệt chào mừng Tổng thống Chile Carlos Mena sang thăm Việt Nam.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Visit"})])
+R_VISIT_ORG = rule(
+    "meeting.refuse.visit-to-organization",
+    "Calling on an organization ('thăm Đại sứ quán Việt Nam tại Pháp', 'thăm nhà máy') is no state visit.",
+    [Example("Thăm\nPhó Chủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ quán Việt Nam tại Pháp.",
+             {"kind": "meeting", "kind_of": "Visit"}, present=False)])
 R_MODALITY = rule(
     "meeting.status.proposed",
     "A meeting invited, welcomed, hoped for or proposed ('mời X thăm', 'hoan nghênh X thăm') is not reported as held.",
@@ -107,6 +117,7 @@ KINDS: list[tuple[str, str, str]] = [
     (r"phiên họp", "Session", "np"),
     (r"phiên tham khảo chính trị|tham khảo chính trị", "Consultation", "np"),
     (r"diễn đàn", "Forum", "np"),
+    (r"tọa đàm|toạ đàm", "Forum", "np"),
     (r"cuộc họp", "Meeting", "np"),
     (r"hội đàm", "Talks", "party"),
     (r"điện đàm", "PhoneCall", "party"),
@@ -117,7 +128,7 @@ KINDS: list[tuple[str, str, str]] = [
     (r"chào xã giao", "CourtesyCall", "party"),
     (r"gặp song phương|gặp làm việc|gặp mặt|gặp gỡ|cuộc gặp|buổi gặp|gặp", "Meeting", "party"),
     (r"tiếp", "Reception", "party"),
-    (r"chuyến thăm|thăm", "Visit", "visit"),
+    (r"chuyến thăm|thăm|chuyến công du|công du", "Visit", "visit"),
 ]
 KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b")
@@ -129,6 +140,14 @@ _NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, f
 KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in KINDS for w in k[0].split("|")])
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 # R_MODALITY: an event invited, welcomed, hoped for, proposed or asked about is not reported as happening
+# R_VISIT: what may stand between the visitor and "thăm": tense and aspect words, a companion ("cùng Phu nhân"),
+# "đang ở", "sang", a trip's start or end ("bắt đầu", "kết thúc"), a delegation ("dẫn đầu đoàn …")
+VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|cùng (?:Phu nhân|phu nhân|Phu quân|"
+                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*")
+# R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
+WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
+VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
+                          r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
 PROPOSED = re.compile(r"(?i)\b(?:mời|hoan nghênh|đề nghị|đề xuất|mong muốn|mong|hy vọng|hi vọng|kêu gọi|sẵn sàng|liệu|"
                       r"ủng hộ|nhận lời)\b[^.;]{0,70}$")
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -817,6 +836,8 @@ class ArticleExtractor:
             if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]):
                 if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
                     return None
+            if VISIT_TO_ORG.match(sent, end):
+                return None  # R_VISIT_ORG: "thăm Đại sứ quán …", "thăm nhà máy …": a call on an organization, not a trip
             after = sent[end:end + 80]
             after = re.split(r"\bcủa\b", after)[0]  # "chuyến thăm Cuba của Chủ tịch Quốc hội Lào": the place is before "của"
             qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
@@ -837,7 +858,7 @@ class ArticleExtractor:
             ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
             visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
                             and "mời" not in sent[end:m.title_start]), None)
-            direct = [m for m in ms if m.end <= start and re.fullmatch(r"\s*(?:(?:đã|sẽ|vừa|đang|bắt đầu|có|tới|đến|[\w\s,]{0,80}?bắt đầu|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*", sent[m.after_end:start])]
+            direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)]
             if direct and visitor is None:
                 visitor = direct[-1]
             if visitor is None:
@@ -855,12 +876,20 @@ class ArticleExtractor:
                 if vname is None:
                     return None
             title = sent[visitor.title_start:visitor.end] if visitor is not None else self._title_text
+            if visitor is not None and visitor.tok_start < 0:
+                title = f"{title} {vname}"  # a bare title resolved to its holder (R_BARE_TITLE)
             place_txt = f" {place}" if place else ""
             qual_txt = f" {qualifier}" if qualifier else ""
             name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
             mt = _Meeting(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
-                          status="planned" if planned else "held", evidence=sent, visitor=vname, place=place)
+                          status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rule=R_VISIT)
             mt.participants[(vname, "attendee")] = sent
+            if visitor is not None:
+                w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
+                host = next((m for m in reversed(ms) if w is not None and m.after_end <= w.start()
+                             and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[m.after_end:w.start()])), None)
+                if host is not None and (hn := self.person_name(host)) and hn != vname:
+                    mt.participants[(hn, "host")] = sent  # R_VISIT_HOST
         mt.span_start = start
         if proposed:
             mt.status = "proposed"
@@ -1042,6 +1071,10 @@ class ArticleExtractor:
     def _same(self, a: _Meeting, b: _Meeting) -> bool:
         if a.kind != b.kind and not ({a.kind, b.kind} <= {"Conference", "Summit", "Meeting", "Session"}):
             return False
+        if a.kind != b.kind and a.named != b.named:
+            return False  # a meeting built from its parties is not the named conference of the same sentence
+        if (a.status == "proposed") != (b.status == "proposed"):
+            return False  # an invitation is not the meeting that took place
         if a.date and b.date and a.date != b.date:
             return False
         if a.kind == "Visit":

@@ -70,7 +70,7 @@ DG, ID, SCHEMA = _NS(_DG), _NS(_ID, check=False), _NS(PREFIXES["schema"])
 PROV, RDFS, SKOS, XSD = _NS(PREFIXES["prov"]), _NS(PREFIXES["rdfs"]), _NS(PREFIXES["skos"]), _NS(_XSD)
 RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
-ROLES = {"chair": DG.chair, "speaker": DG.speaker, "attendee": DG.attendee}
+ROLES = {"chair": DG.chair, "speaker": DG.speaker, "attendee": DG.attendee, "host": DG.host}
 _ENTITY_TYPES = {"country": (DG.Country, DG.Organization, DG.Place), "place": (DG.Place,),
                  "org": (DG.Organization,), "outlet": (DG.Organization,)}
 class _Memo(dict):

@@ -132,7 +132,7 @@ def res_input(a: ArticleFacts) -> tuple:
     names = tuple(sorted(_intern({p.name for p in a.people} | {x.name for m in a.meetings for x in m.participants})))
     meetings = tuple(
         tuple(_intern((m.key, m.kind, m.date, m.name, m.kind_word, m.place, m.organizer, m.status, m.format)))
-        + (tuple(_intern(x.name for x in m.participants)), frozenset(_intern(_meeting_words(m))),
+        + (tuple(_intern(x.name for x in m.participants if x.role != "host")), frozenset(_intern(_meeting_words(m))),
            frozenset(_intern(ordinals(m.name))), intern(slug(f"{m.kind} {m.name}")[:90]))
         for m in a.meetings)
     agreements = tuple(tuple(_intern((g.abbreviation, g.name))) for g in a.agreements)
