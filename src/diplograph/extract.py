@@ -91,6 +91,14 @@ R_VISIT_ORG = rule(
     "Calling on an organization ('thăm Đại sứ quán Việt Nam tại Pháp', 'thăm nhà máy') is no state visit.",
     [Example("Thăm\nPhó Chủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ quán Việt Nam tại Pháp.",
              {"kind": "meeting", "kind_of": "Visit"}, present=False)])
+R_PLACE = rule(
+    "place.cue",
+    "A meeting's place follows 'tại'/'ở' (also fronted 'Tại X, …'), venue and city kept together; never a reporter's "
+    "dateline or a topic ('về … ở Châu Phi').",
+    [Example("Tiếp\nChiều 3/4, tại Điện Élysée, thủ đô Paris, Tổng thống Pháp Jean Morel đã tiếp Thủ tướng Trần Văn Bảo.",
+             {"kind": "meeting", "kind_of": "Reception", "place": "Điện Élysée, Paris"}),
+     Example("Hội đàm\nThủ tướng Trần Văn Bảo hội đàm với Tổng thống Mỹ Tom Reed về các dự án hạ tầng ở Châu Phi.",
+             {"kind": "meeting", "kind_of": "Talks", "place": "Châu Phi"}, present=False)])
 R_MODALITY = rule(
     "meeting.status.proposed",
     "A meeting invited, welcomed, hoped for or proposed ('mời X thăm', 'hoan nghênh X thăm') is not reported as held.",
@@ -148,6 +156,11 @@ VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đ�
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
                           r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
+PLACE_CUE = re.compile(r"(?i)\b(?:tại|ở)\s+")
+DATELINE_BEFORE = re.compile(r"(?i)(?:phóng viên|PV|thường trú|đưa tin từ|hãng tin)[^,.;]{0,25}$")
+TOPIC_BEFORE = re.compile(r"(?i)\bvề\b[^,.;]*$")
+VENUE_CITY = re.compile(r"(?P<venue>[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,4}),\s*"
+                        r"(?:thủ đô|thành phố|TP\.?)\s+(?P<city>[^,.;]{2,40})")
 PROPOSED = re.compile(r"(?i)\b(?:mời|hoan nghênh|đề nghị|đề xuất|mong muốn|mong|hy vọng|hi vọng|kêu gọi|sẵn sàng|liệu|"
                       r"ủng hộ|nhận lời)\b[^.;]{0,70}$")
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -974,11 +987,20 @@ class ArticleExtractor:
 
     def _place(self, sent: str, mt: _Meeting, pos: int = 0) -> str | None:
         # the "tại" after the meeting's kind word first, nearest first; then those before it
-        cues = sorted(re.finditer(r"\b(?:tại|ở)\s+", sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
+        cues = sorted(PLACE_CUE.finditer(sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
         for m in cues:
             window = sent[m.end():m.end() + 70]
             if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn)\b", window):
                 continue
+            if DATELINE_BEFORE.search(sent, max(0, m.start() - 40), m.start()):
+                continue  # R_PLACE_NOT_DATELINE: "phóng viên TTXVN tại Tokyo" is where the reporter is
+            if m.start() > pos and TOPIC_BEFORE.search(sent, pos, m.start()):
+                continue  # R_PLACE_NOT_TOPIC: "hội đàm … về các dự án ở Châu Phi"
+            venue = VENUE_CITY.match(window)
+            if venue is not None:
+                city = next((e for a, b, e in self.lex.find(venue.group("city")) if a == 0 and e.kind in ("place", "country")), None)
+                if city is not None and self.lex.lookup(venue.group("venue")) is None:
+                    return f"{venue.group('venue')}, {venue.group('city')[:len(city.label_vi)] if venue.group('city').startswith(city.label_vi) else city.label_vi}"
             # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")
             found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country")
                      and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
@@ -987,6 +1009,9 @@ class ArticleExtractor:
             specific = [e for _, e in found if e.kind == "place"]
             if specific or found:
                 return (specific or [found[0][1]])[0].label_vi
+            hq = re.match(r"trụ sở(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,5}(?=\s*(?:[,.;]|$))", window)
+            if hq is not None:
+                return hq.group(0)  # "tại trụ sở Trung ương Đảng": the venue as written
             cm = re.match(r"([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", window)
             if cm and cm.group(1).casefold() in self.lex.places_by_label:
                 return self.lex.places_by_label[cm.group(1).casefold()].label_vi  # "tại Nhà Trắng"
@@ -994,6 +1019,9 @@ class ArticleExtractor:
                 cand = cm.group(1)
                 if len(cand.split()) >= 2 and not any(cand.startswith(x) for x in ("Hội nghị", "Diễn đàn", "Kỳ họp", "Lễ")):
                     return cand
+            led = re.match(r"(?:thủ đô|thành phố|TP\.?)\s+([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,2})", window)
+            if led and not self.lex.lookup(led.group(1)):
+                return led.group(1)  # "tại thành phố Bari": a city the lexicon does not know
         for s0, e0, entry in self.lex.find(mt.name):
             if entry.kind == "place":
                 return entry.label_vi
