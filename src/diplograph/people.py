@@ -62,6 +62,15 @@ R_COMPOUND = rule(
     "A title word inside a compound (Đại sứ quán, chính quyền Tổng thống) is no post or qualifier.",
     [Example("Thăm đại sứ quán\nChủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ Quán Việt Nam tại Pháp.",
              {"kind": "person", "name": "Quán Việt Nam"}, present=False)])
+R_TITLE_DASH = rule(
+    "post.title-dash-name",
+    "A post, a dash, then the name: 'Bộ trưởng Bộ Tư pháp - Đỗ Văn A'.",
+    [Example("Phát biểu\nBộ trưởng Bộ Tư pháp - Đỗ Văn Khang phát biểu bế mạc hội nghị.",
+             {"kind": "post", "name": "Đỗ Văn Khang", "title": "Bộ trưởng Bộ Tư pháp"})])
+R_GIVEN_NAME_WORD = rule(
+    "person.name.common-word-given-name",
+    "A full name may end in a capitalised common word ('Lưu Văn Bằng').",
+    [Example("Dự lễ\nBộ trưởng Bộ Công an Lưu Văn Bằng dự lễ.", {"kind": "person", "name": "Lưu Văn Bằng"})])
 R_MODIFIER = rule(
     "post.compose.modifier",
     "A modifier before a post (Phó, Trợ lý, Thư ký) composes a new post with it.",
@@ -180,6 +189,7 @@ class SentenceAnalysis:
             for k in range(i, j):
                 self.title_cover[k] = span
         for a, b in self.name_runs():
+            b = self._given_name_word(a, b)
             cleaned = self.clean_run(a, b)
             if cleaned is None or not self.valid_name(*cleaned):
                 continue
@@ -237,6 +247,16 @@ class SentenceAnalysis:
         if start >= 0:
             runs.append((start, last + 1))
         return runs
+
+    def _given_name_word(self, i: int, j: int) -> int:
+        """R_GIVEN_NAME_WORD: a capitalised common word ("Bằng") ends a Vietnamese full name it follows
+        ("Lưu Văn Bằng"): a surname and one more syllable, then the word, then no other capital."""
+        toks = self.toks
+        if j - i == 2 and j < len(toks) and toks[j].text in STRICT_STOP and is_vietnamese_syllable(toks[j].text) \
+                and toks[i].text in self.lex.surnames and all(is_vietnamese_syllable(t.text) for t in toks[i:j]) \
+                and j not in self.title_cover and (j + 1 == len(toks) or not toks[j + 1].text[:1].isupper()):
+            return j + 1
+        return j
 
     def clean_run(self, i: int, j: int) -> tuple[int, int] | None:
         """Strip places, countries, organizations and clause words off the front of a capitalised run."""
@@ -337,6 +357,8 @@ class SentenceAnalysis:
             if not t.is_word:
                 if w in "-–" and a < k < b - 1:
                     continue
+                if w in "-–" and k == b - 1 and k > a:
+                    continue  # R_TITLE_DASH: "Bộ trưởng Bộ Tư pháp - Đỗ Văn A"
                 return False
             if w[0].isupper() or w.isupper():
                 org_open = w in ORG_FIRST_WORDS
