@@ -477,7 +477,15 @@ class ArticleExtractor:
                 if any(a <= s0 < b for a, b in taken) or any(a <= s0 < b for a, b, _ in found):
                     continue
                 before = sent[max(0, s0 - 12):s0].lower()
-                if re.search(r"(?:các|những|hai|ba|cựu|nguyên|vị|người|tân|quyền|phó|trợ lý|chức|cương vị|làm|thành|của)\s*$", before):
+                if re.search(r"(?:^|\s)(?:hai|2)\s+$", before):
+                    head = self.lex.titles.get(tm.group(0))
+                    pair = [n for n, pf in self.people.items() if head is not None and any(p.position == head.label for p in pf.posts)]
+                    if len(pair) == 2:  # R_BARE_TITLE_PAIR: "hai Thủ tướng" are the article's two prime ministers
+                        for n in pair:
+                            added.append(Mention(name=n, start=s0, end=e0, tok_start=-1, tok_end=-1, posts=[], short=False,
+                                                 title_start=s0, after_end=e0))
+                    continue
+                if re.search(r"(?:các|những|ba|cựu|nguyên|vị|người|tân|quyền|phó|trợ lý|chức|cương vị|làm|thành|của)\s*$", before):
                     continue  # plural, former, or an office spoken of ("nhậm chức Tổng thống")
                 head = self.lex.titles.get(tm.group(0))
                 if head is None or head.kind == "nopost":
@@ -590,7 +598,7 @@ class ArticleExtractor:
                 word = km.group(0)
                 # windows of the sentence rather than slices: searching the whole text before every
                 # kind word ("tiếp", "thăm" are common words) made this loop quadratic in the sentence
-                if _NOT_MEETING_AFTER_AT.match(sent, km.end()) \
+                if (needs != "np" and _NOT_MEETING_AFTER_AT.match(sent, km.end())) \
                         or NOT_MEETING_BEFORE.search(sent, max(0, km.start() - 24), km.start()):
                     continue
                 if any(km.start() >= m.title_start and km.end() <= m.end for m in self.mentions[si]):
@@ -651,6 +659,11 @@ class ArticleExtractor:
                 if n:
                     mt.participants.setdefault((n, role), sent)
                     mt.participants.setdefault((n, "attendee"), sent)
+        if vm is not None and mt.named:
+            np_end = start + len(mt.name)
+            comp = next((m for m in ms if m.start > np_end and re.fullmatch(r"\s*(?:,\s*)?cùng(?: với)?\s+", sent[np_end:m.title_start])), None)
+            if comp is not None and (n := self.person_name(comp)):
+                mt.participants.setdefault((n, "attendee"), sent)  # R_COORDINATED: "dự Hội nghị X cùng Thủ tướng Y"
         fm = FRONT_FRAME.match(sent[:start])
         if fm is not None:
             comma = sent.find(",", start + len(mt.name) - 1 if mt.named else start)
@@ -766,7 +779,7 @@ class ArticleExtractor:
                 return None  # R_MEETING_BACKGROUND: "thỏa thuận của Cuộc gặp cấp cao …", "kết quả cuộc hội đàm"
             if ANAPHORIC_AFTER.match(sent, end):
                 return None  # R_MEETING_ANAPHORA: "cuộc gặp này", "cuộc hội đàm nói trên" is the meeting in focus
-            fronted = FRONTED_NP.search(sent[:start]) and (re.match(r"(?i)cuộc|buổi", word)
+            fronted = FRONTED_NP.search(sent[:start]) and (re.match(r"(?i)cuộc|buổi", word) or cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation")
                                                            or re.search(r"(?i)(?:cuộc|buổi)\s+$", sent[:start]))
             if fronted or (word[:1].isupper() and start == len(sent) - len(sent.lstrip())):
                 # R_FRONTED_NP: "Tại cuộc gặp Tổng thống X, Chủ tịch nước Y …", "Gặp gỡ Tổng thống X, Y đề nghị …"
@@ -926,6 +939,18 @@ class ArticleExtractor:
         at = end + (m.end() if m else 0)
         other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
         if other is None:
+            # "tại hội đàm ở Nhà khách …, hai Thủ tướng trao đổi …": the parties are the pair after the comma
+            comma = sent.find(",", end)
+            pair = [x for x in ms if comma >= 0 and x.start > comma and x.tok_start < 0]
+            if len(pair) == 2 and pair[0].start == pair[1].start and re.fullmatch(r"[\s,]*(?:hai|2)\s+", sent[comma:pair[0].start]):
+                names = [self.person_name(x) for x in pair]
+                if None in names:
+                    return None
+                mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=_cap(word.lower()) + " " + " – ".join(names),  # type: ignore[arg-type]
+                              named=False, sentence_index=si, status="held", evidence=sent, rule=R_FRONTED_NP)
+                for n in names:
+                    mt.participants[(n, "attendee")] = sent  # type: ignore[index]
+                return mt
             return None
         comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
         subj = None
