@@ -341,7 +341,7 @@ BACKGROUND_BEFORE = re.compile(r"(?i)(?:của|kết quả|thỏa thuận|thoả 
 ANAPHORIC_AFTER = re.compile(r"\s*(?:này|đó|nói trên|kể trên|trên|lần này|ấy)(?![\w])")
 FRONTED_NP = re.compile(r"(?i)(?:^|[,.:]\s*|\*\s*)(?:tại|trong|sau|qua|ở)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
 WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
-POSSESSOR_BEFORE = re.compile(r"\bcủa\s*$")
+POSSESSOR_GAP = re.compile(r"\s*của\s*")
 _ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc", "cùng dự", "về phía",
                "tham gia đoàn", "dẫn đầu", "chủ tọa"]
 _ROLE_VERB = LiteralAnchored(re.compile(r"\b(?:" + "|".join(_ROLE_VERBS) + r")\b", re.I), _ROLE_VERBS)
@@ -800,7 +800,7 @@ class ArticleExtractor:
             clause_end = self._clause_end(sent, end)
             wit = WITNESS_CUE.search(sent, end, clause_end)
             party_end = wit.start() if wit else clause_end
-            objs = [m for m in ms if start < m.start < party_end and not POSSESSOR_BEFORE.search(sent, max(0, m.title_start - 8), m.title_start)]
+            objs = [m for m in ms if start < m.start < party_end and not self._possessor(sent, m, ms)]
             if subj is not None and subj in objs:
                 objs.remove(subj)
             giua_here = re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:])
@@ -849,9 +849,15 @@ class ArticleExtractor:
                 name = _cap(kind_phrase.group(0) if kind_phrase else word) + " " + " – ".join(dict.fromkeys(names))
             else:
                 name = _cap(tail)
+            pnames = list(dict.fromkeys(n for p in parties if (n := self.person_name(p))))
+            if not objs and len(pnames) >= 2:
+                # no counterpart after the kind word: named from its kind and parties, not from the rest of the clause
+                kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+                label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
+                name = _cap(label.lower()) + " " + " – ".join(pnames)
             name = re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
             mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", word)),
-                          sentence_index=si, status="planned" if planned else "held", evidence=sent)
+                          sentence_index=si, status="planned" if planned else "held", evidence=sent, rule=R_BILATERAL)
             for p in parties:
                 n = self.person_name(p)
                 if n:
@@ -928,6 +934,12 @@ class ArticleExtractor:
         if re.search(r"trực tuyến", sent, re.I):
             mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
         return mt
+
+    @staticmethod
+    def _possessor(sent: str, m: Mention, ms: list[Mention]) -> bool:
+        """R_POSSESSOR: 'X, Cố vấn đặc biệt của Thủ tướng Y': Y owns X's post and is no party of the meeting."""
+        return any(o is not m and o.after_end > o.end and POSSESSOR_GAP.fullmatch(sent, o.after_end, m.title_start)
+                   for o in ms)
 
     def _fronted_party_meeting(self, si: int, sent: str, start: int, end: int, cls: str, word: str,
                                ms: list[Mention]) -> _Meeting | None:
@@ -1047,7 +1059,10 @@ class ArticleExtractor:
             led = re.match(r"(?:thủ đô|thành phố|TP\.?)\s+([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,2})", window)
             if led and not self.lex.lookup(led.group(1)):
                 return led.group(1)  # "tại thành phố Bari": a city the lexicon does not know
-        for s0, e0, entry in self.lex.find(mt.name):
+        bare = mt.name
+        for n in [n for n, _ in mt.participants] + list(self.people):
+            bare = bare.replace(n, " ")  # "Trương Hòa Bình" holds no place
+        for s0, e0, entry in self.lex.find(bare):
             if entry.kind == "place":
                 return entry.label_vi
         return None
@@ -1134,7 +1149,8 @@ class ArticleExtractor:
             return a.visitor == b.visitor and (not a.place or not b.place or a.place == b.place)
         pa, pb = a.names(), b.names()
         if a.kind in ("Talks", "PhoneCall", "CourtesyCall", "Reception", "Meeting", "Negotiation") and pa and pb:
-            return pa == pb or (pa <= pb and len(pa) >= 1 and len(pb) <= 2) or (pb <= pa and len(pa) <= 2)
+            # the same parties, or a report naming some of them (a caption's two of a joint meeting's three)
+            return pa == pb or (pa <= pb and (len(pa) >= 2 or len(pb) <= 2)) or (pb <= pa and (len(pb) >= 2 or len(pa) <= 2))
         wa, wb = _words(a.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}, _words(b.name) - {"hội", "nghị", "cuộc", "các", "của", "và"}
         if not wa or not wb:
             return True
