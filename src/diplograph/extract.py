@@ -468,11 +468,13 @@ class ArticleExtractor:
         mentions = self.mentions
         assert isinstance(mentions, list)
         for si, sent in enumerate(self.sents):
+            if not self.analyses[si].titled:
+                continue
             ms = mentions[si]
             taken = [(m.title_start, max(m.end, m.after_end)) for m in ms]
             found = self.analyses[si].found
             added = []
-            for tm in self.lex.title_re.finditer(sent, self.analyses[si].low):
+            for tm in self.analyses[si].title_matches:
                 s0, e0 = tm.span()
                 if any(a <= s0 < b for a, b in taken) or any(a <= s0 < b for a, b, _ in found):
                     continue

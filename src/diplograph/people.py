@@ -130,6 +130,7 @@ class SentenceAnalysis:
         self.low = fold(sentence)  # shared with the meeting finders (extract.py)
         title_matches = list(lex.title_re.finditer(sentence, self.low))
         self.titled = bool(title_matches)  # a title stands in the sentence (posts can only come from one)
+        self.title_matches = title_matches  # kept for the article-level rules (bare titles, coreference)
         self._quick: list[Token] | None = None
         if not self.found and not title_matches:
             self._quick = _quick_names(sentence, lex)
