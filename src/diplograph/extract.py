@@ -99,6 +99,17 @@ R_PLACE = rule(
              {"kind": "meeting", "kind_of": "Reception", "place": "Điện Élysée, Paris"}),
      Example("Hội đàm\nThủ tướng Trần Văn Bảo hội đàm với Tổng thống Mỹ Tom Reed về các dự án hạ tầng ở Châu Phi.",
              {"kind": "meeting", "kind_of": "Talks", "place": "Châu Phi"}, present=False)])
+R_AGREEMENT = rule(
+    "agreement.name.noun-phrase",
+    "An agreement named by the noun phrase after its trigger (Hiệp định, Thỏa thuận …), with an inserted 'ký ngày …' "
+    "skipped, 'giữa hai Bộ X' and 'giữa một bên là A và một bên là B (ABBR)' kept; an organization named after a "
+    "treaty is none.",
+    [Example("Hợp tác\nHai bên thống nhất triển khai Hiệp định khung về Nông nghiệp và Đào tạo nghề giữa hai nước.",
+             {"kind": "agreement", "name": "Hiệp định khung về Nông nghiệp và Đào tạo nghề"}),
+     Example("Hợp tác\nHai bên sẽ thúc đẩy thực hiện Hiệp định ký ngày 2/3/2019 về hợp tác hải quan giữa Việt Nam và Lào.",
+             {"kind": "agreement", "name": "Hiệp định về hợp tác hải quan"}),
+     Example("Hợp tác\nAi Cập muốn gia nhập Tổ chức Hiệp ước An ninh Tập thể (CSTO).",
+             {"kind": "agreement", "abbr": "CSTO"}, present=False)])
 R_MODALITY = rule(
     "meeting.status.proposed",
     "A meeting invited, welcomed, hoped for or proposed ('mời X thăm', 'hoan nghênh X thăm') is not reported as held.",
@@ -224,7 +235,9 @@ DATE_TEXT_RE = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (
 REVIEW_RE = re.compile(r"tổng kết(?: công tác)?(?: của)?(?: năm)? (?P<y>\d{4})", re.I)
 
 AGREEMENT_TRIGGERS = ["Hiệp định", "Hiệp ước", "Thỏa thuận", "Thoả thuận", "Bản ghi nhớ", "Công ước", "Tuyên bố chung",
-                      "Nghị định thư", "Hiến chương", "hiệp định", "hiệp ước", "công ước"]
+                      "Nghị định thư", "Hiến chương", "hiệp định", "hiệp ước", "công ước", "thỏa thuận", "thoả thuận"]
+AGR_INSERTED = re.compile(r"\s+(?:được\s+)?(?:ký|kí)(?: kết)?\s+(?:(?:vào\s+)?ngày\s+[\d/.-]+|năm\s+\d{4}|tại\s+[^\s,.;]+(?:\s+[A-ZĐ]\w*)?)(?=\s+về\b)")
+AGR_PARTIES = re.compile(r"[^.;()]{0,60}?\bgiữa một bên là [^.;()]{2,60}? và một bên là [^.;()]{2,60}?\s*\([A-Z][A-Za-z0-9-]{1,12}\)")
 AGREEMENT_RE = re.compile(r"(?P<trig>" + "|".join(map(re.escape, AGREEMENT_TRIGGERS)) + r")(?![\w])")
 # the same matches, tried only where a trigger word stands (see lexicon.LiteralAnchored)
 AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, AGREEMENT_TRIGGERS)
@@ -622,6 +635,8 @@ class ArticleExtractor:
             foreground = [m for m in found_here if not m.background]
             if foreground:
                 held = [m for m in foreground if m.status == "held"] or foreground
+                # a meeting held during a visit takes the roles of its sentence, not the visit framing it
+                held = [m for m in held if m.kind != "Visit"] or held
                 focus = self._canonical(held[0])
                 target = focus
                 for mt in found_here:
@@ -1233,8 +1248,13 @@ class ArticleExtractor:
         for si, sent in enumerate(self.sents):
             spans = []
             for m in AGREEMENT_FINDER.finditer(sent, self.analyses[si].low):
+                if re.search(r"(?:Tổ chức|tổ chức|Liên minh)\s*$", sent[max(0, m.start() - 12):m.start()]):
+                    continue  # R_AGR_ORG: "Tổ chức Hiệp ước An ninh Tập thể (CSTO)" is an organization
                 name, end = self._agreement_name(sent, m)
                 abbr = None
+                inner_abbr = re.search(r"\s*\(([A-Z][A-Za-z0-9-]{1,12})\)$", name)
+                if inner_abbr:
+                    abbr, name = inner_abbr.group(1), name[:inner_abbr.start()].strip()
                 am = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{1,12})(?: \d{4})?\)", sent[end:])
                 if am:
                     abbr = am.group("a")
@@ -1281,8 +1301,17 @@ class ArticleExtractor:
         self_title_re = load().title_re
         start = m.start()
         pos = m.end()
+        inserted = AGR_INSERTED.match(sent, pos)
+        skipped = ""
+        if inserted is not None:  # R_AGR_INSERTED: "Hiệp định ký ngày 2/3/2019 về hợp tác hải quan …"
+            skipped = sent[pos:inserted.end()]
+            pos = inserted.end()
         end = pos
         count = 0
+        parties = AGR_PARTIES.match(sent, pos)
+        if parties is not None:  # R_AGR_PARTIES: "… giữa một bên là Việt Nam và một bên là Liên minh châu Phi (VAFCA)"
+            name = (sent[start:m.end()] + sent[pos:parties.end()]).strip()
+            return name, parties.end()
         for t in re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[pos:]):
             w = t.group(0)
             if not w[0].isalnum():
@@ -1290,11 +1319,19 @@ class ArticleExtractor:
                     continue
                 break
             lw = w.lower()
+            if lw == "giữa" and re.match(r"\s*hai\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():]):
+                end = pos + t.end()
+                count += 1
+                continue  # "Thỏa thuận hợp tác giữa hai Bộ Tư pháp"
+            if lw == "hai" and sent[pos:pos + t.start()].rstrip().endswith("giữa"):
+                end = pos + t.end()
+                count += 1
+                continue
             if lw in AGR_STOP and not (lw in ("giữa", "của") and re.match(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():])):
                 break
             if lw == "và" and not re.match(r"\s*\w", sent[pos + t.end():]):
                 break
-            if lw == "và" and re.match(r"\s*[a-zđà-ỹ]", sent[pos + t.end():]) and re.search(r"\s[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[start:pos + t.start()]):
+            if lw == "và" and sent[pos + t.end():].lstrip()[:1].islower() and re.search(r"\s[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[start:pos + t.start()]):
                 break  # "Hiệp định Thương mại tự do và tin tưởng …": a proper name does not go on in lower case
             if lw == "của" and self_title_re.match(sent[pos + t.end():].lstrip()):
                 break  # "Thỏa thuận Paris của Tổng thống Trump": a person's, not part of the name
@@ -1302,7 +1339,7 @@ class ArticleExtractor:
                 break
             end = pos + t.end()
             count += 1
-        name = sent[start:end].strip()
+        name = (sent[start:m.end()] + " " + sent[pos - 0:end].strip()).strip() if skipped else sent[start:end].strip()
         # "A và B" where B opens with its own trigger: cut before it
         name = re.split(r" và (?=Hiệp định|Hiệp ước|Thỏa thuận|Bản ghi nhớ|Công ước|Nghị định thư|luật pháp)", name)[0]
         name = AGR_CLAUSE.split(name)[0]
@@ -1310,7 +1347,7 @@ class ArticleExtractor:
         while len(words) > 1 and words[-1].lower() in AGR_DANGLING:
             words.pop()
         name = " ".join(words)
-        return name, start + len(name)
+        return name, (end if skipped else start + len(name))
 
     @staticmethod
     def _agreement_action(sent: str, s: int, e: int) -> tuple[str, str, str]:

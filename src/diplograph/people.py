@@ -332,6 +332,8 @@ class SentenceAnalysis:
         entry = self.lex.lookup(" ".join(words))
         if entry is not None:
             return False
+        if len(words) == 1 and "-" in words[0] and all(self.lex.lookup(w) is not None for w in words[0].split("-")):
+            return False  # R_COUNTRY_PAIR: "Nga-Mỹ", "Trung-Ấn" are two countries, not a name
         if any(w in ("Bộ", "Vụ", "Cục", "Ban", "Sở", "Viện", "Ủy", "Tập", "Đại") for w in words[1:]) \
                 and not all(is_vietnamese_syllable(w) for w in words):
             return False  # "Bắc Mỹ Bộ Ngoại": a department's name ran into the next organization
