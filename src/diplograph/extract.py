@@ -236,6 +236,8 @@ REVIEW_RE = re.compile(r"tổng kết(?: công tác)?(?: của)?(?: năm)? (?P<y
 
 AGREEMENT_TRIGGERS = ["Hiệp định", "Hiệp ước", "Thỏa thuận", "Thoả thuận", "Bản ghi nhớ", "Công ước", "Tuyên bố chung",
                       "Nghị định thư", "Hiến chương", "hiệp định", "hiệp ước", "công ước", "thỏa thuận", "thoả thuận"]
+LOWER_AGREEMENT = re.compile(r"(?:\s+(?:hòa bình|hoà bình|ngừng bắn|hạt nhân|khí hậu))?(?:\s+(?!Cuộc|Hội|Thủ|Tổng|Chủ|Bộ|Các|Những|Theo|Trong|Tại|Việc)"
+                             r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,3}")
 AGR_INSERTED = re.compile(r"\s+(?:được\s+)?(?:ký|kí)(?: kết)?\s+(?:(?:vào\s+)?ngày\s+[\d/.-]+|năm\s+\d{4}|tại\s+[^\s,.;]+(?:\s+[A-ZĐ]\w*)?)(?=\s+về\b)")
 AGR_PARTIES = re.compile(r"[^.;()]{0,60}?\bgiữa một bên là [^.;()]{2,60}? và một bên là [^.;()]{2,60}?\s*\([A-Z][A-Za-z0-9-]{1,12}\)")
 AGREEMENT_RE = re.compile(r"(?P<trig>" + "|".join(map(re.escape, AGREEMENT_TRIGGERS)) + r")(?![\w])")
@@ -1250,7 +1252,13 @@ class ArticleExtractor:
             for m in AGREEMENT_FINDER.finditer(sent, self.analyses[si].low):
                 if re.search(r"(?:Tổ chức|tổ chức|Liên minh)\s*$", sent[max(0, m.start() - 12):m.start()]):
                     continue  # R_AGR_ORG: "Tổ chức Hiệp ước An ninh Tập thể (CSTO)" is an organization
-                name, end = self._agreement_name(sent, m)
+                if m.group("trig") in ("thỏa thuận", "thoả thuận"):
+                    lm = LOWER_AGREEMENT.match(sent, m.end())
+                    if lm is None:
+                        continue  # "thỏa thuận" in lower case is an agreement only with its proper name ("thỏa thuận Doha")
+                    name, end = sent[m.start():lm.end()], lm.end()
+                else:
+                    name, end = self._agreement_name(sent, m)
                 abbr = None
                 inner_abbr = re.search(r"\s*\(([A-Z][A-Za-z0-9-]{1,12})\)$", name)
                 if inner_abbr:
@@ -1319,7 +1327,7 @@ class ArticleExtractor:
                     continue
                 break
             lw = w.lower()
-            if lw == "giữa" and re.match(r"\s*hai\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():]):
+            if lw == "giữa" and re.match(r"\s*hai\s+(?!Chính phủ|Nhà nước|Quốc hội|Đảng|Bộ Chính trị)[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():]):
                 end = pos + t.end()
                 count += 1
                 continue  # "Thỏa thuận hợp tác giữa hai Bộ Tư pháp"
