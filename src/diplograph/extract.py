@@ -116,6 +116,55 @@ R_MODALITY = rule(
     [Example("Gặp\nChủ tịch nước Trần Văn Bảo hoan nghênh Thủ tướng Ý Marco Bellini thăm Việt Nam.",
              {"kind": "meeting", "kind_of": "Visit"}, present=False)])
 
+R_ROLE_AFTER = rule(
+    "role.verb-after-name",
+    "A role verb right after a named person: 'X chủ trì' (chair), 'X phát biểu/khai mạc/kết luận' (speaker), 'X dự' (attendee).",
+    [Example("Hội nghị\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Bộ trưởng Bộ Ngoại giao "
+             "Lê Văn Tám chủ trì hội nghị.", {"kind": "participant", "name": "Lê Văn Tám", "role": "chair"})])
+R_ROLE_FRONTED = rule(
+    "role.fronted-verb",
+    "A fronted role verb before the name: 'Phát biểu khai mạc, X …', 'dưới sự chủ trì của X'.",
+    [Example("Hội nghị\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Phát biểu khai mạc hội nghị, "
+             "Bộ trưởng Bộ Ngoại giao Lê Văn Tám nhấn mạnh vai trò của ngoại giao.",
+             {"kind": "participant", "name": "Lê Văn Tám", "role": "speaker"})])
+R_DELEGATION = rule(
+    "role.attendee.delegation-head",
+    "Who leads a delegation ('do X dẫn đầu', 'X dẫn đầu đoàn … tham dự') takes part in the meeting of the sentence.",
+    [Example("Hội nghị\nNgày 10/3, tại Jakarta, Hội nghị An ninh Hàng hải khu vực lần thứ 9 đã khai mạc. Trung tướng Vũ Văn "
+             "Tài, Phó Chủ nhiệm Tổng cục Chính trị dẫn đầu đoàn Việt Nam tham dự hội nghị.",
+             {"kind": "participant", "name": "Vũ Văn Tài", "meeting": "An ninh Hàng hải"})])
+
+R_AGREEMENT_ABBR = rule(
+    "agreement.abbreviation",
+    "An agreement named only by its known abbreviation (EVFTA, TPP, RCEP).",
+    [Example("Hợp tác\nHai bên nhất trí sớm phê chuẩn EVFTA.", {"kind": "agreement", "abbr": "EVFTA"})])
+R_PRIO_THEME = rule(
+    "priority.theme",
+    "A year's theme: 'chủ đề năm N là \"…\"'.",
+    [Example("Hội nghị\nBộ trưởng Lê Văn Tám cho biết chủ đề năm 2030 của ngành là \"Kỷ cương, trách nhiệm, hành động quyết liệt\".",
+             {"kind": "priority", "year": 2030})])
+R_PRIO_ORDINAL = rule(
+    "priority.numbered-task",
+    "Numbered tasks after 'N nhiệm vụ trọng tâm năm N': 'Thứ nhất, …', 'Hai là, …'.",
+    [Example("Hội nghị\nBộ trưởng Bộ Ngoại giao Lê Văn Tám nêu ba nhiệm vụ trọng tâm năm 2030. Thứ nhất, tiếp tục đẩy mạnh "
+             "ngoại giao kinh tế trong tình hình mới.", {"kind": "priority", "year": 2030, "text": "ngoại giao kinh tế"})])
+R_PRIO_DIRECTIVE = rule(
+    "priority.directive",
+    "A directive for a year: 'X đề nghị năm N tập trung: A; B', and the list going on in the next sentences.",
+    [Example("Hội nghị\nBộ trưởng Bộ Ngoại giao Lê Văn Tám đề nghị năm 2030 toàn ngành tập trung: đẩy mạnh ngoại giao kinh tế "
+             "trong tình hình mới; nâng cao chất lượng công tác bảo hộ công dân.", {"kind": "priority", "year": 2030})])
+R_PRIO_CONTINUE = rule(
+    "priority.continued",
+    "A direction continued after a directive ('Cùng với đó, …', 'Đồng thời, …', '… cần …').",
+    [Example("Hội nghị\nBộ trưởng Bộ Ngoại giao Lê Văn Tám đề nghị năm 2030 toàn ngành tập trung: đẩy mạnh ngoại giao kinh tế "
+             "trong tình hình mới. Đồng thời, nâng cao chất lượng công tác bảo hộ công dân ở nước ngoài.",
+             {"kind": "priority", "year": 2030, "text": "bảo hộ công dân"})])
+R_PRIO_YEAR_AGREED = rule(
+    "priority.year-agreed",
+    "Directions both sides set for a year: 'Năm N, hai nước chủ trương A; B'.",
+    [Example("Hợp tác\nNăm 2030, hai nước chủ trương tăng cường trao đổi đoàn cấp cao; mở rộng hợp tác kinh tế và thương mại.",
+             {"kind": "priority", "year": 2030, "text": "trao đổi đoàn"})])
+
 R_BARE_TITLE = rule(
     "coref.bare-title",
     "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
@@ -291,7 +340,7 @@ class _Meeting:
     organizer: str | None = None
     status: str = "held"
     format: str | None = None
-    participants: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, role) -> evidence
+    participants: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (name, role) -> (evidence, rule)
     background: bool = False  # mentioned in passing ("kể từ sau Hội nghị lần thứ nhất"): not the meeting in focus
     variants: list[str] = field(default_factory=list)
     evidence: str = ""
@@ -299,6 +348,7 @@ class _Meeting:
     part_of: str | None = None
     rule: str = ""
     span_start: int = -1  # where its mention starts in its sentence (for the frame rules)
+    rules: list[str] = field(default_factory=list)  # every rule that found a mention of it
 
     def names(self) -> set[str]:
         return {n for n, _ in self.participants}
@@ -676,13 +726,13 @@ class ArticleExtractor:
                     and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
                 n = self.person_name(agent)
                 if n:
-                    mt.participants.setdefault((n, role), sent)
-                    mt.participants.setdefault((n, "attendee"), sent)
+                    mt.participants.setdefault((n, role), (sent, R_COORDINATED))
+                    mt.participants.setdefault((n, "attendee"), (sent, R_COORDINATED))
         if vm is not None and mt.named:
             np_end = start + len(mt.name)
             comp = next((m for m in ms if m.start > np_end and re.fullmatch(r"\s*(?:,\s*)?cùng(?: với)?\s+", sent[np_end:m.title_start])), None)
             if comp is not None and (n := self.person_name(comp)):
-                mt.participants.setdefault((n, "attendee"), sent)  # R_COORDINATED: "dự Hội nghị X cùng Thủ tướng Y"
+                mt.participants.setdefault((n, "attendee"), (sent, R_COORDINATED))  # R_COORDINATED: "dự Hội nghị X cùng Thủ tướng Y"
         fm = FRONT_FRAME.match(sent[:start])
         if fm is not None:
             comma = sent.find(",", start + len(mt.name) - 1 if mt.named else start)
@@ -691,8 +741,8 @@ class ArticleExtractor:
                 n = self.person_name(subj)
                 if n:
                     role = "speaker" if re.search(r"(?i)phát biểu|diễn văn|tham luận|trình bày", fm.group(0)) else "attendee"
-                    mt.participants.setdefault((n, role), sent)
-                    mt.participants.setdefault((n, "attendee"), sent)
+                    mt.participants.setdefault((n, role), (sent, R_FRONTED_FRAME))
+                    mt.participants.setdefault((n, "attendee"), (sent, R_FRONTED_FRAME))
 
     def _agreement_spans(self, sent: str, low: str | None = None):
         return [(m.start(), m.end() + 40, None) for m in AGREEMENT_FINDER.finditer(sent, low)]
@@ -880,9 +930,9 @@ class ArticleExtractor:
             for p in parties:
                 n = self.person_name(p)
                 if n:
-                    mt.participants[(n, "attendee")] = sent
+                    mt.participants[(n, "attendee")] = (sent, R_BILATERAL)
             for n in extra_names:
-                mt.participants[(n, "attendee")] = sent
+                mt.participants[(n, "attendee")] = (sent, R_BILATERAL)
         else:  # visit
             if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]):
                 if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
@@ -934,14 +984,17 @@ class ArticleExtractor:
             name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
             mt = _Meeting(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
                           status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rule=R_VISIT)
-            mt.participants[(vname, "attendee")] = sent
+            mt.participants[(vname, "attendee")] = (sent, R_VISIT)
             if visitor is not None:
                 w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
                 host = next((m for m in reversed(ms) if w is not None and m.after_end <= w.start()
                              and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[m.after_end:w.start()])), None)
                 if host is not None and (hn := self.person_name(host)) and hn != vname:
-                    mt.participants[(hn, "host")] = sent  # R_VISIT_HOST
+                    mt.participants[(hn, "host")] = (sent, R_VISIT_HOST)  # R_VISIT_HOST
         mt.span_start = start
+        if not mt.rule:
+            mt.rule = R_NAMED if needs == "np" else R_VISIT if needs == "visit" else R_BILATERAL
+        mt.rules = [mt.rule]
         if proposed:
             mt.status = "proposed"
         mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
@@ -978,9 +1031,9 @@ class ArticleExtractor:
                 if None in names:
                     return None
                 mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=_cap(word.lower()) + " " + " – ".join(names),  # type: ignore[arg-type]
-                              named=False, sentence_index=si, status="held", evidence=sent, rule=R_FRONTED_NP)
+                              named=False, sentence_index=si, status="held", evidence=sent, rule=R_FRONTED_NP, rules=[R_FRONTED_NP])
                 for n in names:
-                    mt.participants[(n, "attendee")] = sent  # type: ignore[index]
+                    mt.participants[(n, "attendee")] = (sent, R_FRONTED_NP)  # type: ignore[index]
                 return mt
             return None
         comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
@@ -998,9 +1051,11 @@ class ArticleExtractor:
         name = _cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))
         planned = bool(PLANNED.search(sent, max(0, start - 90), start))
         mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
-                      status="planned" if planned else "held", evidence=sent, rule=R_FRONTED_NP)
+                      status="planned" if planned else "held", evidence=sent, rule=R_FRONTED_NP, rules=[R_FRONTED_NP])
         for n in names:
-            mt.participants[(n, "attendee")] = sent
+            mt.participants[(n, "attendee")] = (sent, R_FRONTED_NP)
+        mt.date = self.resolve_date(sent, mt.name)
+        mt.place = self._place(sent, mt, start)
         return mt
 
     def _principal(self, exclude: str | None = None) -> str | None:
@@ -1114,32 +1169,32 @@ class ArticleExtractor:
                 if rx.search(after):
                     if CEREMONY_AFTER.search(after):
                         continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
-                    mt.participants[(n, role)] = sent
+                    mt.participants[(n, role)] = (sent, R_ROLE_AFTER)
                     if role != "attendee":
-                        mt.participants[(n, "attendee")] = sent
+                        mt.participants[(n, "attendee")] = (sent, R_ROLE_AFTER)
             before = sent[:m.title_start]
             for rx, role in ROLE_FRONTED:
                 if rx.search(before):
                     if CEREMONY_BEFORE.search(before):
                         continue
-                    mt.participants[(n, role)] = sent
+                    mt.participants[(n, role)] = (sent, R_ROLE_FRONTED)
             # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
             cue = ATTEND_LIST.search(sent)
             if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
                 role = "chair" if "chủ trì" in cue.group(0) else "attendee"
-                mt.participants.setdefault((n, role), sent)
+                mt.participants.setdefault((n, role), (sent, R_ATTEND_LIST))
         fa = FRONTED_AT.match(sent)
         if fa is not None:
             subj = next((m for m in ms if m.start >= fa.end()), None)
             if subj is not None and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[fa.end():subj.title_start]):
                 n = self.person_name(subj)
                 if n:
-                    mt.participants.setdefault((n, "attendee"), sent)  # R_FRONTED_AT: "Tại hội nghị, X sẽ công bố …"
+                    mt.participants.setdefault((n, "attendee"), (sent, R_FRONTED_AT))  # R_FRONTED_AT: "Tại hội nghị, X sẽ công bố …"
         if re.search(r"dự,? (?:và )?phát biểu", sent):
             for m in ms:
                 n = self.person_name(m)
                 if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
-                    mt.participants[(n, "speaker")] = sent
+                    mt.participants[(n, "speaker")] = (sent, R_ROLE_AFTER)
 
     def _leaders(self, sent: str, ms: list[Mention], mt: _Meeting) -> None:
         """Who leads a delegation takes part in every meeting the sentence reports."""
@@ -1148,7 +1203,7 @@ class ArticleExtractor:
             n = self.person_name(m)
             if n and ((dm and dm.start(1) <= m.start < dm.end(1))
                       or re.match(r"\s*(?:sẽ |đã )?dẫn đầu (?:đoàn|phái đoàn)[^.;]{0,60}?\b(?:dự|tham dự)\b", sent[m.after_end:])):
-                mt.participants.setdefault((n, "attendee"), sent)
+                mt.participants.setdefault((n, "attendee"), (sent, R_DELEGATION))
 
     def _canonical(self, mt: _Meeting) -> _Meeting:
         while mt.key and mt.key.startswith("->"):
@@ -1206,6 +1261,7 @@ class ArticleExtractor:
             into.status = mt.status
         for k, v in mt.participants.items():
             into.participants.setdefault(k, v)
+        into.rules.extend(r for r in mt.rules if r not in into.rules)
 
     def _fold_partial(self) -> None:
         """A bilateral meeting whose named parties are a subset of another's of the same kind is that meeting
@@ -1236,11 +1292,12 @@ class ArticleExtractor:
                 v = next((v for v in visits if v.visitor in mt.names() and v is not mt), None)
                 if v is not None and v.participants:
                     mt.part_of = v.key
-            parts = [Participant(n, r, ev) for (n, r), ev in sorted(mt.participants.items())]
+            parts = [Participant(n, r, ev, rid) for (n, r), (ev, rid) in sorted(mt.participants.items())]
             out.append(MeetingFact(key=mt.key, name=mt.name, kind=mt.kind, kind_word=mt.kind_word, date=mt.date,
                                    place=mt.place, organizer=mt.organizer, status=mt.status, format=mt.format,
                                    part_of=mt.part_of, participants=parts,
-                                   variants=sorted(set(v for v in mt.variants if v != mt.name)), evidence=mt.evidence))
+                                   variants=sorted(set(v for v in mt.variants if v != mt.name)), evidence=mt.evidence,
+                                   rules=sorted(set(mt.rules))))
         return out
 
     # ------------------------------------------------------------------ agreements
@@ -1296,7 +1353,8 @@ class ArticleExtractor:
                 key = abbr or name.casefold()
                 prev = found.get(key)
                 fact = AgreementFact(name=name or (prev.name if prev else None), abbreviation=abbr, action=action,
-                                     action_type=atype, tense=tense, evidence=sent)
+                                     action_type=atype, tense=tense, evidence=sent,
+                                     rule=R_AGREEMENT if name else R_AGREEMENT_ABBR)
                 if prev is None or (not prev.name and name):
                     found[key] = fact
         # "Hiệp ước Hữu nghị và Hợp tác" after "Hiệp ước Hữu nghị và Hợp tác Việt Nam-Lào": a short reference
@@ -1388,7 +1446,7 @@ class ArticleExtractor:
         directive_year: int | None = None
         directive_person: str | None = None
 
-        def add(text: str, year: int | None, setter: str | None, kind: str, ev: str) -> None:
+        def add(text: str, year: int | None, setter: str | None, kind: str, ev: str, rule_id: str = "") -> None:
             text = text.strip(" .;:,\"“”")
             text = re.sub(r"^(?:và|cũng như)\s+", "", text)
             if len(text.split()) < 4 or year is None:
@@ -1398,7 +1456,7 @@ class ArticleExtractor:
                 return
             seen.add(key)
             out.append(PriorityFact(text=_cap(text) if kind == "theme" else text, year=year, set_by=setter,
-                                    meeting=main_meeting, kind=kind, evidence=ev))
+                                    meeting=main_meeting, kind=kind, evidence=ev, rule=rule_id or R_PRIO_DIRECTIVE))
 
         count_year = None
         count_setter = None
@@ -1412,14 +1470,14 @@ class ArticleExtractor:
                 low = sent.lower()
             if "chủ đề năm" in low:
                 for m in PRIO_THEME.finditer(sent):
-                    add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent)
+                    add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent, R_PRIO_THEME)
             if "năm" in low and any(w in low for w in _PRIO_COUNT_WORDS) and (cm := PRIO_COUNT.search(sent)) is not None:
                 count_year = int(cm.group("y"))
                 count_setter = ms[0] if ms else count_setter
             if count_year and (om := PRIO_ORDINAL.match(sent)):
                 if count_setter is None:
                     count_setter = next(iter(self.people), None)
-                add(om.group("t"), count_year, count_setter, "task", sent)
+                add(om.group("t"), count_year, count_setter, "task", sent, R_PRIO_ORDINAL)
                 continue
             dm = PRIO_DIRECTIVE.search(sent) if ms and any(w in low for w in _PRIO_DIRECTIVE_WORDS) else None
             if dm and ms:
@@ -1432,7 +1490,7 @@ class ArticleExtractor:
                     directive_person = ms[0]
                     items = [x for x in re.split(r";\s*", fm.group("t")) if x.strip()]
                     for it in items:
-                        add(it, directive_year, directive_person, "task", sent)
+                        add(it, directive_year, directive_person, "task", sent, R_PRIO_DIRECTIVE)
                     # the list may go on in the sentences right after a colon list
                     j = si + 1
                     while j < len(self.sents) and DIRECTIVE_VERBS.match(self.sents[j]) and self.para_of[j] == self.para_of[si]:
@@ -1443,17 +1501,17 @@ class ArticleExtractor:
                 cm2 = re.search(r"\bcần (?P<t>.+)$", rest)
                 if cm2 and directive_year and ms[0] == directive_person:
                     for it in re.split(r";\s*", cm2.group("t")):
-                        add(it, directive_year, directive_person, "task", sent)
+                        add(it, directive_year, directive_person, "task", sent, R_PRIO_CONTINUE)
                     continue
             if directive_year and (cm3 := PRIO_CONTINUE.match(sent)) and not ms:
                 for it in re.split(r";\s*", cm3.group("t")):
-                    add(it, directive_year, directive_person, "task", sent)
+                    add(it, directive_year, directive_person, "task", sent, R_PRIO_CONTINUE)
                 continue
             if (ym := PRIO_YEAR_AGREED.match(sent)) is not None:
                 # "Năm 2017, hai nước chủ trương A; B; C": directions both sides set for a year (no single setter)
                 for part in re.split(r";\s*", ym.group("t")):
                     for it in re.split(r",\s*(?=" + DIRECTIVE_WORDS + r"\b)", part):
-                        add(it, int(ym.group("y")), None, "task", sent)
+                        add(it, int(ym.group("y")), None, "task", sent, R_PRIO_YEAR_AGREED)
         return out
 
     # ------------------------------------------------------------------ all

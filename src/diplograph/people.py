@@ -38,6 +38,13 @@ POST_MODIFIERS = {"trợ lý": "Trợ lý", "trợ lý đặc biệt": "Trợ l�
 # Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
 PLACE_LEADS = {"thành", "phố", "tỉnh", "quận", "huyện", "xã", "thị", "trấn", "bang", "thủ", "đô", "vùng"}
 
+R_TITLE = rule(
+    "post.title-next-to-name",
+    "A post is a title head from the lexicon with its complement, right before the name or after it past a comma or dash.",
+    [Example("Tiếp\nChiều 4/5, Bộ trưởng Bộ Ngoại giao Lê Văn Tám đã tiếp Đại sứ Nhật Bản Kenji Ono.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Bộ trưởng Bộ Ngoại giao"}),
+     Example("Tiếp\nChiều 4/5, ông Lê Văn Tám, Thứ trưởng Bộ Ngoại giao, đã tiếp Đại sứ Nhật Bản Kenji Ono.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Thứ trưởng Bộ Ngoại giao"})])
 R_COUNTRY_PREFIX = rule(
     "person.name.strip-transliterated-country",
     "A transliterated (hyphenated) country between a title and a name belongs to the post, not the name.",
@@ -495,7 +502,7 @@ class SentenceAnalysis:
             _, qualifier = self._qualify_forward(a)
         complement = self.text[self.toks[span.tok_end].start:self.toks[b - 1].end] if b > span.tok_end else ""
         org = self.organization_of(span.head, complement)
-        rule_id = R_MODIFIER if position != span.head else "post.title-before-name"
+        rule_id = R_MODIFIER if position != span.head else R_TITLE
         return Post(title=title, position=position, organization=org, qualifier=qualifier, evidence=evidence, rule=rule_id)
 
     def organization_of(self, head: str, complement: str) -> str | None:
