@@ -55,7 +55,7 @@ R_VISIT = rule(
     "meeting.visit.verb",
     "A visit: the visitor before 'thăm' (or after 'của'), the destination after it.",
     [Example("Thăm\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Hoa Kỳ.",
-             {"kind": "meeting", "name": "thăm Hoa Kỳ", "kind_of": "Visit"})])
+             {"kind": "meeting", "name": "Hoa Kỳ", "kind_of": "Visit"})])
 
 R_COORDINATED = rule(
     "role.attendee.coordinated-verb",
@@ -946,7 +946,7 @@ class ArticleExtractor:
             place = None
             for s0, e0, entry in self.lex.find(after):
                 if entry.kind in ("country", "place") and s0 < 40:
-                    place = entry.label_vi
+                    place = self._written_place(after, s0, e0)  # R_PLACE_AS_WRITTEN
                     break
             if place is None:
                 tm = re.search(r"\btại ([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", sent[end:])
@@ -1117,9 +1117,10 @@ class ArticleExtractor:
                      and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
                           and found_first(self.lex.find(window), s0))]
             # the most specific place named: a city or building before a country ("trụ sở … Mỹ ở Washington")
-            specific = [e for _, e in found if e.kind == "place"]
+            specific = [(s0, e) for s0, e in found if e.kind == "place"]
             if specific or found:
-                return (specific or [found[0][1]])[0].label_vi
+                s0, e = (specific or found)[0]
+                return self._written_place(window, s0, s0 + self._surface_len(window, s0, e))
             hq = re.match(r"trụ sở(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,5}(?=\s*(?:[,.;]|$))", window)
             if hq is not None:
                 return hq.group(0)  # "tại trụ sở Trung ương Đảng": the venue as written
@@ -1140,6 +1141,20 @@ class ArticleExtractor:
             if entry.kind == "place":
                 return entry.label_vi
         return None
+
+    def _surface_len(self, text: str, s0: int, entry) -> int:
+        """Length of the gazetteer match of `entry` starting at s0 (its written form)."""
+        for a, b, e in self.lex.find(text[s0:]):
+            if a == 0 and e is entry:
+                return b
+        return len(entry.label_vi)
+
+    @staticmethod
+    def _written_place(text: str, s0: int, e0: int) -> str:
+        """R_PLACE_AS_WRITTEN: the place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"); the mapper links
+        it to the lexicon's place, and resolution compares the lexicon's name."""
+        pm = re.search(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang)\s+$", text[:s0])
+        return text[pm.start() if pm else s0:e0]
 
     def _organizer(self, sent: str, pos: int) -> str | None:
         # Both searches depend on the sentence only, and cost ~length x 120 steps when "tổ chức" is far or

@@ -405,3 +405,19 @@ def load() -> Lexicon:
     lex.agreement_abbreviations = abbrs
     lex.surnames = frozenset(str(o) for o in g.objects(LEX.names, LEX.vietnameseSurname))
     return lex
+
+
+def place_key(text: str | None) -> str | None:
+    """The lexicon's name of a place written otherwise ("Hoa Kỳ" -> "Mỹ"): what resolution compares."""
+    if not text:
+        return text
+    lex = load()
+    entry = lex.lookup(text)
+    if entry is None:
+        m = PLACE_PREFIX.match(text)
+        entry = lex.lookup(text[m.end():]) if m else None
+    return entry.label_vi if entry is not None and entry.kind in ("place", "country") else text
+
+
+# Words a country's name may open with in the text ("Vương quốc Bỉ", "Cộng hòa Pháp"); the lexicon names it without them.
+PLACE_PREFIX = re.compile(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Nhà nước)\s+")

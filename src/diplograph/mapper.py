@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 import pyoxigraph as ox
 
 from .facts import ArticleFacts
+from .lexicon import PLACE_PREFIX
 from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
 
 if TYPE_CHECKING:
@@ -446,6 +447,18 @@ class ArticleMapper:
             claim(node, c)
             return node
 
+        def place_entity(text: str) -> str:
+            """A place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"), linked to the lexicon's place."""
+            entry = self.lex.lookup(text)
+            if entry is None and (pm := PLACE_PREFIX.match(text)):
+                entry = self.lex.lookup(text[pm.end():])  # "Vương quốc Bỉ": Bỉ, as written
+            if entry is None or entry.label_vi == text or entry.kind not in ("place", "country"):
+                return entity(text, "place")
+            node = f"<{_ID}place/{slug(text)[:90]}>"
+            claim(node, ("e", DG.Place, _vi(text)))
+            add((node, DG.normalizedPlace, entity(entry.label_vi, "place")))
+            return node
+
         person_nodes = self._person_nodes
 
         def person(name: str) -> str:
@@ -513,7 +526,7 @@ class ArticleMapper:
                 if date:
                     add((node, DG.date, _date_literal(date)))
                 if place:
-                    add((node, DG.place, entity(place, "place")))
+                    add((node, DG.place, place_entity(place)))
                 org = next((x for x in organizers if self._is_org(x)), None)
                 if org:
                     add((node, DG.organizer, entity(org)))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Hashable, Iterable, NamedTuple
 
 from .facts import ArticleFacts, MeetingFact
+from .lexicon import place_key
 
 _WORDS = re.compile(r"\w+")
 _INITIALS = re.compile(r"(?:\w\.)+ ")
@@ -96,7 +97,7 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
         return False
     if a.kind == "Visit":
         # one visitor makes many trips: the same destination, and the same day when either is undated… is not enough
-        if not (a.place and b.place and a.place == b.place):
+        if not (a.place and b.place and place_key(a.place) == place_key(b.place)):
             return False
         return bool(pa & pb)
     if _KIND_FAMILY.get(a.kind) in _BILATERAL:
@@ -295,7 +296,7 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
             family = _KIND_FAMILY.get(m[M_KIND])
             date = m[M_DATE]
             pw = empty.union(*map(_name_words, pm)) if pm else empty
-            feats = (family, date, m[M_WORDS], m[M_ORDS], m[M_KIND], m[M_PLACE], pm, pw)
+            feats = (family, date, m[M_WORDS], m[M_ORDS], m[M_KIND], place_key(m[M_PLACE]), pm, pw)
             if date:
                 cands = by_date.get((family, date), ())
                 # a visit may join a cluster dated a few days apart (VISIT_DAYS): its visitors' clusters
