@@ -329,7 +329,7 @@ class SentenceAnalysis:
         if not words or len(words) > 5:
             return False
         if all(is_vietnamese_syllable(w) for w in words):
-            if len(words) == 2 and words[0] not in self.lex.surnames:
+            if len(words) == 2 and words[0] not in self.lex.surnames and not self._foreign_lead(i):
                 return False  # "Quỹ Tiền", "Trung Hoa": two capitals without a surname are no full name
             return True  # one syllable: a short form, resolved later
         if any(w.isdigit() or _DIGIT.search(w) for w in words):
@@ -350,6 +350,17 @@ class SentenceAnalysis:
             return False  # a country inside the run: an organization's name ("Đại học Fulbright Việt Nam")
         return True
 
+    def _foreign_lead(self, i: int) -> bool:
+        """R_FOREIGN_SHORT_NAME: a stripped honorific or a foreign country right before two syllables
+        ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun Xen") makes them a foreign name, surname or not."""
+        if i == 0:
+            return False
+        prev = self.toks[i - 1].text
+        e = self.gaz_cover.get(i - 1)
+        return prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in self.title_cover \
+            or (e is not None and e.kind == "country" and e.label_vi != "Việt Nam" and (i - 1) not in self.gaz
+                and self.title_ending_at(i - 1) is not None)
+
     # -------------------------------------------------------------- titles
     def _gap_ok(self, a: int, b: int) -> bool:
         """Can tokens a..b-1 stand between a title head and the name (the title's complement)?"""
@@ -359,11 +370,18 @@ class SentenceAnalysis:
             return False  # a dangling link word: the title continues into something that is not there
         org_open = False
         lower_run = 0
+        # a parenthesised abbreviation inside the complement: "đại sứ Mỹ tại Trung Quốc (TQ) Terry Branstad"
+        paren = {x for k in range(a, b - 2) if self.toks[k].text == "(" and self.toks[k + 2].text == ")"
+                 and self.toks[k + 1].text.isupper() for x in (k, k + 1, k + 2)}
         for k in range(a, b):
             t = self.toks[k]
             w = t.text
+            if k in paren:
+                continue
             if k in self.name_tokens:
                 return False  # another person stands between
+            if w.lower() == "này" and k > a and self.toks[k - 1].text.lower() == "nước":
+                continue  # "Tổng thống nước này Moon Jae-in"
             if not t.is_word:
                 if w in "-–" and a < k < b - 1:
                     continue
