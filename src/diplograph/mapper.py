@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 from .facts import ArticleFacts
 from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
+from .rules import or_fallback
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -117,6 +118,29 @@ def _meeting_node(mid: str) -> str:
             _MEETING_NODES.clear()
         node = _MEETING_NODES[mid] = iri(f"{_ID}meeting/{mid}")
     return node
+
+
+_RULE_NODES: dict[str, tuple[str, tuple[tuple[str, str, str], ...]]] = {}
+
+
+def rule_node(rule_id: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    """The IRI of an extraction rule and the triples that describe it (type, id as label, doc as
+    comment): the same triples whichever article uses it, so a rule node is the union of identical
+    contributions and goes away with the last article that names it."""
+    got = _RULE_NODES.get(rule_id)
+    if got is None:
+        from . import rules
+
+        found = rules.get(rule_id)
+        if found is None:
+            rules.all_rules()  # the extractor's rules are registered when it is imported
+            found = rules.get(rule_id)
+        node = iri(f"{_ID}rule/{rule_id}")
+        triples = [(node, RDF_TYPE, DG.ExtractionRule), (node, RDFS.label, Literal(rule_id))]
+        if found is not None and found.doc:  # an unregistered rule has no comment: SHACL reports it
+            triples.append((node, RDFS.comment, Literal(found.doc, lang="en")))
+        got = _RULE_NODES[rule_id] = (node, tuple(triples))
+    return got
 
 
 def _h(*parts: object) -> str:
@@ -465,6 +489,16 @@ class ArticleMapper:
             if sentence:
                 add((node, DG.evidence, _vi(sentence)))
 
+        rules_used: set[str] = set()
+
+        def extracted_by(node: str, kind: str, rule_id: str) -> None:
+            rule_id = or_fallback(kind, rule_id)
+            rnode, rtriples = rule_node(rule_id)
+            add((node, DG.extractedBy, rnode))
+            if rule_id not in rules_used:
+                rules_used.add(rule_id)
+                T.extend(rtriples)
+
         art = ID[f"article/{a.content_hash[:16]}"]
         add((art, RDF_TYPE, DG.Article))
         add((art, SCHEMA.headline, _vi(a.headline)))
@@ -497,6 +531,7 @@ class ArticleMapper:
                 if a.date:
                     add((node, DG.asOf, _date_literal(a.date)))
                 evidence(node, post.evidence)
+                extracted_by(node, "post", post.rule)
         # meetings
         keys = {}
         for m in a.meetings:
@@ -523,6 +558,8 @@ class ArticleMapper:
             for name in sorted({m.name, *m.variants} - {best_name}):
                 add((node, DG.nameVariant, _vi(name)))
             evidence(node, m.evidence)
+            for rule_id in m.rules or ("",):
+                extracted_by(node, "meeting", rule_id)
             for part in m.participants:
                 node_p = person(part.name)
                 pnode = ID[f"participation/{_h(mid, view.person(part.name), part.role)}"]
@@ -532,6 +569,7 @@ class ArticleMapper:
                 add((pnode, DG.nameAsWritten, _vi(part.name)))
                 add((pnode, DG.role, ROLES[part.role]))
                 evidence(pnode, part.evidence)
+                extracted_by(pnode, "participant", part.rule)
         for m in a.meetings:
             if m.part_of and m.part_of in keys:
                 add((keys[m.key], DG.partOf, keys[m.part_of]))
@@ -557,6 +595,7 @@ class ArticleMapper:
             add((act, DG.actionType, DG[ag.action_type]))
             add((act, DG.tense, _plain(ag.tense)))
             evidence(act, ag.evidence)
+            extracted_by(act, "agreement", ag.rule)
         # priorities
         for pr in a.priorities:
             node = ID[f"priority/{_h(pr.year, norm_cached(pr.text))}"]
@@ -570,6 +609,7 @@ class ArticleMapper:
             if pr.meeting and pr.meeting in keys:
                 add((node, DG.setAt, keys[pr.meeting]))
             evidence(node, pr.evidence)
+            extracted_by(node, "priority", pr.rule)
         return T, C
 
 
