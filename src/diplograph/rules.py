@@ -30,7 +30,9 @@ class Example:
     `title` (a post's title as written), `role` (chair, speaker, attendee), `meeting` (words of the
     meeting's name, for a participant), `kind_of` (meeting class, e.g. Talks), `place`, `date`,
     `status`, `abbr`, `action_type`, `year`, `text` (words of a priority). Only the keys given are
-    checked. `present=False` makes it a counter-example: no such fact may come out.
+    checked. `present=False` makes it a counter-example: no such fact may come out. How each key is
+    compared (whole values, word sets, date prefixes; case-insensitive, accent-sensitive) is set out in
+    tests/test_rules.py, which runs the examples.
     """
 
     text: str
