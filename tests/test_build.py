@@ -8,8 +8,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from diplograph.build import build_graph, serialize_turtle
-from diplograph.build import collect_inputs, map_files
+from diplograph.build import build_graph, collect_inputs, map_files, serialize_turtle
 from diplograph.mapper import to_graph
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ import pytest
 from diplograph import graphstate
 from diplograph.atomic import write_atomic
 from diplograph.build import build_graph
-from diplograph.facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post
+from diplograph.facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, Post, PriorityFact
 from diplograph.mapper import to_triples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,14 +138,14 @@ def _digest(facts: ArticleFacts) -> str:
 def test_random_adds_edits_removals_renames_equal_full_builds(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     w = World(tmp_path)
-    for i in range(25):
+    for _ in range(25):
         folder = rng.choice(["a", "a", "b"])  # the same file name in two folders: two articles, one source name
         src = f"{rng.randrange(40):03d}.txt"
         f = _article(rng, src)
         w.files[f"/corpus/{folder}/{src}"] = (src, _digest(f), f)
     w.check()
     remapped = 0
-    for step in range(30):
+    for _step in range(30):
         op = rng.choice(["add", "add", "edit", "remove", "rename", "copy", "nothing"])
         paths = sorted(w.files)
         if op == "add" or not paths:

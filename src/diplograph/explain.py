@@ -88,13 +88,14 @@ def explanations(facts: ArticleFacts) -> list[Explanation]:
 def _extract_explaining(article) -> ArticleFacts:
     """`extract(article, explain=True)` when the extractor takes `explain` (it then records the names
     it refused as persons), else `extract(article)`."""
-    from .extract import extract
+    from . import extract as extract_module
 
+    extract: Any = extract_module.extract  # (typed loosely: the `explain` parameter may not exist yet)
     try:
         takes_explain = "explain" in inspect.signature(extract).parameters
     except (TypeError, ValueError):  # pragma: no cover - a plain function has a signature
         takes_explain = False
-    return extract(article, explain=True) if takes_explain else extract(article)  # type: ignore[call-arg]
+    return extract(article, explain=True) if takes_explain else extract(article)
 
 
 def explain(path: str | Path) -> list[Explanation]:
