@@ -7,12 +7,12 @@ as the graph does, so every line names a rule.
 from __future__ import annotations
 
 import inspect
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .facts import ArticleFacts
+from .reader import fold_accents
 
 KINDS = ("post", "meeting", "participant", "agreement", "priority", "rejected")
 
@@ -105,18 +105,12 @@ def explain(path: str | Path) -> list[Explanation]:
     return explanations(_extract_explaining(read_file(path)))
 
 
-def fold(text: str) -> str:
-    """Text without accents (đ as d) and case, for matching what a user types."""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def matching(items: list[Explanation], fact: str | None) -> list[Explanation]:
     """The explanations whose text contains `fact` (accent- and case-insensitive; None: all)."""
     if not fact:
         return items
-    want = fold(fact)
-    return [e for e in items if want in fold(e.text)]
+    want = fold_accents(fact)
+    return [e for e in items if want in fold_accents(e.text)]
 
 
 def as_text(items: list[Explanation]) -> str:

@@ -110,6 +110,12 @@ _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\uf8ff\U000f0000-\U000
 _MULTI_SPACE = re.compile(" {2,}")
 
 
+def fold_accents(text: str) -> str:
+    """Text without accents (đ as d) and case: the key for matching what people type ("bui thanh son")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
 def normalize(text: str) -> str:
     """NFC, look-alike letters, odd spaces and line ends: the same article always reads the same."""
     text = _SPACES.sub(" ", _ZERO.sub("", text))

@@ -28,7 +28,6 @@ import json
 import math
 import random
 import string
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -38,6 +37,8 @@ from typing import Any, Iterable, cast
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
+
+from .reader import fold_accents
 
 DG = Namespace("https://w3id.org/diplograph/ontology#")
 SCHEMA = Namespace("https://schema.org/")
@@ -487,8 +488,7 @@ class _Collector:
 
 def _norm(text: str) -> str:
     """Case- and accent-insensitive key for matching names typed by people ("bui thanh son")."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+    return fold_accents(text).strip()
 
 
 def find_node(view: View, name: str, among: Iterable[str] | None = None) -> str | None:
