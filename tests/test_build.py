@@ -8,8 +8,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from diplograph.build import build_graph, serialize_turtle
-from diplograph.build import collect_inputs, map_files
+from diplograph.build import build_graph, collect_inputs, map_files, serialize_turtle
 from diplograph.mapper import to_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,3 +122,25 @@ def test_build_with_the_forked_tail_writes_the_committed_graph(tmp_path, monkeyp
     monkeypatch.setattr(mapper, "PARALLEL_MIN_SUBJECTS", 2)
     build_graph([SEEDS], tmp_path, html=False, validate=False)
     assert (tmp_path / "diplograph.ttl").read_bytes() == (ROOT / "graph" / "diplograph.ttl").read_bytes()
+
+
+def test_every_fact_node_names_its_rule_and_the_shapes_require_it():
+    from diplograph.mapper import Triples
+    from diplograph.validate import shacl_violations
+
+    data = (ROOT / "graph" / "diplograph.ttl").read_bytes()
+    g = Graph().parse(data=data, format="turtle")
+    assert shacl_violations(g) == []
+    rows = list(g.query("""PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?n ?r ?label ?doc WHERE { VALUES ?c { dg:PostHolding dg:Participation dg:Conference dg:AgreementAction dg:Priority }
+        ?n a ?c . OPTIONAL { ?n dg:extractedBy ?r . ?r a dg:ExtractionRule ; rdfs:label ?label ; rdfs:comment ?doc } }"""))
+    assert rows and all(r is not None and doc for _, r, _, doc in rows)
+    # a fact node without its rule, and a rule without its doc, are reported
+    t = Triples.from_turtle(data)
+    node = next(s for s, p, o in t if o == "<https://w3id.org/diplograph/ontology#Priority>")
+    del t.spo[node]["<https://w3id.org/diplograph/ontology#extractedBy>"]
+    rule = next(s for s, p, o in t if o == "<https://w3id.org/diplograph/ontology#ExtractionRule>")
+    del t.spo[rule]["<http://www.w3.org/2000/01/rdf-schema#comment>"]
+    problems = shacl_violations(t.to_rdflib())
+    assert any(node[1:-1] in p and "extractedBy" in p for p in problems), problems
+    assert any(rule[1:-1] in p and "comment" in p for p in problems), problems

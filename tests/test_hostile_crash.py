@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph
 
 from diplograph.build import build_graph, collect_inputs, map_files
-from diplograph.cache import PACK, FactCache
+from diplograph.cache import PACK
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

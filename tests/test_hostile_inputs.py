@@ -24,7 +24,6 @@ from diplograph.build import build_graph, map_file, serialize_turtle
 from diplograph.extract import extract
 from diplograph.mapper import to_graph
 from diplograph.reader import MAX_SENTENCE_CHARS, MAX_TEXT_CHARS, ArticleError, read_file, read_text, sentences
-
 from test_reader import to_cp1258
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,7 +123,7 @@ def test_cli_build_reports_each_bad_file_on_one_line_and_maps_the_rest(tmp_path:
                           "-j", "1"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     elapsed = time.monotonic() - t
     assert res.returncode == 1, res.stderr  # something was skipped
-    warnings = [l for l in res.stderr.splitlines() if l.startswith("warning: ")]
+    warnings = [line for line in res.stderr.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == len(expected), res.stderr
     for name, reason in expected.items():
         line = next((w for w in warnings if f"/{name}:" in w), None)
@@ -289,9 +288,9 @@ HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title
 
 
 def test_html_page_keeps_the_article_and_drops_scripts_comments_navigation(tmp_path: Path) -> None:
-    lines = [l for l in SEED_TEXT.split("\n") if l.strip()]
+    lines = [line for line in SEED_TEXT.split("\n") if line.strip()]
     title = lines[0].replace(" date 2021-01 ", "")
-    paragraphs = "".join(f"<p>{l}</p>\n" for l in lines[1:])
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in lines[1:])
     page = tmp_path / "page.html"
     page.write_text(HTML.format(title=title, paragraphs=paragraphs), encoding="utf-8")
     facts = map_file(page)
@@ -421,7 +420,7 @@ def test_a_file_name_cannot_forge_warnings_or_escape_sequences(tmp_path: Path) -
     res = subprocess.run([sys.executable, "-m", "diplograph.cli", "build", str(src), "-o", str(tmp_path / "out"),
                           "--no-html"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert res.returncode == 1
-    warnings = [l for l in res.stderr.splitlines() if l.startswith("warning: ")]
+    warnings = [line for line in res.stderr.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 1 and "\x1b" not in res.stderr
     assert warnings[0].endswith("\\x1b[2J.txt: empty file") and "bad\\nwarning: forged" in warnings[0]
 
@@ -450,7 +449,7 @@ def test_legacy_encoding_is_detected_from_the_sample_and_applied_to_the_whole_fi
 
 def test_oversized_html_page_is_refused_from_its_size(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
-    paras = "".join(f"<p>{l}</p>" for l in SEED_TEXT.split("\n") if l.strip())
+    paras = "".join(f"<p>{line}</p>" for line in SEED_TEXT.split("\n") if line.strip())
     junk = "<div class='ad'><a href='/x'>Tin khác</a></div>" * (6 * 1024 * 1024 // 47)
     page.write_text(f"<html><body><article>{paras}</article>{junk}</body></html>", encoding="utf-8")
     t = time.monotonic()
@@ -473,7 +472,7 @@ def test_file_names_that_are_not_utf8_are_mapped_with_a_replacement_character(tm
                              timeout=120)
         assert res.returncode == 1, (attempt, res.stderr)
         assert "Traceback" not in res.stderr
-        warnings = [l for l in res.stderr.splitlines() if l.startswith("warning: ")]
+        warnings = [line for line in res.stderr.splitlines() if line.startswith("warning: ")]
         assert len(warnings) == 1 and "empty\\udcfe.txt: empty file" in warnings[0], res.stderr
         g = Graph().parse(tmp_path / "out" / "diplograph.ttl", format="turtle")
         assert {str(o) for o in g.objects(None, URIRef(DG + "sourceFile"))} == {"bad\ufffd name.txt", "ok.txt"}

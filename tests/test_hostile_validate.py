@@ -44,7 +44,7 @@ def test_broken_turtle_is_reported_by_each_parser(tmp_path: Path, text: str, exp
     assert res.exit_code == 1
     lines = res.stderr.strip().splitlines()
     for e in expected:
-        assert any(e in l and l.startswith(f"{f}: ") for l in lines), res.stderr
+        assert any(e in line and line.startswith(f"{f}: ") for line in lines), res.stderr
     assert lines[-1] == f"{f}: {len(lines) - 1} problem(s)"
     assert res.stdout == ""
 
@@ -57,12 +57,12 @@ def test_shacl_violations_are_listed_one_per_line(tmp_path: Path) -> None:
     res = _validate(f)
     assert res.exit_code == 1
     lines = res.stderr.strip().splitlines()
-    shacl = [l for l in lines if "SHACL:" in l]
-    assert any("person/x" in l and "schema:name" in l for l in shacl), res.stderr
-    assert any("post/p" in l and "dg:holder" in l for l in shacl), res.stderr
-    assert any("post/p" in l and "dg:title" in l for l in shacl), res.stderr
+    shacl = [line for line in lines if "SHACL:" in line]
+    assert any("person/x" in line and "schema:name" in line for line in shacl), res.stderr
+    assert any("post/p" in line and "dg:holder" in line for line in shacl), res.stderr
+    assert any("post/p" in line and "dg:title" in line for line in shacl), res.stderr
     assert lines[-1] == f"{f}: {len(shacl)} problem(s)"
-    assert not any("parse" in l for l in lines)
+    assert not any("parse" in line for line in lines)
 
 
 def test_a_good_copy_with_one_triple_removed_fails_shacl(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_a_good_copy_with_one_triple_removed_fails_shacl(tmp_path: Path) -> None
     f = tmp_path / "damaged.ttl"
     lines = text.split("\n")
     # drop the first schema:name line of a person: the person has no name any more
-    i = next(i for i, l in enumerate(lines) if l.strip().startswith("schema:name") and l.rstrip().endswith(";"))
+    i = next(i for i, line in enumerate(lines) if line.strip().startswith("schema:name") and line.rstrip().endswith(";"))
     del lines[i]
     f.write_text("\n".join(lines), encoding="utf-8")
     problems = validate_file(f)

@@ -152,7 +152,7 @@ def test_post_holders_gives_first_and_last_dates(graphs) -> None:
 
 def test_roles_default_to_chair_and_speaker(graphs) -> None:
     res = run("roles", graphs)
-    assert sorted(zip(values(res, "name"), values(res, "roleLabel"))) == [
+    assert sorted(zip(values(res, "name"), values(res, "roleLabel"), strict=True)) == [
         ("Bùi Thanh Sơn", "chair"), ("Bùi Thanh Sơn", "speaker"), ("Phạm Minh Chính", "chair")]
     assert values(run("roles", graphs, role="attendee"), "name") == ["Tô Anh Dũng", "Hayashi Yoshimasa"]
 
@@ -212,7 +212,7 @@ def test_evidence_keeps_the_sentence_verbatim(graphs) -> None:
 def test_article_additions_marks_what_is_new(graphs) -> None:
     latest = run("article-additions", graphs)
     assert set(values(latest, "source")) == {ID + "article/a3"}
-    new = dict(zip(values(latest, "fact"), values(latest, "new")))
+    new = dict(zip(values(latest, "fact"), values(latest, "new"), strict=True))
     assert new[ID + "person/bui-thanh-son"] == "false"  # already in a1 and a2
     assert new[ID + "post/p3"] == "true"
     first = run("article-additions", graphs, article="000_3ced0a2d290664d0.txt")
@@ -277,8 +277,8 @@ def test_tsv_rows_are_one_line_with_escaped_terms(graphs) -> None:
 
 def test_table_columns_line_up_with_vietnamese_text(graphs) -> None:
     out = format_result(run("people", graphs), "table")
-    lines = [l for l in out.splitlines()[:-1] if "│" in l]
-    positions = {tuple(display_width(l[: m.start()]) for m in re.finditer("│", l)) for l in lines}
+    lines = [line for line in out.splitlines()[:-1] if "│" in line]
+    positions = {tuple(display_width(line[: m.start()]) for m in re.finditer("│", line)) for line in lines}
     assert len(positions) == 1
 
 

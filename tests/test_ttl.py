@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 
-import pyoxigraph as ox
 import pytest
 
 from diplograph.mapper import PREFIXES, Literal, Triples, iri

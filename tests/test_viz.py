@@ -57,6 +57,12 @@ def test_nodes_by_type_follow_the_model(view: viz.View) -> None:
     assert view.nodes[ID + "org/nhat-ban"].label_en == "Japan"
 
 
+def test_meeting_format_is_read() -> None:
+    g = Graph().parse(data=f"""@prefix dg: <https://w3id.org/diplograph/ontology#> .
+        <{ID}meeting/m> a dg:Conference ; dg:format "online" ; dg:status "held" .""", format="turtle")
+    assert viz.collect(g).nodes[ID + "meeting/m"].details["format"] == "online"
+
+
 def test_nary_nodes_collapse_into_labelled_edges(view: viz.View) -> None:
     rel = {(s.rsplit("/", 1)[-1], t.rsplit("/", 1)[-1]): sorted(e.relations) for (s, t), e in view.edges.items()}
     assert len(rel) == 18

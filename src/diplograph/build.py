@@ -286,7 +286,7 @@ def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int 
         return _build_cached(files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
                              progress=progress, log=log)
     facts: list[ArticleFacts] = []
-    inputs: list[tuple] = []
+    inputs: list[tuple | None] = []
     for path, af, err, resin in _map_paths([str(f) for f in files], jobs, progress, None, inputs=True):
         if af is None:
             report.skipped.append((path, err or "unknown error"))
@@ -377,11 +377,12 @@ def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: Bui
                 continue
             mapped += 1
             got[path] = af
-            resins[path] = resin
+            if resin is not None:  # (graphstate makes the missing ones)
+                resins[path] = resin
             cache.record(Path(path), af)
         return got
 
-    for path, af, err, _ in _map_paths(unreadable, 1, False, None):
+    for path, _af, err, _ in _map_paths(unreadable, 1, False, None):
         report.skipped.append((path, err or "unknown error"))  # a file that cannot even be stat'ed
     if not articles:
         return report

@@ -28,7 +28,7 @@ def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str
     for f, why in report.skipped:
         click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
     click.echo(report.summary().split("\n", 1)[0] + "\n" + "\n".join(
-        l for l in report.summary().split("\n")[1:] if not l.startswith("  skipped")))
+        line for line in report.summary().split("\n")[1:] if not line.startswith("  skipped")))
     if report.read == 0:
         click.echo("error: no article could be read", err=True)
         sys.exit(2)

@@ -34,15 +34,32 @@ PACK = "pack.pickle"
 _MAGIC = b"DGPACK3\n"
 
 
+def _package_files(root: Path) -> list[Path]:
+    """Every code and data file of the package under `root` (*.py, data/*.ttl, viz assets, ...),
+    sorted by relative path; byte-code caches and hidden files are not part of it."""
+    out = []
+    for f in root.rglob("*"):
+        rel = f.relative_to(root).parts
+        if f.is_file() and "__pycache__" not in rel and not any(p.startswith(".") for p in rel) \
+                and f.suffix not in (".pyc", ".pyo") and not f.name.endswith("~"):
+            out.append(f)
+    return sorted(out, key=lambda f: f.relative_to(root).as_posix())
+
+
+def _salt_of(root: Path) -> str:
+    """A hash of the extractor version and of every file of the package (path and bytes): any change
+    to the code or the data, wherever it is, makes every cached fact stale."""
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for f in _package_files(root):
+        data = f.read_bytes()
+        h.update(f"{f.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def _version_salt() -> str:
-    src = Path(__file__).resolve().parent
-    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for name in ("reader.py", "people.py", "extract.py", "tokens.py", "lexicon.py", "facts.py"):
-        h.update((src / name).read_bytes())
-    for f in sorted((src / "data").glob("*.ttl")):
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    return _salt_of(Path(__file__).resolve().parent)
 
 
 class FactCache:

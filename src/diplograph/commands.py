@@ -14,3 +14,7 @@ COMMANDS += [viz]
 from .query_cli import export, push, queries, query  # noqa: E402
 
 COMMANDS += [query, queries, export, push]
+
+from .explain_cli import explain  # noqa: E402
+
+COMMANDS += [explain]

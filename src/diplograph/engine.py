@@ -326,7 +326,7 @@ class Result:
 
     def dicts(self) -> list[dict[str, str]]:
         """Rows as ``{var: value}`` with plain string values — handy in a notebook."""
-        return [{v: t.value for v, t in zip(self.vars, row) if t is not None} for row in self]
+        return [{v: t.value for v, t in zip(self.vars, row, strict=False) if t is not None} for row in self]
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -376,7 +376,9 @@ class OxigraphGraph:
             raise EngineError("only SELECT queries are supported")
         names = [v.value for v in solutions.variables]
         # Evaluated and written as TSV by Oxigraph, then converted one distinct term at a time.
-        return Result(names, rows_from_tsv(solutions.serialize(format=ox.QueryResultsFormat.TSV), len(names)))
+        tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+        assert tsv is not None  # serialized to bytes (no output given)
+        return Result(names, rows_from_tsv(tsv, len(names)))
 
     def __len__(self) -> int:
         return len(self.store)

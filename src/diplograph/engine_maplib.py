@@ -15,8 +15,7 @@ from typing import Mapping, Sequence
 
 import pyoxigraph as ox
 
-from .engine import (RDF_LANGSTRING, XSD, _TOKEN, _VARNAME, EngineError, Result, Row, Term, substitute_params)
-
+from .engine import _TOKEN, _VARNAME, RDF_LANGSTRING, XSD, EngineError, Result, Row, Term, substitute_params
 
 # --------------------------------------------------------------------------- maplib
 # maplib (https://github.com/DataTreehouse/maplib) keeps every predicate as polars columns and
@@ -358,7 +357,8 @@ def _maplib_rows(solutions, names: Sequence[str], counts: set[str]) -> list[Row]
 
     df = solutions.mappings
     types = solutions.rdf_types
-    exprs, decoders = [], []
+    exprs: list = []
+    decoders: list = []
     for name in names:
         if name not in df.columns:  # never bound: every cell unbound
             exprs.append(pl.lit(None, dtype=pl.String).alias(name))
@@ -371,12 +371,12 @@ def _maplib_rows(solutions, names: Sequence[str], counts: set[str]) -> list[Row]
         return []
     cells = df.select(exprs)
     columns = []
-    for series, decode in zip(cells.get_columns(), decoders):
+    for series, decode in zip(cells.get_columns(), decoders, strict=False):
         if decode is None:
             columns.append([None] * len(df))
         else:
             columns.append(list(map(_CellCache(decode).__getitem__, series.to_list())))
-    return list(zip(*columns))
+    return list(zip(*columns, strict=False))
 
 
 def _maplib_column(pl, name: str, dtype, rdf_type: str, counted: bool):  # -> (polars Expr, decode)

@@ -65,7 +65,9 @@ def serialize_triples(triples: Iterable[ox.Triple], fmt: str, named_graph: str |
     elif named_graph:
         raise EngineError(f"--named-graph needs a quad format (nq or trig), not {fmt}")
     prefixes = PREFIXES if fmt in ("ttl", "trig", "jsonld") else None
-    return ox.serialize(items, format=ox_fmt, prefixes=prefixes)
+    data = ox.serialize(items, format=ox_fmt, prefixes=prefixes)
+    assert data is not None  # serialized to bytes (no output given)
+    return data
 
 
 def export_graph(

@@ -74,6 +74,15 @@ class PriorityFact:
 
 
 @dataclass
+class Rejection:
+    """A name the extractor refused as a person (filled only by `extract(article, explain=True)`)."""
+
+    text: str
+    rule: str  # id of the rule that refused it (diplograph.rules)
+    sentence: str = ""
+
+
+@dataclass
 class ArticleFacts:
     source: str
     content_hash: str
@@ -86,6 +95,7 @@ class ArticleFacts:
     agreements: list[AgreementFact] = field(default_factory=list)
     priorities: list[PriorityFact] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)  # IRIs of lexicon organizations mentioned
+    rejected: list[Rejection] = field(default_factory=list)  # names refused as persons (explain=True only)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -97,4 +107,5 @@ class ArticleFacts:
         d["meetings"] = [MeetingFact(**{**m, "participants": [Participant(**x) for x in m["participants"]]}) for m in d["meetings"]]
         d["agreements"] = [AgreementFact(**a) for a in d["agreements"]]
         d["priorities"] = [PriorityFact(**p) for p in d["priorities"]]
+        d["rejected"] = [Rejection(**r) for r in d.get("rejected", ())]
         return cls(**d)

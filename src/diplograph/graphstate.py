@@ -39,14 +39,17 @@ import os
 import sys
 import time
 import zlib
-from sys import intern
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Iterable
+from sys import intern
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .atomic import write_atomic
+
+if TYPE_CHECKING:
+    from .facts import ArticleFacts
 
 NSHARDS = 512
 STATE = "state.bin"
@@ -66,7 +69,7 @@ def graph_salt(fact_salt: str) -> str:
     return h.hexdigest()[:32]
 
 
-def _seal(magic: bytes, obj: object) -> bytes:
+def _seal(magic: bytes, obj: Any) -> bytes:
     payload = marshal.dumps(obj)
     return magic + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
 
@@ -295,10 +298,11 @@ def _update(folder: Path, salt: str, out_path: Path, articles: list[tuple[str, s
     clean = {p for p, sd in current.items() if p in old_records and old_records[p][:2] == sd}  # same name, same content
     # facts of new and changed articles (mapped, or from the fact cache)
     fresh = [p for p in current if p not in clean]
-    facts: dict[str, object] = dict(get_facts(fresh)) if fresh else {}
+    facts: dict[str, ArticleFacts] = dict(get_facts(fresh)) if fresh else {}
     excluded = {p for p in fresh if p not in facts}  # cannot be read: left out of the graph
     if state is not None and not removed and not facts and not any(p in old_records for p in excluded):
         # nothing changed (but files that still cannot be read): the previous Turtle is current
+        assert state.out is not None  # a loaded state has an output
         if state.out[0] == str(out_path):
             return Outcome(None, state.triples, old_records), None
         state.out = (str(out_path), state.out[1], state.out[2])
@@ -338,8 +342,8 @@ def _update(folder: Path, salt: str, out_path: Path, articles: list[tuple[str, s
     for path in dirty:
         f = facts[path]
         view = ResView(res, path, source_of[path], record=True)
-        triples, claims = mapper.map_article(f, view)
-        contributions[path] = group(triples, claims)
+        article_triples, claims = mapper.map_article(f, view)
+        contributions[path] = group(article_triples, claims)
         records[path] = (source_of[path], current[path][1], resin[path], view.recorded(), fact_counts(f),
                          tuple(sorted({intern(p.name) for p in f.people})))
         subjects_of[path] = marshal.dumps(tuple(contributions[path]))
@@ -352,7 +356,32 @@ def _update(folder: Path, salt: str, out_path: Path, articles: list[tuple[str, s
             old = state.subjects_of.get(path)
             if old is not None:
                 affected.update(marshal.loads(old))
-    incoming: dict[str, dict[str, tuple]] = {}  # subject -> path -> (source, pairs, claims)
+    incoming = _by_subject(contributions, source_of)
+    affected.update(incoming)
+    w = ttl_writer(PREFIXES)
+    changes, delta, new_shards = _reassemble(folder, state, affected, incoming, gone, w)
+    # ---- the Turtle: the previous file with the changed blocks spliced in, or written whole
+    header = w.header.encode("utf-8")
+    if state is not None:
+        assert base is not None  # a state is used only with the Turtle it describes
+        data, subjects, lengths = splice(base, header, state.subjects, state.lengths, changes)
+        triples = state.triples + delta
+    else:
+        subjects = sorted(s for s, b in changes.items() if b is not None)
+        blocks = [b for s in subjects if (b := changes[s]) is not None]  # (all of them: subjects have a block)
+        lengths = [len(b) for b in blocks]
+        data = header + b"".join(blocks)
+        triples = delta
+    shard_files = _write_shards(folder, state, new_shards)
+    new_state = GraphState(salt=salt, out=(str(out_path), len(data), hashlib.sha256(data).hexdigest()),
+                           records=records, subjects_of=subjects_of, subjects=subjects, lengths=lengths,
+                           header=header, shards=shard_files, triples=triples)
+    return Outcome(data, triples, records, len(dirty), again), new_state
+
+
+def _by_subject(contributions: dict[str, dict[str, tuple]], source_of: dict[str, str]) -> dict[str, dict[str, tuple]]:
+    """path -> subject -> (pairs, claims) turned into subject -> path -> (source, pairs, claims)."""
+    incoming: dict[str, dict[str, tuple]] = {}
     for path, by_subject in contributions.items():
         source = source_of.get(path, "")
         for s, (pairs, claims) in by_subject.items():
@@ -361,11 +390,16 @@ def _update(folder: Path, salt: str, out_path: Path, articles: list[tuple[str, s
                 incoming[s] = {path: (source, pairs, claims)}
             else:
                 c[path] = (source, pairs, claims)
-    affected.update(incoming)
+    return incoming
+
+
+def _reassemble(folder: Path, state: GraphState | None, affected: set[str], incoming: dict[str, dict[str, tuple]],
+                gone: set[str], w) -> tuple[dict[str, bytes | None], int, dict[int, dict]]:
+    """The new block of each affected subject (None: nothing left) from its kept contributions (less
+    those of `gone` articles) and the incoming ones; the change in triple count; the updated shards."""
     by_shard: dict[int, list[str]] = {}
     for s in affected:
         by_shard.setdefault(shard_of(s), []).append(s)
-    w = ttl_writer(PREFIXES)
     changes: dict[str, bytes | None] = {}
     delta = 0
     new_shards: dict[int, dict] = {}
@@ -386,18 +420,12 @@ def _update(folder: Path, salt: str, out_path: Path, articles: list[tuple[str, s
             else:
                 shard.pop(s, None)
         new_shards[n] = shard
-    # ---- the Turtle: the previous file with the changed blocks spliced in, or written whole
-    header = w.header.encode("utf-8")
-    if state is not None:
-        data, subjects, lengths = splice(base, header, state.subjects, state.lengths, changes)
-        triples = state.triples + delta
-    else:
-        subjects = sorted(s for s, b in changes.items() if b is not None)
-        blocks = [changes[s] for s in subjects]
-        lengths = [len(b) for b in blocks]
-        data = header + b"".join(blocks)
-        triples = delta
-    # ---- the shards now (under new names: the current state still names the old files)
+    return changes, delta, new_shards
+
+
+def _write_shards(folder: Path, state: GraphState | None, new_shards: dict[int, dict]) -> dict[int, tuple[str, str]]:
+    """Write the changed shards (under new names: the current state still names the old files) and
+    return the shard table of the new state."""
     shard_files = dict(state.shards) if state is not None else {}
     folder.mkdir(parents=True, exist_ok=True)
     for n, shard in new_shards.items():
@@ -410,10 +438,7 @@ def _update(folder: Path, salt: str, out_path: Path, articles: list[tuple[str, s
         if shard_files.get(n) != (name, digest):
             write_atomic(folder / name, raw, durable=False)
             shard_files[n] = (name, digest)
-    new_state = GraphState(salt=salt, out=(str(out_path), len(data), hashlib.sha256(data).hexdigest()),
-                           records=records, subjects_of=subjects_of, subjects=subjects, lengths=lengths,
-                           header=header, shards=shard_files, triples=triples)
-    return Outcome(data, triples, records, len(dirty), again), new_state
+    return shard_files
 
 
 def commit(folder: Path, new_state: GraphState) -> None:

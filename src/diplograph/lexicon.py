@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 import ahocorasick
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .paths import DATA_DIR
@@ -64,6 +64,7 @@ class Lexicon:
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Gazetteer matches on word boundaries, longest first and non-overlapping."""
         found = []
+        assert self.gazetteer is not None, "Lexicon.find needs a loaded lexicon"
         for end, (surface, entry) in self.gazetteer.iter(text):
             start = end - len(surface) + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-"):
@@ -87,7 +88,7 @@ class Lexicon:
 _WORD_AT_START = re.compile(r"(?<![\w-])\w+")
 _WORD = re.compile(r"\w+")
 try:  # characters the regex engine treats as equal ignoring case beyond str.lower() (ſ ~ s, K ~ k, …)
-    from re._casefix import _EXTRA_CASES
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - older Pythons
     _EXTRA_CASES = {}
 _FOLD = {k: min([k, *v]) for k, v in _EXTRA_CASES.items()}
@@ -131,7 +132,7 @@ def spelling_key(text: str) -> str:
     return _I_AFTER_CONSONANT.sub(lambda m: m.group(0).translate(_Y_TO_I), low)
 
 
-_I_TO_Y = {a: b for a, b in zip("iíìỉĩị", "yýỳỷỹỵ")}
+_I_TO_Y = dict(zip("iíìỉĩị", "yýỳỷỹỵ", strict=True))
 _OLD_TO_NEW = {v: k for k, v in _TONE_MOVES.items()}
 
 
@@ -217,7 +218,7 @@ class TitleMatcher:
         for i, (label, _) in enumerate(heads):
             first = _WORD.match(label)
             key = _fold(first.group(0)) if first else None
-            if key is None:  # a head that does not start with a plain word: the full regex only
+            if key is None or first is None:  # a head that does not start with a plain word: the full regex only
                 raise ValueError(f"title head {label!r} cannot be indexed by its first word")
             keys = {key} | {k for v in spelling_variants(first.group(0)) if (k := _fold(v)) is not None}
             for k in sorted(keys):
@@ -294,10 +295,10 @@ class LiteralAnchored:
         self._required.make_automaton()
         self._auto = ahocorasick.Automaton()
         for lit in literals:
-            key = _fold(lit)
-            if key is None or not key:
+            folded = _fold(lit)
+            if folded is None or not folded:
                 raise ValueError(f"literal {lit!r} cannot be folded")
-            self._auto.add_word(key, len(key))
+            self._auto.add_word(folded, len(folded))
         self._auto.make_automaton()
 
     def _starts(self, low: str) -> list[int]:
@@ -345,13 +346,8 @@ def _labels(g: Graph, s) -> tuple[str, str | None, list[str]]:
     return vi or "", en, alts
 
 
-@lru_cache(maxsize=1)
-def load() -> Lexicon:
-    lex = Lexicon()
-    g = Graph()
-    for name in ("titles", "places", "organizations", "agreements", "names"):
-        g.parse(DATA_DIR / f"{name}.ttl", format="turtle")
-
+def _load_titles(g: Graph, lex: Lexicon) -> None:
+    """Title heads (posts, ranks, royal titles, words that are no post) and their matcher."""
     kinds = {LEX.Title: "post", LEX.Rank: "rank", LEX.RoyalTitle: "royal", LEX.NotAPost: "nopost"}
     for cls, kind in kinds.items():
         for s in g.subjects(RDF.type, cls):
@@ -365,6 +361,29 @@ def load() -> Lexicon:
         parts.append(pat if h.case_sensitive else "(?i:" + pat + ")")
     lex.title_re = TitleMatcher(parts, [(h.label, h.case_sensitive) for h in heads])
 
+
+def _load_agreements(g: Graph, lex: Lexicon) -> None:
+    """Agreements by IRI, abbreviation and casefolded name."""
+    for s in sorted(g.subjects(RDF.type, DG.Agreement), key=str):
+        vi, en, alts = _labels(g, s)
+        abbr = str(g.value(s, DG.abbreviation) or "")
+        en = str(g.value(s, DG.englishName) or en or "")
+        entry = Entry(str(s), vi, en or None, "agreement")
+        lex.by_iri[str(s)] = entry
+        if abbr:
+            lex.agreements[abbr] = entry
+        for surface in [vi, *alts]:
+            lex.agreement_names[surface.casefold()] = entry
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    lex = Lexicon()
+    g = Graph()
+    for name in ("titles", "places", "organizations", "agreements", "names"):
+        g.parse(DATA_DIR / f"{name}.ttl", format="turtle")
+
+    _load_titles(g, lex)
     auto = ahocorasick.Automaton()
 
     def add(surface: str, entry: Entry) -> None:
@@ -375,7 +394,7 @@ def load() -> Lexicon:
                 lex.by_label.setdefault(form, entry)
 
     for cls, kind in ((DG.Country, "country"), (LEX.NewsOutlet, "outlet"), (DG.Organization, "org"), (DG.Place, "place")):
-        for s in sorted(g.subjects(RDF.type, cls)):
+        for s in sorted(g.subjects(RDF.type, cls), key=str):  # IRIs: the order of their strings
             if str(s) in lex.by_iri:
                 continue
             vi, en, alts = _labels(g, s)
@@ -385,16 +404,7 @@ def load() -> Lexicon:
                 add(surface, entry)
                 if kind in ("country", "place"):
                     lex.places_by_label.setdefault(surface, entry)
-    for s in sorted(g.subjects(RDF.type, DG.Agreement)):
-        vi, en, alts = _labels(g, s)
-        abbr = str(g.value(s, DG.abbreviation) or "")
-        en = str(g.value(s, DG.englishName) or en or "")
-        entry = Entry(str(s), vi, en or None, "agreement")
-        lex.by_iri[str(s)] = entry
-        if abbr:
-            lex.agreements[abbr] = entry
-        for surface in [vi, *alts]:
-            lex.agreement_names[surface.casefold()] = entry
+    _load_agreements(g, lex)
     auto.make_automaton()
     lex.gazetteer = auto
     abbrs = ahocorasick.Automaton()

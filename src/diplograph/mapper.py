@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
 import pyoxigraph as ox
 
-from .facts import ArticleFacts
+from .facts import ArticleFacts, MeetingFact
 from .lexicon import PLACE_PREFIX
 from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
+from .rules import or_fallback
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -120,6 +121,29 @@ def _meeting_node(mid: str) -> str:
     return node
 
 
+_RULE_NODES: dict[str, tuple[str, tuple[tuple[str, str, str], ...]]] = {}
+
+
+def rule_node(rule_id: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    """The IRI of an extraction rule and the triples that describe it (type, id as label, doc as
+    comment): the same triples whichever article uses it, so a rule node is the union of identical
+    contributions and goes away with the last article that names it."""
+    got = _RULE_NODES.get(rule_id)
+    if got is None:
+        from . import rules
+
+        found = rules.get(rule_id)
+        if found is None:
+            rules.all_rules()  # the extractor's rules are registered when it is imported
+            found = rules.get(rule_id)
+        node = iri(f"{_ID}rule/{rule_id}")
+        triples = [(node, RDF_TYPE, DG.ExtractionRule), (node, RDFS.label, Literal(rule_id))]
+        if found is not None and found.doc:  # an unregistered rule has no comment: SHACL reports it
+            triples.append((node, RDFS.comment, Literal(found.doc, lang="en")))
+        got = _RULE_NODES[rule_id] = (node, tuple(triples))
+    return got
+
+
 def _h(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
@@ -188,7 +212,7 @@ class Triples:
 
     def ntriples(self) -> bytes:
         """Canonical N-Triples: one line per triple, lines sorted (so subjects group, then predicates)."""
-        lines = []
+        lines: list[str] = []
         for s, po in self.spo.items():
             for p, objs in po.items():
                 sp = f"{s} {p} "
@@ -220,8 +244,10 @@ class Triples:
 
     def turtle_by_pyoxigraph(self) -> bytes:
         """The same Turtle through pyoxigraph's parser and serializer (the reference `turtle` matches)."""
-        return ox.serialize(ox.parse(self.ntriples(), format=ox.RdfFormat.N_TRIPLES),
+        data = ox.serialize(ox.parse(self.ntriples(), format=ox.RdfFormat.N_TRIPLES),
                             format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        assert data is not None  # serialized to bytes (no output given)
+        return data
 
     @classmethod
     def from_turtle(cls, data: bytes) -> "Triples":
@@ -333,8 +359,7 @@ def fold(node: str, claims: Iterable[tuple]) -> list[tuple[str, str]]:
     the order they were made): what mapping the articles one after the other into one graph gives."""
     out: list[tuple[str, str]] = []
     typed = person = title = text = False
-    ag_name = ag_en = None
-    ag_alts: list[str] = []
+    agreement: _AgreementName | None = None  # made for agreement nodes only
     for c in claims:
         k = c[0]
         if k == "E":
@@ -361,30 +386,53 @@ def fold(node: str, claims: Iterable[tuple]) -> list[tuple[str, str]]:
                 out.append((DG.text, c[1]))
                 text = True
         elif k == "A":
-            _, name, written, abbr, known_vi, known_en = c
-            if ag_name is None:
-                ag_name = name
-                if known_en is not None and ag_en is None:
-                    ag_en = known_en
-            elif written is not None and written != ag_name:
-                if (abbr is not None and ag_name == abbr) or (known_vi is not None and ag_name == known_vi):
-                    ag_name = written
-                ag_alts.append(written)
+            if agreement is None:
+                agreement = _AgreementName()
+            agreement.claim(c)
         else:  # pragma: no cover - claims are made only below
             raise ValueError(f"unknown claim {k!r}")
-    if ag_name is not None:
-        out.extend(((SCHEMA.name, ag_name), (RDFS.label, ag_name)))
-        if ag_en is not None:
-            out.append((DG.englishName, ag_en))
-        out.extend((SKOS.altLabel, alt) for alt in ag_alts)
+    if agreement is not None:
+        out.extend(agreement.pairs())
     return out
+
+
+class _AgreementName:
+    """The "A" claims on one agreement, in order: named by the first, renamed by a later one when its
+    name is only the abbreviation or the lexicon's; every other name written is an alternative label."""
+
+    __slots__ = ("name", "en", "alts")
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self.en: str | None = None
+        self.alts: list[str] = []
+
+    def claim(self, c: tuple) -> None:
+        _, name, written, abbr, known_vi, known_en = c
+        if self.name is None:
+            self.name = name
+            if known_en is not None and self.en is None:
+                self.en = known_en
+        elif written is not None and written != self.name:
+            if (abbr is not None and self.name == abbr) or (known_vi is not None and self.name == known_vi):
+                self.name = written
+            self.alts.append(written)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        if self.name is None:
+            return []
+        out = [(SCHEMA.name, self.name), (RDFS.label, self.name)]
+        if self.en is not None:
+            out.append((DG.englishName, self.en))
+        out.extend((SKOS.altLabel, alt) for alt in self.alts)
+        return out
 
 
 # ----------------------------------------------------------------------------- mapping one article
 class ArticleMapper:
     """Maps one article at a time; holds the lexicon and the term caches (no graph state)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from .lexicon import load
 
         self.lex = load()
@@ -421,64 +469,96 @@ class ArticleMapper:
 
     def map_article(self, a: ArticleFacts, view: ResView) -> tuple[list[tuple[str, str, str]], list[tuple[str, tuple]]]:
         """The article's triples and claims (see `fold`)."""
-        lex = self.lex
-        T: list[tuple[str, str, str]] = []
-        C: list[tuple[str, tuple]] = []
-        add = T.append
-        seen: set[tuple[str, str]] = set()  # (node, kind): a first-wins claim made twice by one article is dropped
+        return _ArticleMapping(self, a, view).run()
 
-        def claim(node: str, c: tuple) -> None:
-            k = c[0]
-            if k == "A":
-                C.append((node, c))
+
+class _ArticleMapping:
+    """The mapping of one article: its triples `T` and claims `C`, made section by section."""
+
+    def __init__(self, mapper: ArticleMapper, a: ArticleFacts, view: ResView) -> None:
+        self.mapper, self.a, self.view = mapper, a, view
+        self.T: list[tuple[str, str, str]] = []
+        self.C: list[tuple[str, tuple]] = []
+        self.add = self.T.append
+        self.seen: set[tuple[str, str]] = set()  # (node, kind): a first-wins claim made twice by one article is dropped
+        self.rules_used: set[str] = set()
+        self.art = ID[f"article/{a.content_hash[:16]}"]
+        self.keys: dict[str, str] = {}  # meeting key -> meeting node
+
+    def run(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, tuple]]]:
+        self.article()
+        self.people()
+        self.meetings()
+        self.agreements()
+        self.priorities()
+        return self.T, self.C
+
+    # -------------------------------------------------------------- shared by the sections
+    def claim(self, node: str, c: tuple) -> None:
+        k = c[0]
+        if k == "A":
+            self.C.append((node, c))
+            return
+        seen = self.seen
+        if k == "e":
+            if (node, "ent") in seen:
                 return
-            if k == "e":
-                if (node, "ent") in seen:
-                    return
-            elif (node, k) in seen:
-                return
-            seen.add((node, k))
-            if k in ("E", "e"):
-                seen.add((node, "ent"))
-            C.append((node, c))
+        elif (node, k) in seen:
+            return
+        seen.add((node, k))
+        if k in ("E", "e"):
+            seen.add((node, "ent"))
+        self.C.append((node, c))
 
-        def entity(text: str, default_kind: str = "org") -> str:
-            node, c = self.entity(text, default_kind)
-            claim(node, c)
-            return node
+    def entity(self, text: str, default_kind: str = "org") -> str:
+        node, c = self.mapper.entity(text, default_kind)
+        self.claim(node, c)
+        return node
 
-        def place_entity(text: str) -> str:
-            """A place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"), linked to the lexicon's place."""
-            entry = self.lex.lookup(text)
-            if entry is None and (pm := PLACE_PREFIX.match(text)):
-                entry = self.lex.lookup(text[pm.end():])  # "Vương quốc Bỉ": Bỉ, as written
-            if entry is None or entry.label_vi == text or entry.kind not in ("place", "country"):
-                return entity(text, "place")
-            node = f"<{_ID}place/{slug(text)[:90]}>"
-            claim(node, ("e", DG.Place, _vi(text)))
-            add((node, DG.normalizedPlace, entity(entry.label_vi, "place")))
-            return node
+    def place_entity(self, text: str) -> str:
+        """A place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"), linked to the lexicon's place."""
+        lex = self.mapper.lex
+        entry = lex.lookup(text)
+        if entry is None and (pm := PLACE_PREFIX.match(text)):
+            entry = lex.lookup(text[pm.end():])  # "Vương quốc Bỉ": Bỉ, as written
+        if entry is None or entry.label_vi == text or entry.kind not in ("place", "country"):
+            return self.entity(text, "place")
+        node = f"<{_ID}place/{slug(text)[:90]}>"
+        self.claim(node, ("e", DG.Place, _vi(text)))
+        self.add((node, DG.normalizedPlace, self.entity(entry.label_vi, "place")))
+        return node
 
-        person_nodes = self._person_nodes
+    def person(self, name: str) -> str:
+        canon = self.view.person(name)
+        person_nodes = self.mapper._person_nodes
+        node = person_nodes.get(canon)
+        if node is None:
+            if len(person_nodes) > 100_000:
+                person_nodes.clear()
+            node = person_nodes[canon] = f"<{_ID}person/{slug(canon)}>"
+        self.claim(node, ("P", _vi(canon)))
+        if canon != name:
+            self.add((node, SKOS.altLabel, _vi(name)))
+        return node
 
-        def person(name: str) -> str:
-            canon = view.person(name)
-            node = person_nodes.get(canon)
-            if node is None:
-                if len(person_nodes) > 100_000:
-                    person_nodes.clear()
-                node = person_nodes[canon] = f"<{_ID}person/{slug(canon)}>"
-            claim(node, ("P", _vi(canon)))
-            if canon != name:
-                add((node, SKOS.altLabel, _vi(name)))
-            return node
+    def evidence(self, node: str, sentence: str) -> None:
+        self.add((node, PROV.wasDerivedFrom, self.art))
+        if sentence:
+            self.add((node, DG.evidence, _vi(sentence)))
 
-        def evidence(node: str, sentence: str) -> None:
-            add((node, PROV.wasDerivedFrom, art))
-            if sentence:
-                add((node, DG.evidence, _vi(sentence)))
+    def extracted_by(self, node: str, kind: str, rule_id: str) -> None:
+        """`node` was made by the rule (its kind's fallback when none is named); the rule node's own
+        triples are written once per article that uses it."""
+        rule_id = or_fallback(kind, rule_id)
+        rnode, rtriples = rule_node(rule_id)
+        self.add((node, DG.extractedBy, rnode))
+        if rule_id not in self.rules_used:
+            self.rules_used.add(rule_id)
+            self.T.extend(rtriples)
 
-        art = ID[f"article/{a.content_hash[:16]}"]
+    # -------------------------------------------------------------- sections
+    def article(self) -> None:
+        a, art, add = self.a, self.art, self.add
         add((art, RDF_TYPE, DG.Article))
         add((art, SCHEMA.headline, _vi(a.headline)))
         add((art, DG.sourceFile, _plain(a.source)))
@@ -489,79 +569,95 @@ class ArticleMapper:
             add((art, SCHEMA.datePublished, _date_literal(a.date)))
         for c in a.credits:
             add((art, DG.credit, _plain(c)))
+        by_iri = self.mapper.lex.by_iri
         for org_iri in a.organizations:
-            entry = lex.by_iri.get(org_iri)
+            entry = by_iri.get(org_iri)
             if entry:
-                add((art, DG.mentions, entity(entry.label_vi)))
-        # people and dated posts
+                add((art, DG.mentions, self.entity(entry.label_vi)))
+
+    def people(self) -> None:
+        """People and their dated posts."""
+        a, view, add, art, is_org = self.a, self.view, self.add, self.art, self.mapper._is_org
         for p in a.people:
-            node_p = person(p.name)
+            node_p = self.person(p.name)
             add((node_p, PROV.wasDerivedFrom, art))
             for post in p.posts:
                 node = ID[f"post/{_h(view.person(p.name), norm_cached(post.position), norm_cached(post.organization or ''), post.qualifier or '', a.date or '', norm_cached(post.title), p.name)}"]
                 add((node, RDF_TYPE, DG.PostHolding))
                 add((node, DG.holder, node_p))
                 add((node, DG.nameAsWritten, _vi(p.name)))
-                claim(node, ("T", _vi(post.title), _vi(post.position)))
+                self.claim(node, ("T", _vi(post.title), _vi(post.position)))
                 if post.qualifier:
                     add((node, DG.qualifier, _plain(post.qualifier)))
-                if post.organization and self._is_org(post.organization):
-                    add((node, DG.organization, entity(post.organization)))
+                if post.organization and is_org(post.organization):
+                    add((node, DG.organization, self.entity(post.organization)))
                 if a.date:
                     add((node, DG.asOf, _date_literal(a.date)))
-                evidence(node, post.evidence)
-        # meetings
-        keys = {}
-        for m in a.meetings:
-            mid, best_name, first = view.meeting(m.key)
+                self.evidence(node, post.evidence)
+                self.extracted_by(node, "post", post.rule)
+
+    def meetings(self) -> None:
+        keys, add = self.keys, self.add
+        for m in self.a.meetings:
+            mid, best_name, first = self.view.meeting(m.key)
             node = keys[m.key] = _meeting_node(mid)
             if first is not None:  # the first report mapped to this meeting writes what the meeting node says
-                kind_word, date, place, organizers, status, fmt = first
-                add((node, RDF_TYPE, DG.Conference))
-                if m.kind != "Conference":
-                    add((node, RDF_TYPE, DG[m.kind]))
-                add((node, SCHEMA.name, _vi(best_name)))
-                add((node, RDFS.label, _vi(best_name)))
-                add((node, DG.kind, _vi(kind_word)))
-                if date:
-                    add((node, DG.date, _date_literal(date)))
-                if place:
-                    add((node, DG.place, place_entity(place)))
-                org = next((x for x in organizers if self._is_org(x)), None)
-                if org:
-                    add((node, DG.organizer, entity(org)))
-                add((node, DG.status, _plain(status)))
-                if fmt:
-                    add((node, DG["format"], _plain(fmt)))
+                self.meeting_node(node, m, best_name, first)
             for name in sorted({m.name, *m.variants} - {best_name}):
                 add((node, DG.nameVariant, _vi(name)))
-            evidence(node, m.evidence)
+            self.evidence(node, m.evidence)
+            for rule_id in m.rules or ("",):
+                self.extracted_by(node, "meeting", rule_id)
             for part in m.participants:
-                node_p = person(part.name)
-                pnode = ID[f"participation/{_h(mid, view.person(part.name), part.role)}"]
+                node_p = self.person(part.name)
+                pnode = ID[f"participation/{_h(mid, self.view.person(part.name), part.role)}"]
                 add((pnode, RDF_TYPE, DG.Participation))
                 add((pnode, DG.meeting, node))
                 add((pnode, DG.participant, node_p))
                 add((pnode, DG.nameAsWritten, _vi(part.name)))
                 add((pnode, DG.role, ROLES[part.role]))
-                evidence(pnode, part.evidence)
-        for m in a.meetings:
+                self.evidence(pnode, part.evidence)
+                self.extracted_by(pnode, "participant", part.rule)
+        for m in self.a.meetings:
             if m.part_of and m.part_of in keys:
                 add((keys[m.key], DG.partOf, keys[m.part_of]))
-        # agreements
+
+    def meeting_node(self, node: str, m: MeetingFact, best_name: str, first: tuple) -> None:
+        """What the meeting node says (written by the first report mapped to the meeting)."""
+        add = self.add
+        kind_word, date, place, organizers, status, fmt = first
+        add((node, RDF_TYPE, DG.Conference))
+        if m.kind != "Conference":
+            add((node, RDF_TYPE, DG[m.kind]))
+        add((node, SCHEMA.name, _vi(best_name)))
+        add((node, RDFS.label, _vi(best_name)))
+        add((node, DG.kind, _vi(kind_word)))
+        if date:
+            add((node, DG.date, _date_literal(date)))
+        if place:
+            add((node, DG.place, self.place_entity(place)))
+        org = next((x for x in organizers if self.mapper._is_org(x)), None)
+        if org:
+            add((node, DG.organizer, self.entity(org)))
+        add((node, DG.status, _plain(status)))
+        if fmt:
+            add((node, DG["format"], _plain(fmt)))
+
+    def agreements(self) -> None:
+        a, add, art, lex = self.a, self.add, self.art, self.mapper.lex
         for ag in a.agreements:
-            key = view.agreement(ag.abbreviation or ag.name or "")
+            key = self.view.agreement(ag.abbreviation or ag.name or "")
             node = ID[f"agreement/{key}"]
             known = lex.agreements.get(ag.abbreviation or "")
             add((node, RDF_TYPE, DG.Agreement))
             if ag.abbreviation:
                 add((node, DG.abbreviation, _plain(ag.abbreviation)))
             name = ag.name or (known.label_vi if known else ag.abbreviation)
-            claim(node, ("A", _vi(name) if name is not None else None,
-                         _vi(ag.name) if ag.name else None,
-                         _vi(ag.abbreviation) if ag.abbreviation else None,
-                         _vi(known.label_vi) if known else None,
-                         Literal(known.label_en, lang="en") if known and known.label_en else None))
+            self.claim(node, ("A", _vi(name) if name is not None else None,
+                              _vi(ag.name) if ag.name else None,
+                              _vi(ag.abbreviation) if ag.abbreviation else None,
+                              _vi(known.label_vi) if known else None,
+                              Literal(known.label_en, lang="en") if known and known.label_en else None))
             add((art, DG.mentions, node))
             act = ID[f"agreement-action/{_h(key, a.content_hash, norm_cached(ag.action), ag.tense)}"]
             add((act, RDF_TYPE, DG.AgreementAction))
@@ -569,21 +665,24 @@ class ArticleMapper:
             add((act, DG.action, _vi(ag.action)))
             add((act, DG.actionType, DG[ag.action_type]))
             add((act, DG.tense, _plain(ag.tense)))
-            evidence(act, ag.evidence)
-        # priorities
-        for pr in a.priorities:
+            self.evidence(act, ag.evidence)
+            self.extracted_by(act, "agreement", ag.rule)
+
+    def priorities(self) -> None:
+        add, keys = self.add, self.keys
+        for pr in self.a.priorities:
             node = ID[f"priority/{_h(pr.year, norm_cached(pr.text))}"]
             add((node, RDF_TYPE, DG.Priority))
-            claim(node, ("X", _vi(pr.text)))
+            self.claim(node, ("X", _vi(pr.text)))
             if pr.year:
                 add((node, DG.year, Literal(str(pr.year), datatype=XSD.gYear)))
             add((node, DG.priorityKind, _plain(pr.kind)))
             if pr.set_by:
-                add((node, DG.setBy, person(pr.set_by)))
+                add((node, DG.setBy, self.person(pr.set_by)))
             if pr.meeting and pr.meeting in keys:
                 add((node, DG.setAt, keys[pr.meeting]))
-            evidence(node, pr.evidence)
-        return T, C
+            self.evidence(node, pr.evidence)
+            self.extracted_by(node, "priority", pr.rule)
 
 
 def insert(spo: dict[str, dict[str, dict[str, None]]], triples: Iterable[tuple[str, str, str]]) -> None:
@@ -634,7 +733,7 @@ class Mapper:
     (by the workers that extracted the facts)."""
 
     def __init__(self, articles: list[ArticleFacts], inputs: list[tuple | None] | None = None):
-        pairs = sorted(zip(articles, inputs or [None] * len(articles)), key=lambda x: x[0].source)
+        pairs = sorted(zip(articles, inputs or [None] * len(articles), strict=True), key=lambda x: x[0].source)
         self.articles = [a for a, _ in pairs]
         self.res: Resolution = resolve_inputs([(i, a.source, r if r is not None else res_input(a))
                                                for i, (a, r) in enumerate(pairs)])

@@ -219,7 +219,9 @@ def push_triples(
     chunks = 0
     try:
         for chunk in _chunks(triples, chunk_size):
-            body = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
+            assert data is not None  # serialized to bytes (no output given)
+            body = data.decode("utf-8")
             endpoint.update(f"INSERT DATA {{ {tmp} {{\n{body}}} }}")
             chunks += 1
         if chunks:

@@ -258,7 +258,7 @@ def format_json(result: Result) -> str:
         "head": {"vars": list(result.vars)},
         "results": {
             "bindings": [
-                {v: t.to_json() for v, t in zip(result.vars, row) if t is not None} for row in result.rows
+                {v: t.to_json() for v, t in zip(result.vars, row, strict=False) if t is not None} for row in result.rows
             ]
         },
     }

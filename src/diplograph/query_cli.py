@@ -8,7 +8,6 @@ document into ``out.json``.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -35,7 +34,8 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 def _write(text: str) -> None:
     """Write UTF-8 bytes to stdout whatever the locale, so Vietnamese never turns into '?'."""
-    out = click.get_binary_stream("stdout")
+    # click 8.5 serves get_binary_stream through a deprecating module __getattr__ (typed as object)
+    out = click.get_binary_stream("stdout")  # type: ignore[operator]
     out.write(text.encode("utf-8"))
     out.flush()
 

@@ -10,8 +10,8 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 
 class ArticleError(ValueError):
@@ -63,10 +63,10 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     if b"\x00" in data[:4096]:
         # UTF-16 without BOM has a NUL in every other byte of ASCII text
         even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
-        sample = min(len(data), 4096) / 2
-        if odd > 0.3 * sample and even < 0.05 * sample:
+        half = min(len(data), 4096) / 2
+        if odd > 0.3 * half and even < 0.05 * half:
             return data.decode("utf-16-le", errors="replace")
-        if even > 0.3 * sample and odd < 0.05 * sample:
+        if even > 0.3 * half and odd < 0.05 * half:
             return data.decode("utf-16-be", errors="replace")
         raise ArticleError(f"{name}: binary file (NUL bytes), not a text article")
     try:
@@ -108,6 +108,12 @@ _ZERO = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # tests/test_reader.py checks the ranges against unicodedata on every code point.
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _MULTI_SPACE = re.compile(" {2,}")
+
+
+def fold_accents(text: str) -> str:
+    """Text without accents (đ as d) and case: the key for matching what people type ("bui thanh son")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def normalize(text: str) -> str:
@@ -222,7 +228,7 @@ def extract_credits(text: str) -> tuple[str, list[str]]:
     if "Ảnh" in text or "Nguồn" in text or "Photo" in text:  # what _PHOTO needs; it is slow to fail
         text = _sub_credits(text, _PHOTO, photo, _photo_start)
     # closing signature: a short tail after the last sentence ("… ./. Minh Tân", "TTXVN/Tin Tức")
-    lines = [l for l in text.split("\n")]
+    lines = text.split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
     if lines:
@@ -333,7 +339,7 @@ def read_text(text: str, source: str = "<text>") -> Article:
     url = date = None
     headline = ""
     body: list[str] = []
-    for i, line in enumerate(lines):
+    for line in lines:
         if _END_MARKERS.search(line):
             break
         if not line:
@@ -374,10 +380,10 @@ def read_html(html: str, source: str) -> str:
     if not extracted:
         raise ArticleError(f"{source}: no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
-    head = []
+    head: list[str] = []
     if meta is not None:
         if getattr(meta, "url", None):
-            head.append(meta.url)
+            head.append(str(meta.url))
         if getattr(meta, "date", None):
             head.append(f"date {meta.date}")
     # trafilatura's metadata header (with_metadata) is YAML-like; keep only the text after it

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from sys import intern
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Hashable, Iterable, NamedTuple
+from sys import intern
+from typing import Hashable, Iterable, NamedTuple, cast
 
 from .facts import ArticleFacts, MeetingFact
 from .lexicon import place_key
@@ -39,7 +39,7 @@ def _initial_match(short: str, full: str) -> bool:
     if len(s) < 2 or s[-1] != f[-1] or not re.fullmatch(r"(?:\w\.)+", s[0]):
         return False
     initials = [c for c in s[0] if c != "."]
-    return len(f) - 1 >= 1 and all(i.casefold() == w[0].casefold() for i, w in zip(initials, f[:-1]))
+    return len(f) - 1 >= 1 and all(i.casefold() == w[0].casefold() for i, w in zip(initials, f[:-1], strict=False))
 
 
 class MeetingSummary(NamedTuple):
@@ -130,7 +130,7 @@ def res_input(a: ArticleFacts) -> tuple:
 
     # strings are interned: the same name in many articles is one object, which `marshal` then writes
     # once and reads back as one (the incremental state loads several times faster)
-    names = tuple(sorted(_intern({p.name for p in a.people} | {x.name for m in a.meetings for x in m.participants})))
+    names = tuple(sorted(cast("list[str]", _intern({p.name for p in a.people} | {x.name for m in a.meetings for x in m.participants}))))
     meetings = tuple(
         tuple(_intern((m.key, m.kind, m.date, m.name, m.kind_word, m.place, m.organizer, m.status, m.format)))
         + (tuple(_intern(x.name for x in m.participants if x.role != "host")), frozenset(_intern(_meeting_words(m))),
@@ -289,7 +289,7 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
     by_person: dict[tuple[str | None, str], list[int]] = {}
     by_person_undated: dict[tuple[str | None, str], list[int]] = {}
     pk = person_key.get
-    empty = frozenset()
+    empty: frozenset[str] = frozenset()
     for uid, source, r in articles:
         for m in r[1]:
             pm = frozenset([pk(n, n) for n in m[M_PARTS]])
@@ -386,5 +386,6 @@ def resolve(articles: list[ArticleFacts]) -> Resolution:
     articles = sorted(articles, key=lambda a: a.source)
     res = resolve_inputs([(i, a.source, res_input(a)) for i, a in enumerate(articles)])
     for mid, members in res.clusters.items():
-        res.meetings[mid] = [(articles[i], next(m for m in articles[i].meetings if m.key == key)) for i, key in members]
+        res.meetings[mid] = [(articles[cast(int, i)], next(m for m in articles[cast(int, i)].meetings if m.key == key))
+                             for i, key in members]  # uids are the indexes given above
     return res

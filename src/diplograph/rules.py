@@ -30,7 +30,9 @@ class Example:
     `title` (a post's title as written), `role` (chair, speaker, attendee), `meeting` (words of the
     meeting's name, for a participant), `kind_of` (meeting class, e.g. Talks), `place`, `date`,
     `status`, `abbr`, `action_type`, `year`, `text` (words of a priority). Only the keys given are
-    checked. `present=False` makes it a counter-example: no such fact may come out.
+    checked. `present=False` makes it a counter-example: no such fact may come out. How each key is
+    compared (whole values, word sets, date prefixes; case-insensitive, accent-sensitive) is set out in
+    tests/test_rules.py, which runs the examples.
     """
 
     text: str
@@ -70,3 +72,50 @@ def all_rules() -> list[Rule]:
     from . import extract  # noqa: F401  (registers the extraction rules)
 
     return [RULES[k] for k in sorted(RULES)]
+
+
+# ----------------------------------------------------------------------------- fallbacks
+# A fact whose `rule` is empty (written before its extractor named a rule, or by code that does not
+# name one yet) is attributed to the fallback rule of its kind, so that every node of the graph and
+# every line of `diplograph explain` names a rule. They are ordinary rules with examples; the examples
+# only check that such a fact comes out (any rule may make it).
+FALLBACK_POST = rule(
+    "post.unspecified",
+    "Fallback: a post (title before a person's name) whose extraction rule was not recorded.",
+    examples=[Example("Thứ trưởng Ngoại giao Lê Văn Ân thăm Lào\n"
+                      "Ngày 3/4, Thứ trưởng Ngoại giao Lê Văn Ân đã hội đàm với Thứ trưởng Ngoại giao Lào Khamla Sithong.",
+                      {"kind": "post", "name": "Lê Văn Ân", "title": "Thứ trưởng Ngoại giao"})])
+FALLBACK_PARTICIPANT = rule(
+    "role.unspecified",
+    "Fallback: a participation in a meeting (chair, speaker or attendee) whose extraction rule was not recorded.",
+    examples=[Example("Hội đàm Việt Nam - Lào\n"
+                      "Ngày 3/4, Thứ trưởng Ngoại giao Lê Văn Ân đã hội đàm với Thứ trưởng Ngoại giao Lào Khamla Sithong.",
+                      {"kind": "participant", "name": "Khamla Sithong", "kind_of": "Talks"})])
+FALLBACK_MEETING = rule(
+    "meeting.unspecified",
+    "Fallback: a meeting whose mentions were found by no recorded rule.",
+    examples=[Example("Hội đàm Việt Nam - Lào\n"
+                      "Ngày 3/4, Thứ trưởng Ngoại giao Lê Văn Ân đã hội đàm với Thứ trưởng Ngoại giao Lào Khamla Sithong.",
+                      {"kind": "meeting", "kind_of": "Talks", "status": "held"}),
+              Example("Tin ngắn\nNgười phát ngôn Bộ Ngoại giao Trần Thị Hoa chủ trì họp báo thường kỳ.",
+                      {"kind": "meeting"}, present=False)])
+FALLBACK_AGREEMENT = rule(
+    "agreement.unspecified",
+    "Fallback: an action on an agreement (signed, ratified, ...) whose extraction rule was not recorded.",
+    examples=[Example("Tin ngắn\nHai bên đã ký Hiệp định Thương mại tự do Việt Nam - Israel (VIFTA).",
+                      {"kind": "agreement", "abbr": "VIFTA", "status": "done"})])
+FALLBACK_PRIORITY = rule(
+    "priority.unspecified",
+    "Fallback: a priority or task whose extraction rule was not recorded.",
+    examples=[Example("Ba trọng tâm\nBộ trưởng Ngoại giao Hoàng Văn Sơn nêu 3 trọng tâm cho năm 2025. "
+                      "Thứ nhất, đẩy mạnh ngoại giao kinh tế. Thứ hai, bảo vệ công dân ở nước ngoài.",
+                      {"kind": "priority", "text": "ngoại giao kinh tế", "year": 2025})])
+
+FALLBACKS = {"post": FALLBACK_POST, "participant": FALLBACK_PARTICIPANT, "meeting": FALLBACK_MEETING,
+             "agreement": FALLBACK_AGREEMENT, "priority": FALLBACK_PRIORITY}
+
+
+def or_fallback(kind: str, rule_id: str) -> str:
+    """The rule id a fact of `kind` (post, participant, meeting, agreement, priority) is attributed to:
+    its own, or the fallback of its kind when it names none."""
+    return rule_id or FALLBACKS[kind]

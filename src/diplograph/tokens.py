@@ -32,7 +32,7 @@ _TOKEN_SPACE_RE = re.compile(r"(" + TOKEN_RE.pattern + r")(\s*)")
 
 def tokenize(text: str) -> list[Token]:
     new = tuple.__new__
-    out = []
+    out: list[Token] = []
     append = out.append
     pos = len(text) - len(text.lstrip())
     for word, space in _TOKEN_SPACE_RE.findall(text, pos):
@@ -55,7 +55,7 @@ CAP_STOP = {
     "Thủ", "Bộ", "Chủ", "Phó", "Tổng", "Ủy", "Ban", "Hội", "Hiệp", "Nhà", "Người", "Đại", "Trung", "Việt", "Liên",
     "Tân", "Cựu", "Quyền", "Tin", "Ảnh", "Nguồn", "Báo", "Hãng", "Đài", "Kênh", "Tờ", "Trang", "Thông", "Tiếp", "Kết",
     "Đặc", "Mặc", "Trường", "Quỹ", "Vụ", "Cục", "Sở", "Viện", "Ngân", "Tập", "Quân", "Tòa", "Học", "Cơ", "Lực", "Hải", "Không", "Sheik", "Sheikh", "Samdech", "Bởi", "Cả", "Mỗi", "Nhiều", "Ai", "Gì", "Này", "Kể", "Lúc", "Rồi", "Sẽ", "Đã", "Đang", "Vừa", "Chỉ",
-    "Giữa", "Ở", "Qua", "Bằng", "Cho", "Của", "Là", "Có", "Không", "Chưa", "Mới", "Thế", "Tuần", "Quý", "Đầu", "Cuối",
+    "Giữa", "Ở", "Qua", "Bằng", "Cho", "Của", "Là", "Có", "Chưa", "Mới", "Thế", "Tuần", "Quý", "Đầu", "Cuối",
     "Anh", "Chị", "Em", "Ngài", "Đồng chí", "Tiến", "Sĩ", "Trưởng", "Phần", "Điều", "Việc", "Vấn", "Mục", "Tổ", "Nay",
 }
 # Capitalised function words that never stand inside a personal name: a run of capitals stops there.

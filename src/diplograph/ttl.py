@@ -144,6 +144,7 @@ def _prefix_order(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], 
         return ()
     node = ox.NamedNode("http://example.org/x")
     data = ox.serialize([ox.Triple(node, node, node)], format=ox.RdfFormat.TURTLE, prefixes=dict(items))
+    assert data is not None  # serialized to bytes (no output given)
     order = re.findall(r"^@prefix ([^:]*): <", data.decode("utf-8"), flags=re.M)
     ns = dict(items)
     return tuple((name, ns[name]) for name in order)

@@ -28,15 +28,17 @@ import json
 import math
 import random
 import string
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from .reader import fold_accents
 
 DG = Namespace("https://w3id.org/diplograph/ontology#")
 SCHEMA = Namespace("https://schema.org/")
@@ -75,7 +77,7 @@ RELATIONS: dict[str, dict[str, str]] = {
 }
 """Edge relations in display order (an edge carrying several shows them in this order)."""
 
-ROLE_RELATION = {DG.chair: "chaired", DG.speaker: "spoke at", DG.attendee: "attended"}
+ROLE_RELATION: dict[URIRef | None, str] = {DG.chair: "chaired", DG.speaker: "spoke at", DG.attendee: "attended"}
 
 COMMUNITY_COLORS = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
@@ -128,7 +130,7 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _pick(graph: Graph, subject: URIRef, preds: Iterable[URIRef], lang: str | None) -> str:
+def _pick(graph: Graph, subject: Node, preds: Iterable[URIRef], lang: str | None) -> str:
     """Return the first literal of ``preds`` in language ``lang`` (``None``: untagged or any).
 
     Several values are sorted so the choice never depends on the store's iteration order.
@@ -176,106 +178,61 @@ def collect(graph: Graph) -> View:
     Facts are attributed to years by their own date (asOf, meeting date, priority year) and
     otherwise by the publication date of the article they were derived from.
     """
-    g = graph
-    articles: dict[str, dict[str, str]] = {}
-    for art in set(g.subjects(RDF.type, DG.Article)):
-        if not isinstance(art, URIRef):
-            continue
-        date = _pick(g, art, [SCHEMA.datePublished], None)
-        url = sorted(str(u) for u in g.objects(art, SCHEMA.url))
-        articles[str(art)] = {
-            "file": _pick(g, art, [DG.sourceFile], None),
-            "headline": _pick(g, art, [SCHEMA.headline], "vi") or _pick(g, art, [SCHEMA.headline], None),
-            "url": url[0] if url else "",
-            "date": date,
-        }
+    return _Collector(graph).run()
 
-    def art_year(a: str) -> str:
-        return _year(articles.get(a, {}).get("date", ""))
 
-    def sources(s: URIRef) -> list[str]:
-        return sorted(str(a) for a in g.objects(s, PROV.wasDerivedFrom))
+class _Collector:
+    """`collect`, one section of the graph at a time (articles, nodes, then each kind of edge)."""
 
-    def evidence(s: URIRef) -> list[str]:
-        return sorted(str(e) for e in g.objects(s, DG.evidence))
+    def __init__(self, graph: Graph) -> None:
+        self.g = graph
+        self.articles: dict[str, dict[str, str]] = {}
+        self.nodes: dict[str, VNode] = {}
+        self.edges: dict[tuple[str, str], VEdge] = {}
 
-    def first_article(s: URIRef) -> str:
-        srcs = sources(s)
+    def run(self) -> View:
+        self.collect_articles()
+        self.collect_nodes()
+        self.post_edges()
+        self.participation_edges()
+        self.meeting_edges()
+        self.priority_edges()
+        self.agreement_edges()
+        # years of a node also include the years of everything it is linked by
+        # (meetings and priorities with their own date keep just that year)
+        nodes = self.nodes
+        for e in self.edges.values():
+            for end in (nodes[e.source], nodes[e.target]):
+                if not end.own_date:
+                    end.years |= e.years
+        return View(nodes=nodes, edges=self.edges, articles=self.articles)
+
+    # -------------------------------------------------------------- helpers
+    def art_year(self, a: str) -> str:
+        return _year(self.articles.get(a, {}).get("date", ""))
+
+    def sources(self, s: Node) -> list[str]:
+        return sorted(str(a) for a in self.g.objects(s, PROV.wasDerivedFrom))
+
+    def evidence(self, s: Node) -> list[str]:
+        return sorted(str(e) for e in self.g.objects(s, DG.evidence))
+
+    def first_article(self, s: Node) -> str:
+        srcs = self.sources(s)
         return srcs[0] if srcs else ""
 
-    # ---- nodes
-    nodes: dict[str, VNode] = {}
-    typed: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for s, o in g.subject_objects(RDF.type):
-        if isinstance(s, URIRef) and isinstance(o, URIRef):
-            typed[s].add(o)
-    for s, types in typed.items():
-        ntype = _node_type(types)
-        if ntype is None:
-            continue
-        iri = str(s)
-        label = (_pick(g, s, [RDFS.label, SCHEMA.name], "vi")
-                 or _pick(g, s, [RDFS.label, SCHEMA.name, DG.text], None)
-                 or _pick(g, s, [DG.text], "vi")
-                 or _pick(g, s, [DG.abbreviation], None)
-                 or _iri_tail(iri))
-        label_en = (_pick(g, s, [RDFS.label, DG.englishName, SCHEMA.name], "en"))
-        node = VNode(iri=iri, type=ntype, label=label, label_en=label_en)
-        for a in sources(s):
-            node.sources.add(a)
-            if y := art_year(a):
-                node.years.add(y)
-        art = first_article(s)
-        node.evidence = [(e, art) for e in evidence(s)]
-        d = node.details
-        if ntype == "conference":
-            date = _pick(g, s, [DG.date], None)
-            d["date"] = date
-            if y := _year(date):
-                node.years = {y}
-                node.own_date = True
-            d["kind"] = _pick(g, s, [DG.kind], "vi") or _pick(g, s, [DG.kind], None)
-            d["classes"] = ", ".join(sorted(_iri_tail(str(t)) for t in types
-                                            if str(t).startswith(str(DG)) and t != DG.Conference))
-            d["status"] = _pick(g, s, [DG.status], None)
-            d["format"] = _pick(g, s, [DG.format], None)
-            d["theme"] = _pick(g, s, [DG.theme], "vi") or _pick(g, s, [DG.theme], None)
-            places = sorted(str(p) for p in g.objects(s, DG.place))
-            d["place"] = ", ".join(
-                _pick(g, URIRef(p), [RDFS.label], "vi") or _pick(g, URIRef(p), [RDFS.label], None)
-                or _iri_tail(p) for p in places)
-            d["otherNames"] = "; ".join(sorted(str(v) for v in g.objects(s, DG.nameVariant)))
-        elif ntype == "agreement":
-            d["abbreviation"] = _pick(g, s, [DG.abbreviation], None)
-            d["englishName"] = _pick(g, s, [DG.englishName], "en") or _pick(g, s, [DG.englishName], None)
-            if not node.label_en and d["englishName"]:
-                node.label_en = d["englishName"]
-        elif ntype == "priority":
-            d["text"] = _pick(g, s, [DG.text], "vi") or _pick(g, s, [DG.text], None)
-            year = _pick(g, s, [DG.year], None)
-            d["year"] = year
-            if y := _year(year):
-                node.years = {y}
-                node.own_date = True
-            d["kind"] = _pick(g, s, [DG.priorityKind], None)
-        elif ntype == "organization":
-            if DG.Country in types:
-                d["kind"] = "country"
-        nodes[iri] = node
-
-    def label_of(iri: str) -> str:
-        n = nodes.get(iri)
+    def label_of(self, iri: str) -> str:
+        n = self.nodes.get(iri)
         if n:
             return n.label
         s = URIRef(iri)
+        g = self.g
         return _pick(g, s, [RDFS.label], "vi") or _pick(g, s, [RDFS.label], None) or _iri_tail(iri)
 
-    edges: dict[tuple[str, str], VEdge] = {}
-
-    def add_edge(src: str, dst: str, rel: str, fact: dict[str, str], year: str) -> None:
-        if src not in nodes or dst not in nodes or src == dst:
+    def add_edge(self, src: str, dst: str, rel: str, fact: dict[str, str], year: str) -> None:
+        if src not in self.nodes or dst not in self.nodes or src == dst:
             return
-        e = edges.setdefault((src, dst), VEdge(src, dst))
+        e = self.edges.setdefault((src, dst), VEdge(src, dst))
         e.relations.add(rel)
         fact = {k: v for k, v in {"rel": rel, **fact}.items() if v}
         if fact not in e.facts:
@@ -283,163 +240,255 @@ def collect(graph: Graph) -> View:
         if year:
             e.years.add(year)
 
-    # ---- posts (PostHolding): person → organization, and the person's posts over time
-    posts: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for ph in set(g.subjects(RDF.type, DG.PostHolding)):
-        holder = g.value(ph, DG.holder)
-        if holder is None:
-            continue
-        org = g.value(ph, DG.organization)
-        art = first_article(ph)
-        as_of = _pick(g, ph, [DG.asOf], None)
-        post = {
-            "title": _pick(g, ph, [DG.title], "vi") or _pick(g, ph, [DG.title], None)
-            or _pick(g, ph, [DG.position], None),
-            "qualifier": _pick(g, ph, [DG.qualifier], None),
-            "organization": label_of(str(org)) if org is not None else "",
-            "asOf": as_of,
-        }
-        if post not in posts[str(holder)]:
-            posts[str(holder)].append(post)
-        year = _year(as_of) or art_year(art)
-        ev = evidence(ph)
-        if org is not None:
-            for sentence in ev or [""]:
-                add_edge(str(holder), str(org), "holds post in",
-                         {"title": post["title"], "qualifier": post["qualifier"], "date": as_of,
-                          "evidence": sentence, "article": art}, year)
-        elif str(holder) in nodes and ev:
-            nodes[str(holder)].evidence.extend((sentence, art) for sentence in ev)
-    for holder, plist in posts.items():
-        if holder in nodes:
-            nodes[holder].details["posts"] = sorted(
-                plist, key=lambda p: (not p["asOf"], p["asOf"], p["title"], p["organization"], p["qualifier"]))
+    # -------------------------------------------------------------- articles and nodes
+    def collect_articles(self) -> None:
+        g = self.g
+        for art in set(g.subjects(RDF.type, DG.Article)):
+            if not isinstance(art, URIRef):
+                continue
+            date = _pick(g, art, [SCHEMA.datePublished], None)
+            url = sorted(str(u) for u in g.objects(art, SCHEMA.url))
+            self.articles[str(art)] = {
+                "file": _pick(g, art, [DG.sourceFile], None),
+                "headline": _pick(g, art, [SCHEMA.headline], "vi") or _pick(g, art, [SCHEMA.headline], None),
+                "url": url[0] if url else "",
+                "date": date,
+            }
 
-    # ---- participations: person → meeting, labelled by role
-    for part in set(g.subjects(RDF.type, DG.Participation)):
-        who, meeting = g.value(part, DG.participant), g.value(part, DG.meeting)
-        if who is None or meeting is None:
-            continue
-        art = first_article(part)
-        roles = sorted(g.objects(part, DG.role)) or [None]
-        mdate = nodes[str(meeting)].details.get("date", "") if str(meeting) in nodes else ""
-        year = _year(mdate) or art_year(art)
-        for role in roles:
-            rel = ROLE_RELATION.get(role, "took part in")  # type: ignore[arg-type]
-            for sentence in evidence(part) or [""]:
-                add_edge(str(who), str(meeting), rel,
-                         {"date": mdate, "evidence": sentence, "article": art}, year)
+    def collect_nodes(self) -> None:
+        g = self.g
+        typed: dict[URIRef, set[URIRef]] = defaultdict(set)
+        for s, o in g.subject_objects(RDF.type):
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                typed[s].add(o)
+        for s, types in typed.items():
+            ntype = _node_type(types)
+            if ntype is None:
+                continue
+            iri = str(s)
+            label = (_pick(g, s, [RDFS.label, SCHEMA.name], "vi")
+                     or _pick(g, s, [RDFS.label, SCHEMA.name, DG.text], None)
+                     or _pick(g, s, [DG.text], "vi")
+                     or _pick(g, s, [DG.abbreviation], None)
+                     or _iri_tail(iri))
+            label_en = (_pick(g, s, [RDFS.label, DG.englishName, SCHEMA.name], "en"))
+            node = VNode(iri=iri, type=ntype, label=label, label_en=label_en)
+            for a in self.sources(s):
+                node.sources.add(a)
+                if y := self.art_year(a):
+                    node.years.add(y)
+            art = self.first_article(s)
+            node.evidence = [(e, art) for e in self.evidence(s)]
+            if ntype == "conference":
+                self.conference_details(node, s, types)
+            elif ntype == "agreement":
+                d = node.details
+                d["abbreviation"] = _pick(g, s, [DG.abbreviation], None)
+                d["englishName"] = _pick(g, s, [DG.englishName], "en") or _pick(g, s, [DG.englishName], None)
+                if not node.label_en and d["englishName"]:
+                    node.label_en = d["englishName"]
+            elif ntype == "priority":
+                self.priority_details(node, s)
+            elif ntype == "organization":
+                if DG.Country in types:
+                    node.details["kind"] = "country"
+            self.nodes[iri] = node
 
-    # ---- meeting-level links: organizer, held during
-    for n in list(nodes.values()):
-        if n.type != "conference":
-            continue
-        m = URIRef(n.iri)
-        art = first_article(m)
-        year = _year(n.details.get("date", "")) or art_year(art)
-        for org in sorted(str(o) for o in g.objects(m, DG.organizer)):
-            add_edge(org, n.iri, "organized", {"date": n.details.get("date", ""), "article": art}, year)
-        organizers = [label_of(str(o)) for o in sorted(g.objects(m, DG.organizer))]
-        n.details["organizer"] = ", ".join(organizers)
-        for parent in sorted(str(p) for p in g.objects(m, DG.partOf)):
-            add_edge(n.iri, parent, "held during", {"article": art}, year)
-            n.details["heldDuring"] = label_of(parent)
+    def conference_details(self, node: VNode, s: URIRef, types: set[URIRef]) -> None:
+        g, d = self.g, node.details
+        date = _pick(g, s, [DG.date], None)
+        d["date"] = date
+        if y := _year(date):
+            node.years = {y}
+            node.own_date = True
+        d["kind"] = _pick(g, s, [DG.kind], "vi") or _pick(g, s, [DG.kind], None)
+        d["classes"] = ", ".join(sorted(_iri_tail(str(t)) for t in types
+                                        if str(t).startswith(str(DG)) and t != DG.Conference))
+        d["status"] = _pick(g, s, [DG.status], None)
+        d["format"] = _pick(g, s, [DG["format"]], None)  # (DG.format is str.format: Namespace is a str)
+        d["theme"] = _pick(g, s, [DG.theme], "vi") or _pick(g, s, [DG.theme], None)
+        places = sorted(str(p) for p in g.objects(s, DG.place))
+        d["place"] = ", ".join(
+            _pick(g, URIRef(p), [RDFS.label], "vi") or _pick(g, URIRef(p), [RDFS.label], None)
+            or _iri_tail(p) for p in places)
+        d["otherNames"] = "; ".join(sorted(str(v) for v in g.objects(s, DG.nameVariant)))
 
-    # ---- priorities: person → priority → meeting
-    for n in list(nodes.values()):
-        if n.type != "priority":
-            continue
-        p = URIRef(n.iri)
-        art = first_article(p)
-        # The edge belongs both to the year the priority is for and to the year it was set in.
-        for_year = _year(n.details.get("year", ""))
-        set_at = sorted(str(o) for o in g.objects(p, DG.setAt))
-        set_date = nodes[set_at[0]].details.get("date", "") if set_at and set_at[0] in nodes else ""
-        set_year = _year(set_date) or art_year(art)
-        ev = evidence(p)
-        for who in sorted(str(o) for o in g.objects(p, DG.setBy)):
-            add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
-                     for_year or set_year)
-            add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
-                     set_year)
-            n.details["setBy"] = label_of(who)
-        for meeting in set_at:
-            add_edge(n.iri, meeting, "set at", {"date": set_date, "article": art}, for_year or set_year)
-            add_edge(n.iri, meeting, "set at", {"date": set_date, "article": art}, set_year)
-            n.details["setAt"] = label_of(meeting)
+    def priority_details(self, node: VNode, s: URIRef) -> None:
+        g, d = self.g, node.details
+        d["text"] = _pick(g, s, [DG.text], "vi") or _pick(g, s, [DG.text], None)
+        year = _pick(g, s, [DG.year], None)
+        d["year"] = year
+        if y := _year(year):
+            node.years = {y}
+            node.own_date = True
+        d["kind"] = _pick(g, s, [DG.priorityKind], None)
 
-    # ---- agreements: meeting (same article) → agreement, else article-level co-mention
-    meetings_of_article: dict[str, list[str]] = defaultdict(list)
-    derived_of_article: dict[str, set[str]] = defaultdict(set)
-    for n in nodes.values():
-        for a in n.sources:
-            derived_of_article[a].add(n.iri)
-            if n.type == "conference":
-                meetings_of_article[a].append(n.iri)
-    mentions: dict[str, set[str]] = defaultdict(set)
-    for art, ent in g.subject_objects(DG.mentions):
-        mentions[str(art)].add(str(ent))
-    agreement_articles: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for art, ents in mentions.items():
-        for ent in ents:
-            if ent in nodes and nodes[ent].type == "agreement":
-                agreement_articles[ent][art]  # noqa: B018 - registers the article
-    actions: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for act in set(g.subjects(RDF.type, DG.AgreementAction)):
-        agr = g.value(act, DG.agreement)
-        if agr is None or str(agr) not in nodes:
-            continue
-        art = first_article(act)
-        atype = g.value(act, DG.actionType)
-        info = {
-            "action": _pick(g, act, [DG.action], "vi") or _pick(g, act, [DG.action], None),
-            "actionType": (_pick(g, atype, [RDFS.label], "en") or _iri_tail(str(atype))) if atype else "",
-            "tense": _pick(g, act, [DG.tense], None),
-            "evidence": (evidence(act) or [""])[0],
-            "article": art,
-        }
-        agreement_articles[str(agr)][art].append(info)
-        if (stored := {k: v for k, v in info.items() if v}) not in actions[str(agr)]:
-            actions[str(agr)].append(stored)
-    for agr, by_article in agreement_articles.items():
-        nodes[agr].details["actions"] = sorted(
-            actions.get(agr, []), key=lambda a: (articles.get(a.get("article", ""), {}).get("date", ""),
-                                                 a.get("action", ""), a.get("evidence", ""), a.get("article", "")))
-        for art, infos in sorted(by_article.items()):
-            year = art_year(art)
-            if year:
-                nodes[agr].years.add(year)
-            nodes[agr].sources.add(art) if art else None
-            facts = [{"action": i["action"], "tense": i["tense"], "evidence": i["evidence"], "article": art}
-                     for i in infos] or [{"article": art}]
-            meetings = sorted(meetings_of_article.get(art, []))
-            sources_ = meetings or sorted(
-                e for e in (mentions.get(art, set()) | derived_of_article.get(art, set()))
-                if e in nodes and nodes[e].type in ("person", "organization"))
-            for src in sources_:
-                # a meeting's mention also counts for the year the meeting is dated in
-                myear = _year(nodes[src].details.get("date", "")) if meetings else ""
-                for fact in facts:
-                    for y in {year, myear}:
-                        add_edge(src, agr, "mentions agreement",
-                                 {**fact, "coMention": "" if meetings else "article"}, y)
+    # -------------------------------------------------------------- edges
+    def post_edges(self) -> None:
+        """Posts (PostHolding): person → organization, and the person's posts over time."""
+        g, nodes = self.g, self.nodes
+        posts: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for ph in set(g.subjects(RDF.type, DG.PostHolding)):
+            holder_node = g.value(ph, DG.holder)
+            if holder_node is None:
+                continue
+            holder = str(holder_node)
+            org = g.value(ph, DG.organization)
+            art = self.first_article(ph)
+            as_of = _pick(g, ph, [DG.asOf], None)
+            post = {
+                "title": _pick(g, ph, [DG.title], "vi") or _pick(g, ph, [DG.title], None)
+                or _pick(g, ph, [DG.position], None),
+                "qualifier": _pick(g, ph, [DG.qualifier], None),
+                "organization": self.label_of(str(org)) if org is not None else "",
+                "asOf": as_of,
+            }
+            if post not in posts[holder]:
+                posts[holder].append(post)
+            year = _year(as_of) or self.art_year(art)
+            ev = self.evidence(ph)
+            if org is not None:
+                for sentence in ev or [""]:
+                    self.add_edge(holder, str(org), "holds post in",
+                                  {"title": post["title"], "qualifier": post["qualifier"], "date": as_of,
+                                   "evidence": sentence, "article": art}, year)
+            elif holder in nodes and ev:
+                nodes[holder].evidence.extend((sentence, art) for sentence in ev)
+        for holder, plist in posts.items():
+            if holder in nodes:
+                nodes[holder].details["posts"] = sorted(
+                    plist, key=lambda p: (not p["asOf"], p["asOf"], p["title"], p["organization"], p["qualifier"]))
 
-    # years of a node also include the years of everything it is linked by
-    # (meetings and priorities with their own date keep just that year)
-    for e in edges.values():
-        for end in (nodes[e.source], nodes[e.target]):
-            if not end.own_date:
-                end.years |= e.years
+    def participation_edges(self) -> None:
+        """Participations: person → meeting, labelled by role."""
+        g, nodes = self.g, self.nodes
+        for part in set(g.subjects(RDF.type, DG.Participation)):
+            who, meeting = g.value(part, DG.participant), g.value(part, DG.meeting)
+            if who is None or meeting is None:
+                continue
+            art = self.first_article(part)
+            roles: list[URIRef | None] = [*sorted(cast("Iterable[URIRef]", g.objects(part, DG.role)))] or [None]
+            mdate = nodes[str(meeting)].details.get("date", "") if str(meeting) in nodes else ""
+            year = _year(mdate) or self.art_year(art)
+            for role in roles:
+                rel = ROLE_RELATION.get(role, "took part in")
+                for sentence in self.evidence(part) or [""]:
+                    self.add_edge(str(who), str(meeting), rel,
+                                  {"date": mdate, "evidence": sentence, "article": art}, year)
 
-    return View(nodes=nodes, edges=edges, articles=articles)
+    def meeting_edges(self) -> None:
+        """Meeting-level links: organizer, held during."""
+        g = self.g
+        for n in list(self.nodes.values()):
+            if n.type != "conference":
+                continue
+            m = URIRef(n.iri)
+            art = self.first_article(m)
+            year = _year(n.details.get("date", "")) or self.art_year(art)
+            for org in sorted(str(o) for o in g.objects(m, DG.organizer)):
+                self.add_edge(org, n.iri, "organized", {"date": n.details.get("date", ""), "article": art}, year)
+            organizers = [self.label_of(str(o)) for o in sorted(cast("Iterable[URIRef]", g.objects(m, DG.organizer)))]
+            n.details["organizer"] = ", ".join(organizers)
+            for parent in sorted(str(p) for p in g.objects(m, DG.partOf)):
+                self.add_edge(n.iri, parent, "held during", {"article": art}, year)
+                n.details["heldDuring"] = self.label_of(parent)
+
+    def priority_edges(self) -> None:
+        """Priorities: person → priority → meeting."""
+        g, nodes, add_edge = self.g, self.nodes, self.add_edge
+        for n in list(nodes.values()):
+            if n.type != "priority":
+                continue
+            p = URIRef(n.iri)
+            art = self.first_article(p)
+            # The edge belongs both to the year the priority is for and to the year it was set in.
+            for_year = _year(n.details.get("year", ""))
+            set_at = sorted(str(o) for o in g.objects(p, DG.setAt))
+            set_date = nodes[set_at[0]].details.get("date", "") if set_at and set_at[0] in nodes else ""
+            set_year = _year(set_date) or self.art_year(art)
+            ev = self.evidence(p)
+            for who in sorted(str(o) for o in g.objects(p, DG.setBy)):
+                add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
+                         for_year or set_year)
+                add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
+                         set_year)
+                n.details["setBy"] = self.label_of(who)
+            for meeting in set_at:
+                add_edge(n.iri, meeting, "set at", {"date": set_date, "article": art}, for_year or set_year)
+                add_edge(n.iri, meeting, "set at", {"date": set_date, "article": art}, set_year)
+                n.details["setAt"] = self.label_of(meeting)
+
+    def agreement_actions(self, agreement_articles: dict[str, dict[str, list[dict[str, str]]]]
+                          ) -> dict[str, list[dict[str, str]]]:
+        """Each agreement's actions (what was done to it, distinct), filed by article too."""
+        g = self.g
+        actions: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for act in set(g.subjects(RDF.type, DG.AgreementAction)):
+            agr = g.value(act, DG.agreement)
+            if agr is None or str(agr) not in self.nodes:
+                continue
+            art = self.first_article(act)
+            atype = g.value(act, DG.actionType)
+            info = {
+                "action": _pick(g, act, [DG.action], "vi") or _pick(g, act, [DG.action], None),
+                "actionType": (_pick(g, atype, [RDFS.label], "en") or _iri_tail(str(atype))) if atype else "",
+                "tense": _pick(g, act, [DG.tense], None),
+                "evidence": (self.evidence(act) or [""])[0],
+                "article": art,
+            }
+            agreement_articles[str(agr)][art].append(info)
+            if (stored := {k: v for k, v in info.items() if v}) not in actions[str(agr)]:
+                actions[str(agr)].append(stored)
+        return actions
+
+    def agreement_edges(self) -> None:
+        """Agreements: meeting (same article) → agreement, else article-level co-mention."""
+        g, nodes, articles = self.g, self.nodes, self.articles
+        meetings_of_article: dict[str, list[str]] = defaultdict(list)
+        derived_of_article: dict[str, set[str]] = defaultdict(set)
+        for n in nodes.values():
+            for a in n.sources:
+                derived_of_article[a].add(n.iri)
+                if n.type == "conference":
+                    meetings_of_article[a].append(n.iri)
+        mentions: dict[str, set[str]] = defaultdict(set)
+        for art_node, ent_node in g.subject_objects(DG.mentions):
+            mentions[str(art_node)].add(str(ent_node))
+        agreement_articles: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
+        for art, ents in mentions.items():
+            for ent in ents:
+                if ent in nodes and nodes[ent].type == "agreement":
+                    agreement_articles[ent][art]  # noqa: B018 - registers the article
+        actions = self.agreement_actions(agreement_articles)
+        for agr, by_article in agreement_articles.items():
+            nodes[agr].details["actions"] = sorted(
+                actions.get(agr, []), key=lambda a: (articles.get(a.get("article", ""), {}).get("date", ""),
+                                                     a.get("action", ""), a.get("evidence", ""), a.get("article", "")))
+            for art, infos in sorted(by_article.items()):
+                year = self.art_year(art)
+                if year:
+                    nodes[agr].years.add(year)
+                nodes[agr].sources.add(art) if art else None
+                facts = [{"action": i["action"], "tense": i["tense"], "evidence": i["evidence"], "article": art}
+                         for i in infos] or [{"article": art}]
+                meetings = sorted(meetings_of_article.get(art, []))
+                sources_ = meetings or sorted(
+                    e for e in (mentions.get(art, set()) | derived_of_article.get(art, set()))
+                    if e in nodes and nodes[e].type in ("person", "organization"))
+                for src in sources_:
+                    # a meeting's mention also counts for the year the meeting is dated in
+                    myear = _year(nodes[src].details.get("date", "")) if meetings else ""
+                    for fact in facts:
+                        for y in {year, myear}:
+                            self.add_edge(src, agr, "mentions agreement",
+                                          {**fact, "coMention": "" if meetings else "article"}, y)
 
 
 # ------------------------------------------------------------------ selection
 
 def _norm(text: str) -> str:
     """Case- and accent-insensitive key for matching names typed by people ("bui thanh son")."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+    return fold_accents(text).strip()
 
 
 def find_node(view: View, name: str, among: Iterable[str] | None = None) -> str | None:
@@ -700,14 +749,14 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
         rels = sorted(e.relations, key=rel_order.index)
         facts = []
         for f in sorted(e.facts, key=lambda f: sorted(f.items())):
-            out = {k: v for k, v in f.items() if k != "article"}
+            out: dict[str, Any] = {k: v for k, v in f.items() if k != "article"}
             if (ai := aref(f.get("article", ""))) is not None:
                 out["a"] = ai
             facts.append(out)
         edges_out.append({"id": f"e{i}", "from": ids[key[0]], "to": ids[key[1]], "rels": rels,
                           "label": ", ".join(rels), "years": sorted(e.years), "facts": facts})
     ncomm = len(set(comm.values()))
-    comm_sizes = defaultdict(int)
+    comm_sizes: dict[int, int] = defaultdict(int)
     for c in comm.values():
         comm_sizes[c] += 1
     years = sorted({y for n in nodes_out for y in n["years"]})
@@ -728,7 +777,7 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
         "relations": [{"key": r, **RELATIONS[r]} for r in RELATIONS],
         "communityColors": list(COMMUNITY_COLORS), "otherCommunityColor": OTHER_COMMUNITY_COLOR,
         "communitySizes": [comm_sizes[c] for c in range(ncomm)],
-        "articles": [view.articles[a] for a in sorted(art_ids, key=art_ids.get)],
+        "articles": [view.articles[a] for a in sorted(art_ids, key=lambda a: art_ids[a])],
         "nodes": nodes_out,
         "edges": edges_out,
     }
