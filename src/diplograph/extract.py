@@ -396,6 +396,7 @@ AGENT_VERB_BEFORE = re.compile(r"(?i)(?<!\w)(?P<verb>tham dự|dự|tham gia|đ�
                                r"toàn thể)(?: của)?)\s+)?$")
 VERB_ROLE = {"đồng": "chair", "chủ": "chair", "khai": "speaker", "bế": "speaker", "phát": "speaker"}
 # Between a subject and a verb of its own: no reporting or asking verb (whose object clause has its own subject).
+INVITED_BEFORE = re.compile(r"(?i)(?<!lời )\b(?:mời|hoan nghênh|đề nghị|kêu gọi)\s+(?:\S+\s+){0,10}$")
 AGENT_BREAK = re.compile(r"(?i)[.;]|\b(?:cho biết|khẳng định|nói|tuyên bố|rằng|mời|đề nghị|hoan nghênh|kêu gọi|mong|"
                          r"hy vọng|hi vọng|yêu cầu|cho rằng|nhấn mạnh|thông báo)\b")
 FRONT_FRAME = re.compile(r"(?i)^\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|ngày)\s+[\d/-]+\s*,\s*)?(?:trong thời gian|nhân dịp|nhân|khi|trong khuôn khổ|"
@@ -450,6 +451,7 @@ class ArticleExtractor:
         self.mentions: list[list[Mention]] | _LazyMentions = (
             [an.mentions() for an in self.analyses] if self.titled else _LazyMentions(self.analyses))
         self.people: dict[str, PersonFact] = {}
+        self._ref_year: int | None = None
         self.canon: dict[str, str] = {}  # surface -> canonical full name
         self.meetings: list[_Meeting] = []
         self.article_date = article.date
@@ -578,6 +580,14 @@ class ArticleExtractor:
                 ms.extend(added)
                 ms.sort(key=lambda m: m.start)
 
+    def _past_year(self, text: str) -> bool:
+        """A year before the article's own (its date, else the latest year it writes) stands in `text`."""
+        if self._ref_year is None:
+            years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", " ".join(self.sents))]
+            self._ref_year = self.a.year or (max(years) if years else 0)
+        m = re.search(r"(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+|hồi\s+)((?:19|20)\d\d)\b", text)
+        return bool(m and self._ref_year and int(m.group(1)) < self._ref_year)
+
     def _holder(self, position: str, country: str | None) -> str | None:
         """The one person of the article holding a post (of that country, or at home when none is named)."""
         cands = [n for n, pf in self.people.items() if any(p.position == position for p in pf.posts)]
@@ -617,7 +627,7 @@ class ArticleExtractor:
                     dup = q
                     break
             if dup is None:
-                out.append(Post(p.title, p.position, p.organization, p.qualifier, p.evidence))
+                out.append(Post(p.title, p.position, p.organization, p.qualifier, p.evidence, p.rule))
         return out
 
     def person_name(self, m: Mention) -> str | None:
@@ -721,6 +731,8 @@ class ArticleExtractor:
         if vm is not None:
             role = VERB_ROLE.get(vm.group("verb").lower().split()[0], "attendee")
             agent = next((m for m in reversed(ms) if m.after_end <= vm.start()), None)
+            if agent is not None and INVITED_BEFORE.search(sent, max(0, agent.title_start - 120), agent.title_start):
+                agent = None  # R_MODALITY: "mời Tổng thống X … dự B": X is invited, not reported taking part
             if agent is not None and not any(agent.end < o.start < vm.start() for o in ms) \
                     and not AGENT_BREAK.search(sent, agent.after_end, vm.start()) \
                     and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
@@ -846,6 +858,9 @@ class ArticleExtractor:
                 return None  # "Hội đàm, …" opening a caption or a paragraph: the meeting in focus
             if BACKGROUND_BEFORE.search(sent, max(0, start - 40), start):
                 return None  # R_MEETING_BACKGROUND: "thỏa thuận của Cuộc gặp cấp cao …", "kết quả cuộc hội đàm"
+            if re.search(r"(?i)(?:tham dự|dự)\s+(?:cuộc\s+|buổi\s+)?$", sent[max(0, start - 16):start]) \
+                    and not re.match(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b", sent[end:]):
+                return None  # R_MEETING_ANAPHORA: "dự hội đàm về phía Việt Nam có …" attends the talks in focus
             if ANAPHORIC_AFTER.match(sent, end):
                 return None  # R_MEETING_ANAPHORA: "cuộc gặp này", "cuộc hội đàm nói trên" is the meeting in focus
             fronted = FRONTED_NP.search(sent[:start]) and (re.match(r"(?i)cuộc|buổi", word) or cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation")
@@ -955,6 +970,9 @@ class ArticleExtractor:
                     place = e.label_vi if e else None
             if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", sent) and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
                 return None  # a visit of the past, background to the story
+            if re.search(r"(?i)\btiếp theo\s+(?:các\s+)?$", sent[max(0, start - 30):start].replace("chuyến", "").replace("cuộc", "")) \
+                    or self._past_year(sent[end:end + 120]):
+                return None  # R_VISIT_PAST: "tiếp theo chuyến thăm … vào tháng 1", "chuyến thăm … tháng 4/2009"
             # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …")
             ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
             visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
