@@ -1,6 +1,6 @@
 """Canned SPARQL queries: discovery, parameters, execution and result formats.
 
-A canned query is a ``.rq`` file in ``queries/`` whose first comment lines are a header::
+A canned query is a ``.rq`` file in ``queries/`` (installed as the package ``diplograph.queries``) whose first comment lines are a header::
 
     # title: A person's posts over time
     # description: …
@@ -28,10 +28,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence, Union
 
 from .engine import DEFAULT_ENGINE, EngineError, LoadedGraph, Result, Term, load_graph, substitute_params
-from .paths import project_root, queries_dir
+from .paths import queries_dir, user_queries_dir
 
 if TYPE_CHECKING:
     from .push import Endpoint
@@ -49,6 +49,8 @@ __all__ = [
     "substitute_params",
     "format_result",
     "default_graph_path",
+    "graph_or_default",
+    "query_dirs",
 ]
 
 DEFAULT_GRAPH = Path("graph") / "diplograph.ttl"
@@ -119,27 +121,43 @@ def parse_header(path: Path, text: str) -> QuerySpec:
     return QuerySpec(path.stem, path, title or path.stem, description, tuple(params), text)
 
 
-def list_queries(directory: Path | None = None) -> list[QuerySpec]:
-    """All canned queries in ``directory`` (default: the project's ``queries/``), sorted by name."""
-    directory = directory or queries_dir()
-    if not directory.is_dir():
-        raise QueryError(f"queries folder not found: {directory}")
-    return [parse_header(p, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))]
+Dirs = Union[Path, Sequence[Path], None]
 
 
-def get_query(name_or_path: str | Path, directory: Path | None = None) -> QuerySpec:
-    """A canned query by name (``people``) or a path to any ``.rq`` file."""
+def query_dirs(directory: Dirs = None) -> list[Path]:
+    """Folders searched for a query name, first match wins: ``directory`` when given (one folder or
+    several), else the user's ``DIPLOGRAPH_QUERIES`` folder (if set) then the canned queries. A user's
+    folder comes first so their own ``people.rq`` can replace the canned one."""
+    if directory is None:
+        user = user_queries_dir()
+        return ([user] if user else []) + [queries_dir()]
+    return [Path(directory)] if isinstance(directory, (str, Path)) else [Path(d) for d in directory]
+
+
+def list_queries(directory: Dirs = None) -> list[QuerySpec]:
+    """All queries in the search folders (see :func:`query_dirs`), one per name, sorted by name."""
+    found: dict[str, Path] = {}
+    for folder in query_dirs(directory):
+        if not folder.is_dir():
+            raise QueryError(f"queries folder not found: {folder}")
+        for p in sorted(folder.glob("*.rq")):
+            found.setdefault(p.stem, p)
+    return [parse_header(p, p.read_text(encoding="utf-8")) for _, p in sorted(found.items())]
+
+
+def get_query(name_or_path: str | Path, directory: Dirs = None) -> QuerySpec:
+    """A query by name (``people``, looked up in :func:`query_dirs`) or a path to any ``.rq`` file."""
     candidate = Path(name_or_path)
     if candidate.suffix == ".rq" or candidate.is_file() or len(candidate.parts) > 1:
         if not candidate.is_file():
             raise QueryError(f"query file not found: {candidate}")
         return parse_header(candidate, candidate.read_text(encoding="utf-8"))
-    directory = directory or queries_dir()
-    path = directory / f"{name_or_path}.rq"
-    if not path.is_file():
-        known = ", ".join(q.name for q in list_queries(directory))
-        raise QueryError(f"unknown query {str(name_or_path)!r}; known: {known}")
-    return parse_header(path, path.read_text(encoding="utf-8"))
+    for folder in query_dirs(directory):
+        path = folder / f"{name_or_path}.rq"
+        if path.is_file():
+            return parse_header(path, path.read_text(encoding="utf-8"))
+    known = ", ".join(q.name for q in list_queries(directory))
+    raise QueryError(f"unknown query {str(name_or_path)!r}; known: {known}")
 
 
 def bind_params(spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Term]:
@@ -157,11 +175,22 @@ def bind_params(spec: QuerySpec, params: Mapping[str, str] | None = None) -> dic
 
 
 def default_graph_path() -> Path:
-    """``graph/diplograph.ttl`` in the working directory, else in the project root."""
-    if DEFAULT_GRAPH.is_file():
-        return DEFAULT_GRAPH
-    alt = project_root() / DEFAULT_GRAPH
-    return alt if alt.is_file() else DEFAULT_GRAPH
+    """``graph/diplograph.ttl`` in the working directory: where ``diplograph build`` writes by default.
+    Only the current folder is looked at, never the install or a checkout, so a command reads the
+    graph of the folder the user is in."""
+    return DEFAULT_GRAPH
+
+
+def graph_or_default(path: str | Path | None) -> Path:
+    """The graph file a command reads: ``path`` if given, else ``./graph/diplograph.ttl``; a missing
+    default is one line saying what was looked for and how to make it (a missing explicit file is
+    reported by whoever opens it, with its name)."""
+    if path is not None:
+        return Path(path)
+    if not DEFAULT_GRAPH.is_file():
+        raise EngineError(f"no graph file given and no {DEFAULT_GRAPH} in {Path.cwd()}: run `diplograph build "
+                          "ARTICLES` here first, or name a graph file")
+    return DEFAULT_GRAPH
 
 
 def run_query(
@@ -170,12 +199,14 @@ def run_query(
     params: Mapping[str, str] | None = None,
     engine: str = DEFAULT_ENGINE,
     graph: LoadedGraph | None = None,
+    directory: Dirs = None,
 ) -> Result:
-    """Run a canned query over a local graph file (or an already loaded ``graph``)."""
-    spec = get_query(name_or_path)
+    """Run a canned query over a local graph file (default ``./graph/diplograph.ttl``) or an already
+    loaded ``graph``; ``directory`` is where query names are looked up (see :func:`query_dirs`)."""
+    spec = get_query(name_or_path, directory)
     bindings = bind_params(spec, params)
     if graph is None:
-        graph = load_graph(graph_path or default_graph_path(), engine)
+        graph = load_graph(graph_or_default(graph_path), engine)
     return graph.select(spec.text, bindings)
 
 
@@ -310,6 +341,7 @@ def run_remote_query(
     endpoint: "Endpoint",
     params: Mapping[str, str] | None = None,
     named_graph: str | None = None,
+    directory: Dirs = None,
 ) -> Result:
     """Run a canned query on a SPARQL endpoint; ``named_graph`` becomes the query's default graph.
 
@@ -317,6 +349,6 @@ def run_remote_query(
     clause written into the text, so the query file stays as it is; Oxigraph, Fuseki and GraphDB
     all honour it. Parameters are substituted as escaped literals (see :func:`substitute_params`).
     """
-    spec = get_query(name_or_path)
+    spec = get_query(name_or_path, directory)
     text = substitute_params(spec.text, bind_params(spec, params)) if spec.params else spec.text
     return endpoint.select(text, default_graph=named_graph)
