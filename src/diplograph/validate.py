@@ -42,8 +42,15 @@ def validate_file(path: str | Path) -> list[str]:
 
     import pyoxigraph
 
+    from .inputs import InputError, check_input_file
+
     path = Path(path)
     problems: list[str] = []
+    if path.exists():  # a missing file is reported below as unreadable, with the system's reason
+        try:
+            check_input_file(path)  # a FIFO would block the read, /dev/zero fill the memory
+        except InputError as exc:
+            return [str(exc)]
     try:
         data = path.read_bytes()
     except OSError as exc:
