@@ -48,6 +48,8 @@ __all__ = [
     "bind_params",
     "substitute_params",
     "format_result",
+    "terminal_safe",
+    "article_names",
     "default_graph_path",
     "graph_or_default",
     "query_dirs",
@@ -249,38 +251,114 @@ SHORT_PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _cell(term: Term | None) -> str:
-    """A human-readable cell: prefixed IRIs, bare literal text, control characters made visible."""
+# Characters a terminal acts on or that reorder the line rather than print: C0/C1 controls (ESC starts
+# colour and cursor sequences, BEL rings), DEL, bidi embeddings/overrides/isolates (U+202E shows text
+# reversed), other invisible format characters, line/paragraph separators, surrogates, private use.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co"})
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as an escape (``\\x1b``, ``\\u202e``):
+    a value in the graph (from an article or a hostile store) cannot recolour, clear or reorder the screen."""
+    if text.isprintable():  # the common case, in one C-level pass
+        return text
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("⏎")
+        elif ch in "\t\r":
+            out.append(" ")
+        elif unicodedata.category(ch) in _UNSAFE_CATEGORIES:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+ARTICLE_PREFIX = "https://w3id.org/diplograph/id/article/"
+
+
+def _cell(term: Term | None, names: Mapping[str, str] | None = None) -> str:
+    """A human-readable cell: prefixed IRIs (an article as its file name when `names` knows it), bare
+    literal text, every control character made visible (see :func:`terminal_safe`)."""
     if term is None:
         return ""
     value = term.value
     if term.kind == "uri":
-        for long, short in SHORT_PREFIXES:
-            if value.startswith(long):
-                value = short + value[len(long) :]
-                break
+        if names and value in names:
+            value = names[value]
+        else:
+            for long, short in SHORT_PREFIXES:
+                if value.startswith(long):
+                    value = short + value[len(long) :]
+                    break
     elif term.kind == "bnode":
         value = "_:" + value
-    value = unicodedata.normalize("NFC", value)
-    return "".join("⏎" if ch == "\n" else " " if ch in "\t\r" else ch for ch in value)
+    return terminal_safe(unicodedata.normalize("NFC", value))
 
 
-def format_table(result: Result, max_width: int = 60) -> str:
-    """An aligned plain-text table; columns align in a terminal with Vietnamese diacritics."""
-    header = list(result.vars)
-    body = [[_truncate(_cell(t), max_width) for t in row] for row in result.rows]
-    widths = [display_width(h) for h in header]
+SEPARATOR = " │ "
+MIN_COLUMN = 6  # narrower than this a column shows too little to be worth keeping legible
+
+
+def fit_widths(natural: Sequence[int], total: int, floors: Sequence[int] | None = None) -> list[int]:
+    """Column widths no larger than ``natural`` whose sum with the separators fits ``total`` columns,
+    taken from the widest columns first (a long title gives way before a short date). A column never
+    goes below its floor (its header, at most MIN_COLUMN), so a very narrow terminal gets a wider table
+    rather than unreadable columns."""
+    widths = list(natural)
+    if total <= 0 or not widths:
+        return widths
+    floors = [min(f, MIN_COLUMN) for f in (floors or [MIN_COLUMN] * len(widths))]
+    budget = total - len(SEPARATOR) * (len(widths) - 1)
+    while sum(widths) > budget:
+        i = max(range(len(widths)), key=lambda k: widths[k] - floors[k])
+        if widths[i] <= floors[i]:
+            break
+        widths[i] -= 1
+    return widths
+
+
+def format_table(result: Result, max_width: int = 60, width: int = 0,
+                 names: Mapping[str, str] | None = None) -> str:
+    """An aligned plain-text table; columns align in a terminal with Vietnamese diacritics.
+
+    ``max_width`` caps each cell (0: no cap); ``width`` is the whole table's width (0: no limit), the
+    widest columns are cut to fit it; ``names`` maps article IRIs to the file names shown instead."""
+    header = [terminal_safe(v) for v in result.vars]
+    body = [[_truncate(_cell(t, names), max_width) for t in row] for row in result.rows]
+    natural = [display_width(h) for h in header]
     for row in body:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], display_width(cell))
+            natural[i] = max(natural[i], display_width(cell))
+    widths = fit_widths(natural, width, [display_width(h) for h in header])
+    if widths != natural:
+        header = [_truncate(h, w) for h, w in zip(header, widths)]
+        body = [[_truncate(c, w) for c, w in zip(row, widths)] for row in body]
 
     def line(cells: Sequence[str]) -> str:
-        return " │ ".join(c + " " * (widths[i] - display_width(c)) for i, c in enumerate(cells)).rstrip()
+        return SEPARATOR.join(c + " " * (widths[i] - display_width(c)) for i, c in enumerate(cells)).rstrip()
 
     rule = "─┼─".join("─" * w for w in widths)
     lines = [line(header), rule] + [line(r) for r in body]
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def article_names(graph: LoadedGraph, result: Result) -> dict[str, str]:
+    """File names (``dg:sourceFile``) of the articles named in ``result``, for the table to show instead
+    of their hash IRIs; articles with no or several file names keep their IRI."""
+    wanted = {t.value for row in result.rows for t in row
+              if t is not None and t.kind == "uri" and t.value.startswith(ARTICLE_PREFIX)}
+    if not wanted:
+        return {}
+    found: dict[str, set[str]] = {}
+    rows = graph.select("SELECT ?a ?f WHERE { ?a <https://w3id.org/diplograph/ontology#sourceFile> ?f }").rows
+    for a, f in rows:
+        if a is not None and f is not None and a.value in wanted:
+            found.setdefault(a.value, set()).add(f.value)
+    return {a: next(iter(fs)) for a, fs in found.items() if len(fs) == 1}
 
 
 def format_json(result: Result) -> str:
@@ -314,10 +392,12 @@ def format_tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_result(result: Result, fmt: str = "table", max_width: int = 60) -> str:
-    """Render ``result`` as ``table``, ``csv``, ``tsv`` or ``json``."""
+def format_result(result: Result, fmt: str = "table", max_width: int = 60, width: int = 0,
+                  names: Mapping[str, str] | None = None) -> str:
+    """Render ``result`` as ``table`` (see :func:`format_table` for ``width`` and ``names``), ``csv``,
+    ``tsv`` or ``json`` (those three always carry the full IRIs and values)."""
     if fmt == "table":
-        return format_table(result, max_width)
+        return format_table(result, max_width, width, names)
     if fmt == "json":
         return format_json(result)
     if fmt == "csv":
