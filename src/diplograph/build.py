@@ -17,7 +17,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .atomic import write_atomic  # noqa: F401  (re-exported: viz and tests import it from here)
 from .facts import ArticleFacts
@@ -233,7 +233,7 @@ def _collector_off(collect_after: bool = False):
             gc.enable()
 
 
-def _map_chunk(paths: "list[str | CorpusArticle]", cache_dir: str | None, inputs: bool = False
+def _map_chunk(paths: "Sequence[str | CorpusArticle]", cache_dir: str | None, inputs: bool = False
                ) -> list[tuple[str, ArticleFacts | None, str | None, tuple | None]]:
     # One collection per chunk, for whatever a library (HTML extraction, encoding detection) may leave
     # in cycles; the objects inherited from the parent were frozen before the fork, so that pass is
@@ -242,15 +242,15 @@ def _map_chunk(paths: "list[str | CorpusArticle]", cache_dir: str | None, inputs
         return [_map_safe(p, cache_dir, inputs) for p in paths]
 
 
-def _chunks(items: list, jobs: int) -> list[list]:
+def _chunks(items: Sequence, jobs: int) -> list[list]:
     """Contiguous chunks, several per worker so a slow chunk does not leave a core idle at the end."""
     # small enough that the last chunks end close together (a 512-article chunk is over a second of
     # work, which one core spent alone at the end), large enough that sending chunks costs nothing
     size = max(1, min(96, -(-len(items) // (jobs * 6))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _map_paths(todo: "list[str | CorpusArticle]", jobs: int | None, progress: bool, cache_dir: str | None, inputs: bool = False
+def _map_paths(todo: "Sequence[str | CorpusArticle]", jobs: int | None, progress: bool, cache_dir: str | None, inputs: bool = False
                ) -> Iterable[tuple[str, ArticleFacts | None, str | None, tuple | None]]:
     """`_map_safe` of each path, in order; a process pool for large inputs, with the lexicons
     compiled before the pool forks so workers inherit them instead of each parsing the Turtle

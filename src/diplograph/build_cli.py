@@ -15,7 +15,7 @@ import click
 from .build import build_graph
 
 
-def _one_line(text: str) -> str:
+def _one_line(text: object) -> str:
     """A file name or reason as one printable line: a name with a newline or an escape sequence in it
     must not forge more warnings or recolour the terminal."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
@@ -66,9 +66,9 @@ def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str
 def validate(file: Path | None) -> None:
     """Check graph FILE [default: ./graph/diplograph.ttl]: parses in rdflib and pyoxigraph, conforms to the
     SHACL shapes (ontology/shapes.ttl, shipped in the package)."""
+    from .engine import EngineError
     from .query import graph_or_default
     from .validate import validate_file
-    from .engine import EngineError
 
     try:
         path = graph_or_default(file)

@@ -16,7 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import BinaryIO, Iterator, cast
 
 from .reader import MAX_BYTES, Article, ArticleError, read_text
 
@@ -39,8 +39,8 @@ class CorpusArticle:
     article: Article
 
 
-def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+def _open(path: Path) -> BinaryIO:
+    return cast(BinaryIO, gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb"))
 
 
 def article_from_record(record: object, source_label: str) -> Article:
