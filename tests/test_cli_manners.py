@@ -171,8 +171,10 @@ def test_validate_and_viz_refuse_fifos_devices_and_huge_files(tmp_path: Path, co
     os.mkfifo(fifo)  # opening it would block forever
     res = _run([command, str(fifo)], tmp_path)
     assert res.exit_code == 1 and "not a regular file (a named pipe)" in res.output
+    assert len(res.output.strip().splitlines()) == 1, res.output
     res = _run([command, "/dev/zero"], tmp_path)
     assert res.exit_code == 1 and "not a regular file (a device)" in res.output
+    assert len(res.output.strip().splitlines()) == 1, res.output
     from diplograph import inputs
 
     big = tmp_path / "big.ttl"
@@ -180,4 +182,12 @@ def test_validate_and_viz_refuse_fifos_devices_and_huge_files(tmp_path: Path, co
     monkeypatch.setattr(inputs, "MAX_GRAPH_BYTES", 1024)
     monkeypatch.setattr(inputs.check_input_file, "__defaults__", (1024,))
     res = _run([command, str(big)], tmp_path)
-    assert res.exit_code == 1 and "file too large" in res.output
+    assert res.exit_code == 1 and "file too large" in res.output and len(res.output.strip().splitlines()) == 1
+
+
+def test_validate_file_refuses_a_fifo_without_opening_it(tmp_path: Path) -> None:
+    from diplograph.validate import validate_file
+
+    fifo = tmp_path / "g.ttl"
+    os.mkfifo(fifo)
+    assert validate_file(fifo) == [f"{fifo}: not a regular file (a named pipe)"]

@@ -102,3 +102,16 @@ def test_users_query_folder_by_option_or_environment(tmp_path: Path) -> None:
     assert "count-people  —  How many people" in listed.output and "people  —" in listed.output  # canned ones too
     unknown = runner.invoke(main, ["query", "count-people", "--graph", str(GRAPH)])
     assert unknown.exit_code != 0 and "unknown query 'count-people'" in unknown.output
+
+
+def test_default_width_is_the_terminals_and_unlimited_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from diplograph import query_cli
+
+    monkeypatch.setenv("COLUMNS", "72")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert query_cli._table_width(None) == 72
+    assert query_cli._table_width(100) == 100
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert query_cli._table_width(None) == 0

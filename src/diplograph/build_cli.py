@@ -67,6 +67,7 @@ def validate(file: Path | None) -> None:
     """Check graph FILE [default: ./graph/diplograph.ttl]: parses in rdflib and pyoxigraph, conforms to the
     SHACL shapes (ontology/shapes.ttl, shipped in the package)."""
     from .engine import EngineError
+    from .inputs import InputError, check_input_file
     from .query import graph_or_default
     from .validate import validate_file
 
@@ -75,6 +76,12 @@ def validate(file: Path | None) -> None:
     except EngineError as exc:
         click.echo(f"error: {_one_line(exc)}", err=True)
         sys.exit(2)
+    if path.exists():  # a FIFO, a device or a huge file: one line, nothing opened
+        try:
+            check_input_file(path)
+        except InputError as exc:
+            click.echo(f"error: {_one_line(exc)}", err=True)
+            sys.exit(1)
     problems = validate_file(path)
     if problems:
         for p in problems:
