@@ -94,6 +94,14 @@ def open_offline(browser: Any, html: Path, timeout_s: float = 60.0, viewport: tu
     return opened
 
 
+def wait_frames(page: Any, frames: int) -> None:
+    """Let the page render `frames` animation frames (a physics simulation that still ran would move
+    nodes in them): a count of frames actually drawn, where a fixed sleep is only a guess."""
+    page.evaluate("""n => new Promise(done => { let left = n;
+        const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick)); requestAnimationFrame(tick); })""",
+                  frames)
+
+
 def node_dom_position(page: Any, node_id: str) -> tuple[float, float]:
     """Page coordinates of a node's centre, for real mouse events on the canvas."""
     x, y = page.evaluate(
@@ -232,7 +240,10 @@ def test_search_finds_focuses_and_explains_a_node(seeds_page: Opened) -> None:
     page.fill("#dg-search", "bui thanh son")  # no accents, lower case
     page.press("#dg-search", "Enter")
     assert page.evaluate("window.diplograph.network.getSelectedNodes()") == [son]
-    page.wait_for_timeout(500)  # the focus animation lasts 300 ms
+    # the focus animation (300 ms) has ended when the view is at its target: wait for that state, not a time
+    page.wait_for_function("""id => { const n = window.diplograph.network;
+        const v = n.getViewPosition(), p = n.getPositions([id])[id];
+        return Math.abs(n.getScale() - 1.4) < 0.001 && Math.hypot(v.x - p.x, v.y - p.y) < 0.5; }""", arg=son)
     scale = page.evaluate("window.diplograph.network.getScale()")
     assert abs(scale - 1.4) < 0.05
     # the node is now in the middle of the canvas
@@ -290,7 +301,9 @@ def test_injected_markup_never_runs_and_shows_as_text(browser: Any, tmp_path: Pa
         page.mouse.move(x, y)
         page.wait_for_selector("#dg-tooltip:not([hidden])")
         page.mouse.click(x, y)
-        page.wait_for_timeout(50)
+        # the click has been handled when the node is selected and its details are shown
+        page.wait_for_function("""id => window.diplograph.network.getSelectedNodes()[0] === id
+            && document.getElementById('dg-details').textContent.trim().length > 0""", arg=nid)
         assert page.evaluate("window.__pwned") is None
         assert page.evaluate("document.querySelectorAll('#dg-details img, #dg-details script, #dg-details iframe, "
                              "#dg-details svg, #dg-details b, #dg-tooltip img, #dg-tooltip script').length") == 0
@@ -362,7 +375,7 @@ def test_2000_node_graph_settles_with_physics_off(browser: Any, tmp_path: Path) 
     assert page.evaluate("[window.diplograph.nodes.length, window.diplograph.edges.length]") == [2000, report["edges"]]
     # nothing moves any more: positions are the same a second later
     before = page.evaluate("JSON.stringify(window.diplograph.network.getPositions())")
-    page.wait_for_timeout(1000)
+    wait_frames(page, 60)
     assert page.evaluate("JSON.stringify(window.diplograph.network.getPositions())") == before
     page.select_option("#dg-year", "2021")
     shown = len(page.evaluate("window.diplograph.visibleNodeIds()"))
@@ -379,7 +392,7 @@ def test_mid_size_graph_uses_physics_then_stops(browser: Any, tmp_path: Path) ->
     assert page.evaluate("window.diplograph.data.meta.physics") is True
     assert page.evaluate("window.diplograph.physicsEnabled()") is False
     before = page.evaluate("JSON.stringify(window.diplograph.network.getPositions())")
-    page.wait_for_timeout(800)
+    wait_frames(page, 60)
     assert page.evaluate("JSON.stringify(window.diplograph.network.getPositions())") == before
     opened.assert_clean()
     page.context.close()

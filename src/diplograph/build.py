@@ -17,7 +17,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .atomic import write_atomic  # noqa: F401  (re-exported: viz and tests import it from here)
 from .facts import ArticleFacts
@@ -25,6 +25,7 @@ from .facts import ArticleFacts
 if TYPE_CHECKING:  # imported when needed: a build with nothing to do never loads rdflib or the extractor
     from rdflib import Graph
 
+    from .corpus import CorpusArticle
     from .mapper import Triples
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -46,14 +47,26 @@ class BuildReport:
     violations: list[str] = field(default_factory=list)
     cached: int = 0
     validated: bool = True  # False when the graph was too large for SHACL in the build
+    shacl_skipped: bool = False  # validation was turned off (`--no-validate`)
+    turtle_written: bool = False  # False: the Turtle on disk was already this graph (incremental build)
+    ignored: int = 0  # files in the input folders that are not articles (other suffixes, hidden, refused links)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of inputs left out on purpose
 
     def summary(self) -> str:
-        lines = [f"articles read: {self.read}, skipped: {len(self.skipped)}" + (f" (cached: {self.cached})" if self.cached else "")]
+        """What the build did, line by line; every statement is about what happened in this build (a
+        file is said to be written only when it was, SHACL "conforms" only when it was checked)."""
+        lines = [f"articles read: {self.read}, skipped: {len(self.skipped)}, ignored: {self.ignored}"
+                 + (f" (cached: {self.cached})" if self.cached else "")]
         for f, why in self.skipped:
             lines.append(f"  skipped {f}: {why}")
+        if not self.read:
+            lines.append("nothing written (no article was read)")
+            return "\n".join(lines)
         lines.append("facts: " + ", ".join(f"{k} {self.facts[k]}" for k in ("people", "posts", "meetings", "participants", "agreements", "priorities")))
         lines.append(f"triples: {self.triples}")
-        if not self.validated:
+        if self.shacl_skipped:
+            lines.append("SHACL: skipped (--no-validate)")
+        elif not self.validated:
             lines.append(f"SHACL: not checked ({self.triples} triples > {SHACL_MAX_TRIPLES}; "
                          "run `diplograph validate` on the file)")
         elif self.violations:
@@ -62,43 +75,104 @@ class BuildReport:
         else:
             lines.append("SHACL: conforms")
         if self.turtle:
-            lines.append(f"wrote {self.turtle}")
+            lines.append(f"wrote {self.turtle}" if self.turtle_written else f"unchanged {self.turtle} (already this graph)")
         if self.html:
             lines.append(f"wrote {self.html}")
         return "\n".join(lines)
 
 
+@dataclass
+class Inputs:
+    """What `collect` found: article files, corpus files, problems with the named paths, and what was
+    left out of the folders on purpose (`ignored` counts files; `notes` says why for the ones worth a warning)."""
+
+    files: list[Path] = field(default_factory=list)
+    corpora: list[Path] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    ignored: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read under the given files and folders; problems with the paths themselves."""
+    found = collect(paths)
+    return found.files, found.problems
+
+
+def collect(paths: Iterable[str | Path], exclude: Iterable[str | Path | None] = (), follow_links: bool = False) -> Inputs:
+    """Article files under the given files and folders, and corpus files (.jsonl, .jsonl.gz) named directly.
+
+    In a folder, only .txt/.html/.htm files that are not hidden are articles; the others are counted as
+    ignored. A symbolic link that leads outside the folder named on the command line is not followed
+    unless `follow_links` (a link to /etc or a home folder would otherwise pull arbitrary files into a
+    graph); the folders in `exclude` (the build's output and cache) are never read, so `diplograph build .`
+    does not read its own HTML view back as an article. A folder with no article in it is a problem."""
+    from .corpus import is_corpus
+
+    out = Inputs()
     files: set[str] = set()
-    problems: list[tuple[str, str]] = []
+    skip_dirs = {os.path.realpath(e) for e in exclude if e}
     seen_dirs: set[tuple[int, int]] = set()
     for p in paths:
         p = Path(p)
         if not p.exists():
-            problems.append((str(p), "no such file or folder"))
+            out.problems.append((str(p), "broken symbolic link" if p.is_symlink() else "no such file or folder"))
             continue
-        if p.is_file():
-            files.add(str(p))
+        if p.is_file() and is_corpus(p):
+            out.corpora.append(p)
             continue
+        if not p.is_dir():
+            files.add(str(p))  # named explicitly: read (the reader refuses FIFOs and devices itself)
+            continue
+        base = os.path.realpath(p)
+        before, ignored_before = len(files), out.ignored
         for root, dirs, names in os.walk(p, followlinks=True):
             try:
                 st = os.stat(root)
             except OSError as exc:
-                problems.append((root, f"cannot read folder ({exc.strerror})"))
+                out.problems.append((root, f"cannot read folder ({exc.strerror})"))
                 dirs[:] = []
                 continue
             if (st.st_dev, st.st_ino) in seen_dirs:
-                problems.append((root, "symlink loop, folder already read"))
+                out.problems.append((root, "symlink loop, folder already read"))
                 dirs[:] = []
                 continue
             seen_dirs.add((st.st_dev, st.st_ino))
-            dirs.sort()
             prefix = str(Path(root))  # the file names below are str(Path(root) / name), made without a Path each
+            keep = []
+            for d in sorted(dirs):
+                full = os.path.join(prefix, d)
+                real = os.path.realpath(full)
+                if real in skip_dirs:
+                    out.notes.append((full, "output or cache folder of this build, not read"))
+                    continue
+                if os.path.islink(full) and not follow_links and not _inside(real, base):
+                    out.notes.append((full, f"symbolic link to {real}, outside {p}: not followed (--follow-links)"))
+                    out.ignored += 1
+                    continue
+                keep.append(d)
+            dirs[:] = keep
             for n in names:
-                if not n.startswith(".") and os.path.splitext(n)[1].lower() in ARTICLE_SUFFIXES:
-                    files.add(n if prefix == "." else os.path.join(prefix, n))
-    return [Path(f) for f in sorted(files)], problems
+                if n.startswith(".") or os.path.splitext(n)[1].lower() not in ARTICLE_SUFFIXES:
+                    out.ignored += 1
+                    continue
+                full = n if prefix == "." else os.path.join(prefix, n)
+                if not follow_links and os.path.islink(full) and not _inside(os.path.realpath(full), base):
+                    out.notes.append((full, f"symbolic link to {os.path.realpath(full)}, outside {p}: "
+                                            "not read (--follow-links)"))
+                    out.ignored += 1
+                    continue
+                files.add(full)
+        if len(files) == before:
+            other = out.ignored - ignored_before
+            out.problems.append((str(p), "no .txt, .html or .htm article in this folder"
+                                 + (f" ({other} other file(s) ignored)" if other else " (it is empty)")))
+    out.files = [Path(f) for f in sorted(files)]
+    return out
 
 
 def map_file(path: str | Path) -> ArticleFacts:
@@ -109,7 +183,7 @@ def map_file(path: str | Path) -> ArticleFacts:
     return extract(read_file(path))
 
 
-def _map_safe(path: str, cache_dir: str | None = None, inputs: bool = False
+def _map_safe(item: "str | CorpusArticle", cache_dir: str | None = None, inputs: bool = False
               ) -> tuple[str, ArticleFacts | None, str | None, tuple | None]:
     """Map one file in a worker: (path, facts, reason when it cannot be read, resolution input).
 
@@ -118,13 +192,19 @@ def _map_safe(path: str, cache_dir: str | None = None, inputs: bool = False
     the article (`resolve.res_input`), which would otherwise be made after the pool, on one core."""
     from .reader import ArticleError
 
+    path = item if isinstance(item, str) else item.label
     try:
-        facts = map_file(path)
+        if isinstance(item, str):
+            facts = map_file(item)
+        else:  # a corpus line, already read (see `corpus.read_corpus`)
+            from .extract import extract
+
+            facts = extract(item.article)
     except ArticleError as exc:
         return path, None, str(exc).split(": ", 1)[-1], None
     except Exception as exc:  # a bug on one article must not stop the others
         return path, None, f"internal error: {type(exc).__name__}: {exc}", None
-    if cache_dir is not None:
+    if cache_dir is not None and isinstance(item, str):
         from .cache import FactCache
 
         FactCache.entry_for(Path(cache_dir)).put(Path(path), facts)
@@ -153,7 +233,7 @@ def _collector_off(collect_after: bool = False):
             gc.enable()
 
 
-def _map_chunk(paths: list[str], cache_dir: str | None, inputs: bool = False
+def _map_chunk(paths: "Sequence[str | CorpusArticle]", cache_dir: str | None, inputs: bool = False
                ) -> list[tuple[str, ArticleFacts | None, str | None, tuple | None]]:
     # One collection per chunk, for whatever a library (HTML extraction, encoding detection) may leave
     # in cycles; the objects inherited from the parent were frozen before the fork, so that pass is
@@ -162,15 +242,15 @@ def _map_chunk(paths: list[str], cache_dir: str | None, inputs: bool = False
         return [_map_safe(p, cache_dir, inputs) for p in paths]
 
 
-def _chunks(items: list[str], jobs: int) -> list[list[str]]:
+def _chunks(items: Sequence, jobs: int) -> list[list]:
     """Contiguous chunks, several per worker so a slow chunk does not leave a core idle at the end."""
     # small enough that the last chunks end close together (a 512-article chunk is over a second of
     # work, which one core spent alone at the end), large enough that sending chunks costs nothing
     size = max(1, min(96, -(-len(items) // (jobs * 6))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _map_paths(todo: list[str], jobs: int | None, progress: bool, cache_dir: str | None, inputs: bool = False
+def _map_paths(todo: "Sequence[str | CorpusArticle]", jobs: int | None, progress: bool, cache_dir: str | None, inputs: bool = False
                ) -> Iterable[tuple[str, ArticleFacts | None, str | None, tuple | None]]:
     """`_map_safe` of each path, in order; a process pool for large inputs, with the lexicons
     compiled before the pool forks so workers inherit them instead of each parsing the Turtle
@@ -269,25 +349,39 @@ def serialize_turtle(graph: "Graph | Triples") -> bytes:
 def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, jobs: int | None = None,
                 html: bool = True, validate: bool = True, progress: bool = False,
                 cache_dir: str | Path | None = None,
-                log: Callable[[str], None] | None = None) -> BuildReport:
-    """Map the articles under `paths` and write `out_dir/diplograph.ttl` (and `.html`)."""
+                log: Callable[[str], None] | None = None, follow_links: bool = False) -> BuildReport:
+    """Map the articles under `paths` (files, folders, corpus files; see `collect`) and write
+    `out_dir/diplograph.ttl` (and `.html`)."""
     with _collector_off():
         return _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
-                            cache_dir=cache_dir, log=log)
+                            cache_dir=cache_dir, log=log, follow_links=follow_links)
 
 
 def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None, html: bool, validate: bool,
-                 progress: bool, cache_dir: str | Path | None, log: Callable[[str], None] | None) -> BuildReport:
+                 progress: bool, cache_dir: str | Path | None, log: Callable[[str], None] | None,
+                 follow_links: bool) -> BuildReport:
     out_dir = Path(out_dir)
-    report = BuildReport()
-    files, problems = collect_inputs(paths)
-    report.skipped.extend(problems)
+    report = BuildReport(shacl_skipped=not validate)
+    found = collect(paths, exclude=(out_dir, cache_dir), follow_links=follow_links)
+    report.skipped.extend(found.problems)
+    report.ignored, report.notes = found.ignored, found.notes
     if cache_dir:
-        return _build_cached(files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
+        for corpus in found.corpora:  # the fact cache and the kept graph are keyed by article file
+            report.skipped.append((str(corpus), "corpus files are not read by a build with --cache"))
+        return _build_cached(found.files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
                              progress=progress, log=log)
+    from .corpus import read_corpus
+
+    todo: list[str | CorpusArticle] = [str(f) for f in found.files]
+    for corpus in found.corpora:
+        for got in read_corpus(corpus):
+            if isinstance(got, tuple):
+                report.skipped.append(got)
+            else:
+                todo.append(got)
     facts: list[ArticleFacts] = []
     inputs: list[tuple | None] = []
-    for path, af, err, resin in _map_paths([str(f) for f in files], jobs, progress, None, inputs=True):
+    for path, af, err, resin in _map_paths(todo, jobs, progress, None, inputs=True):
         if af is None:
             report.skipped.append((path, err or "unknown error"))
         else:
@@ -321,6 +415,7 @@ def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Tr
     if data is not None and not written:
         write_atomic(turtle, data)
     report.turtle = turtle
+    report.turtle_written = data is not None  # None: the file on disk already held this graph
     if html:
         try:
             from .viz import write_html

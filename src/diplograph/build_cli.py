@@ -1,17 +1,27 @@
-"""`diplograph build` and `diplograph validate`."""
+"""`diplograph build` and `diplograph validate`.
+
+Exit codes of both: 0 all is well; 1 something is wrong but there is a result (an article file was
+skipped, or the graph does not conform to the SHACL shapes: the file is written and the first
+violations are named); 2 nothing to work on (no article could be read, no graph file). `build` and
+`validate` check the same shapes and agree: a graph `build` calls conforming is valid for `validate`.
+"""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from .build import build_graph
 
 
-def _one_line(text: str) -> str:
+def _one_line(text: object) -> str:
     """A file name or reason as one printable line: a name with a newline or an escape sequence in it
     must not forge more warnings or recolour the terminal."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
+DEFAULT_INPUT = Path("seeds")
 
 
 @click.command()
@@ -21,31 +31,61 @@ def _one_line(text: str) -> str:
 @click.option("--cache", "cache_dir", type=click.Path(), default=None, help="Per-article fact cache folder (incremental builds).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
-def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str | None, no_html: bool, no_validate: bool) -> None:
-    """Map articles (.txt, .html files and folders; default seeds/) to OUT/diplograph.ttl."""
-    report = build_graph(paths or ("seeds",), out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
-                         progress=sys.stderr.isatty(), cache_dir=cache_dir)
+@click.option("--follow-links", is_flag=True, help="Follow symbolic links that lead outside an input folder.")
+def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str | None, no_html: bool,
+          no_validate: bool, follow_links: bool) -> None:
+    """Map articles to OUT/diplograph.ttl: .txt/.html files, folders of them, and corpus files
+    (.jsonl or .jsonl.gz, one JSON article a line: id, text, optional url, date, headline).
+    With no PATHS, reads ./seeds/."""
+    if not paths:
+        if not DEFAULT_INPUT.is_dir():
+            raise click.UsageError(f"no articles named and no ./{DEFAULT_INPUT}/ folder in {Path.cwd()}: give article "
+                                   "files, folders or a corpus .jsonl[.gz], e.g. `diplograph build my-articles/`")
+        paths = (str(DEFAULT_INPUT),)
+    report = build_graph(paths, out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
+                         progress=sys.stderr.isatty(), cache_dir=cache_dir, follow_links=follow_links)
+    for f, why in report.notes:
+        click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
     for f, why in report.skipped:
         click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
-    click.echo(report.summary().split("\n", 1)[0] + "\n" + "\n".join(
-        line for line in report.summary().split("\n")[1:] if not line.startswith("  skipped")))
+    summary = report.summary().split("\n")
+    click.echo("\n".join(_one_line(line) for line in summary if not line.startswith("  skipped")))
     if report.read == 0:
-        click.echo("error: no article could be read", err=True)
+        click.echo("error: no article could be read (the previous graph, if any, is left as it was)", err=True)
         sys.exit(2)
+    if report.violations:
+        click.echo(f"error: the graph does not conform to the SHACL shapes ({len(report.violations)} violation(s), "
+                   f"first: {_one_line(report.violations[0])}); it was written for inspection", err=True)
+        sys.exit(1)
     if report.skipped:
         sys.exit(1)
 
 
 @click.command()
-@click.argument("file", default="graph/diplograph.ttl", type=click.Path())
-def validate(file: str) -> None:
-    """Check a graph: parses in rdflib and pyoxigraph, conforms to ontology/shapes.ttl."""
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+def validate(file: Path | None) -> None:
+    """Check graph FILE [default: ./graph/diplograph.ttl]: parses in rdflib and pyoxigraph, conforms to the
+    SHACL shapes (ontology/shapes.ttl, shipped in the package)."""
+    from .engine import EngineError
+    from .inputs import InputError, check_input_file
+    from .query import graph_or_default
     from .validate import validate_file
 
-    problems = validate_file(file)
+    try:
+        path = graph_or_default(file)
+    except EngineError as exc:
+        click.echo(f"error: {_one_line(exc)}", err=True)
+        sys.exit(2)
+    if path.exists():  # a FIFO, a device or a huge file: one line, nothing opened
+        try:
+            check_input_file(path)
+        except InputError as exc:
+            click.echo(f"error: {_one_line(exc)}", err=True)
+            sys.exit(1)
+    problems = validate_file(path)
     if problems:
         for p in problems:
-            click.echo(p, err=True)
-        click.echo(f"{file}: {len(problems)} problem(s)", err=True)
+            click.echo(_one_line(p), err=True)
+        click.echo(f"{_one_line(path)}: {len(problems)} problem(s)", err=True)
         sys.exit(1)
-    click.echo(f"{file}: valid")
+    click.echo(f"{_one_line(path)}: valid")

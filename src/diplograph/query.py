@@ -1,6 +1,6 @@
 """Canned SPARQL queries: discovery, parameters, execution and result formats.
 
-A canned query is a ``.rq`` file in ``queries/`` whose first comment lines are a header::
+A canned query is a ``.rq`` file in ``queries/`` (installed as the package ``diplograph.queries``) whose first comment lines are a header::
 
     # title: A person's posts over time
     # description: …
@@ -28,10 +28,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence, Union
 
 from .engine import DEFAULT_ENGINE, EngineError, LoadedGraph, Result, Term, load_graph, substitute_params
-from .paths import project_root, queries_dir
+from .paths import queries_dir, user_queries_dir
 
 if TYPE_CHECKING:
     from .push import Endpoint
@@ -48,7 +48,11 @@ __all__ = [
     "bind_params",
     "substitute_params",
     "format_result",
+    "terminal_safe",
+    "article_names",
     "default_graph_path",
+    "graph_or_default",
+    "query_dirs",
 ]
 
 DEFAULT_GRAPH = Path("graph") / "diplograph.ttl"
@@ -119,27 +123,43 @@ def parse_header(path: Path, text: str) -> QuerySpec:
     return QuerySpec(path.stem, path, title or path.stem, description, tuple(params), text)
 
 
-def list_queries(directory: Path | None = None) -> list[QuerySpec]:
-    """All canned queries in ``directory`` (default: the project's ``queries/``), sorted by name."""
-    directory = directory or queries_dir()
-    if not directory.is_dir():
-        raise QueryError(f"queries folder not found: {directory}")
-    return [parse_header(p, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))]
+Dirs = Union[Path, Sequence[Path], None]
 
 
-def get_query(name_or_path: str | Path, directory: Path | None = None) -> QuerySpec:
-    """A canned query by name (``people``) or a path to any ``.rq`` file."""
+def query_dirs(directory: Dirs = None) -> list[Path]:
+    """Folders searched for a query name, first match wins: ``directory`` when given (one folder or
+    several), else the user's ``DIPLOGRAPH_QUERIES`` folder (if set) then the canned queries. A user's
+    folder comes first so their own ``people.rq`` can replace the canned one."""
+    if directory is None:
+        user = user_queries_dir()
+        return ([user] if user else []) + [queries_dir()]
+    return [Path(directory)] if isinstance(directory, (str, Path)) else [Path(d) for d in directory]
+
+
+def list_queries(directory: Dirs = None) -> list[QuerySpec]:
+    """All queries in the search folders (see :func:`query_dirs`), one per name, sorted by name."""
+    found: dict[str, Path] = {}
+    for folder in query_dirs(directory):
+        if not folder.is_dir():
+            raise QueryError(f"queries folder not found: {folder}")
+        for p in sorted(folder.glob("*.rq")):
+            found.setdefault(p.stem, p)
+    return [parse_header(p, p.read_text(encoding="utf-8")) for _, p in sorted(found.items())]
+
+
+def get_query(name_or_path: str | Path, directory: Dirs = None) -> QuerySpec:
+    """A query by name (``people``, looked up in :func:`query_dirs`) or a path to any ``.rq`` file."""
     candidate = Path(name_or_path)
     if candidate.suffix == ".rq" or candidate.is_file() or len(candidate.parts) > 1:
         if not candidate.is_file():
             raise QueryError(f"query file not found: {candidate}")
         return parse_header(candidate, candidate.read_text(encoding="utf-8"))
-    directory = directory or queries_dir()
-    path = directory / f"{name_or_path}.rq"
-    if not path.is_file():
-        known = ", ".join(q.name for q in list_queries(directory))
-        raise QueryError(f"unknown query {str(name_or_path)!r}; known: {known}")
-    return parse_header(path, path.read_text(encoding="utf-8"))
+    for folder in query_dirs(directory):
+        path = folder / f"{name_or_path}.rq"
+        if path.is_file():
+            return parse_header(path, path.read_text(encoding="utf-8"))
+    known = ", ".join(q.name for q in list_queries(directory))
+    raise QueryError(f"unknown query {str(name_or_path)!r}; known: {known}")
 
 
 def bind_params(spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Term]:
@@ -157,11 +177,22 @@ def bind_params(spec: QuerySpec, params: Mapping[str, str] | None = None) -> dic
 
 
 def default_graph_path() -> Path:
-    """``graph/diplograph.ttl`` in the working directory, else in the project root."""
-    if DEFAULT_GRAPH.is_file():
-        return DEFAULT_GRAPH
-    alt = project_root() / DEFAULT_GRAPH
-    return alt if alt.is_file() else DEFAULT_GRAPH
+    """``graph/diplograph.ttl`` in the working directory: where ``diplograph build`` writes by default.
+    Only the current folder is looked at, never the install or a checkout, so a command reads the
+    graph of the folder the user is in."""
+    return DEFAULT_GRAPH
+
+
+def graph_or_default(path: str | Path | None) -> Path:
+    """The graph file a command reads: ``path`` if given, else ``./graph/diplograph.ttl``; a missing
+    default is one line saying what was looked for and how to make it (a missing explicit file is
+    reported by whoever opens it, with its name)."""
+    if path is not None:
+        return Path(path)
+    if not DEFAULT_GRAPH.is_file():
+        raise EngineError(f"no graph file given and no {DEFAULT_GRAPH} in {Path.cwd()}: run `diplograph build "
+                          "ARTICLES` here first, or name a graph file")
+    return DEFAULT_GRAPH
 
 
 def run_query(
@@ -170,12 +201,14 @@ def run_query(
     params: Mapping[str, str] | None = None,
     engine: str = DEFAULT_ENGINE,
     graph: LoadedGraph | None = None,
+    directory: Dirs = None,
 ) -> Result:
-    """Run a canned query over a local graph file (or an already loaded ``graph``)."""
-    spec = get_query(name_or_path)
+    """Run a canned query over a local graph file (default ``./graph/diplograph.ttl``) or an already
+    loaded ``graph``; ``directory`` is where query names are looked up (see :func:`query_dirs`)."""
+    spec = get_query(name_or_path, directory)
     bindings = bind_params(spec, params)
     if graph is None:
-        graph = load_graph(graph_path or default_graph_path(), engine)
+        graph = load_graph(graph_or_default(graph_path), engine)
     return graph.select(spec.text, bindings)
 
 
@@ -218,38 +251,114 @@ SHORT_PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _cell(term: Term | None) -> str:
-    """A human-readable cell: prefixed IRIs, bare literal text, control characters made visible."""
+# Characters a terminal acts on or that reorder the line rather than print: C0/C1 controls (ESC starts
+# colour and cursor sequences, BEL rings), DEL, bidi embeddings/overrides/isolates (U+202E shows text
+# reversed), other invisible format characters, line/paragraph separators, surrogates, private use.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co"})
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as an escape (``\\x1b``, ``\\u202e``):
+    a value in the graph (from an article or a hostile store) cannot recolour, clear or reorder the screen."""
+    if text.isprintable():  # the common case, in one C-level pass
+        return text
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("⏎")
+        elif ch in "\t\r":
+            out.append(" ")
+        elif unicodedata.category(ch) in _UNSAFE_CATEGORIES:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+ARTICLE_PREFIX = "https://w3id.org/diplograph/id/article/"
+
+
+def _cell(term: Term | None, names: Mapping[str, str] | None = None) -> str:
+    """A human-readable cell: prefixed IRIs (an article as its file name when `names` knows it), bare
+    literal text, every control character made visible (see :func:`terminal_safe`)."""
     if term is None:
         return ""
     value = term.value
     if term.kind == "uri":
-        for long, short in SHORT_PREFIXES:
-            if value.startswith(long):
-                value = short + value[len(long) :]
-                break
+        if names and value in names:
+            value = names[value]
+        else:
+            for long, short in SHORT_PREFIXES:
+                if value.startswith(long):
+                    value = short + value[len(long) :]
+                    break
     elif term.kind == "bnode":
         value = "_:" + value
-    value = unicodedata.normalize("NFC", value)
-    return "".join("⏎" if ch == "\n" else " " if ch in "\t\r" else ch for ch in value)
+    return terminal_safe(unicodedata.normalize("NFC", value))
 
 
-def format_table(result: Result, max_width: int = 60) -> str:
-    """An aligned plain-text table; columns align in a terminal with Vietnamese diacritics."""
-    header = list(result.vars)
-    body = [[_truncate(_cell(t), max_width) for t in row] for row in result.rows]
-    widths = [display_width(h) for h in header]
+SEPARATOR = " │ "
+MIN_COLUMN = 6  # narrower than this a column shows too little to be worth keeping legible
+
+
+def fit_widths(natural: Sequence[int], total: int, floors: Sequence[int] | None = None) -> list[int]:
+    """Column widths no larger than ``natural`` whose sum with the separators fits ``total`` columns,
+    taken from the widest columns first (a long title gives way before a short date). A column never
+    goes below its floor (its header, at most MIN_COLUMN), so a very narrow terminal gets a wider table
+    rather than unreadable columns."""
+    widths = list(natural)
+    if total <= 0 or not widths:
+        return widths
+    floors = [min(f, MIN_COLUMN) for f in (floors or [MIN_COLUMN] * len(widths))]
+    budget = total - len(SEPARATOR) * (len(widths) - 1)
+    while sum(widths) > budget:
+        i = max(range(len(widths)), key=lambda k: widths[k] - floors[k])
+        if widths[i] <= floors[i]:
+            break
+        widths[i] -= 1
+    return widths
+
+
+def format_table(result: Result, max_width: int = 60, width: int = 0,
+                 names: Mapping[str, str] | None = None) -> str:
+    """An aligned plain-text table; columns align in a terminal with Vietnamese diacritics.
+
+    ``max_width`` caps each cell (0: no cap); ``width`` is the whole table's width (0: no limit), the
+    widest columns are cut to fit it; ``names`` maps article IRIs to the file names shown instead."""
+    header = [terminal_safe(v) for v in result.vars]
+    body = [[_truncate(_cell(t, names), max_width) for t in row] for row in result.rows]
+    natural = [display_width(h) for h in header]
     for row in body:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], display_width(cell))
+            natural[i] = max(natural[i], display_width(cell))
+    widths = fit_widths(natural, width, [display_width(h) for h in header])
+    if widths != natural:
+        header = [_truncate(h, w) for h, w in zip(header, widths, strict=True)]
+        body = [[_truncate(c, w) for c, w in zip(row, widths, strict=True)] for row in body]
 
     def line(cells: Sequence[str]) -> str:
-        return " │ ".join(c + " " * (widths[i] - display_width(c)) for i, c in enumerate(cells)).rstrip()
+        return SEPARATOR.join(c + " " * (widths[i] - display_width(c)) for i, c in enumerate(cells)).rstrip()
 
     rule = "─┼─".join("─" * w for w in widths)
     lines = [line(header), rule] + [line(r) for r in body]
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def article_names(graph: LoadedGraph, result: Result) -> dict[str, str]:
+    """File names (``dg:sourceFile``) of the articles named in ``result``, for the table to show instead
+    of their hash IRIs; articles with no or several file names keep their IRI."""
+    wanted = {t.value for row in result.rows for t in row
+              if t is not None and t.kind == "uri" and t.value.startswith(ARTICLE_PREFIX)}
+    if not wanted:
+        return {}
+    found: dict[str, set[str]] = {}
+    rows = graph.select("SELECT ?a ?f WHERE { ?a <https://w3id.org/diplograph/ontology#sourceFile> ?f }").rows
+    for a, f in rows:
+        if a is not None and f is not None and a.value in wanted:
+            found.setdefault(a.value, set()).add(f.value)
+    return {a: next(iter(fs)) for a, fs in found.items() if len(fs) == 1}
 
 
 def format_json(result: Result) -> str:
@@ -283,10 +392,12 @@ def format_tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_result(result: Result, fmt: str = "table", max_width: int = 60) -> str:
-    """Render ``result`` as ``table``, ``csv``, ``tsv`` or ``json``."""
+def format_result(result: Result, fmt: str = "table", max_width: int = 60, width: int = 0,
+                  names: Mapping[str, str] | None = None) -> str:
+    """Render ``result`` as ``table`` (see :func:`format_table` for ``width`` and ``names``), ``csv``,
+    ``tsv`` or ``json`` (those three always carry the full IRIs and values)."""
     if fmt == "table":
-        return format_table(result, max_width)
+        return format_table(result, max_width, width, names)
     if fmt == "json":
         return format_json(result)
     if fmt == "csv":
@@ -310,6 +421,7 @@ def run_remote_query(
     endpoint: "Endpoint",
     params: Mapping[str, str] | None = None,
     named_graph: str | None = None,
+    directory: Dirs = None,
 ) -> Result:
     """Run a canned query on a SPARQL endpoint; ``named_graph`` becomes the query's default graph.
 
@@ -317,6 +429,6 @@ def run_remote_query(
     clause written into the text, so the query file stays as it is; Oxigraph, Fuseki and GraphDB
     all honour it. Parameters are substituted as escaped literals (see :func:`substitute_params`).
     """
-    spec = get_query(name_or_path)
+    spec = get_query(name_or_path, directory)
     text = substitute_params(spec.text, bind_params(spec, params)) if spec.params else spec.text
     return endpoint.select(text, default_graph=named_graph)

@@ -8,18 +8,42 @@ document into ``out.json``.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
-from .engine import DEFAULT_ENGINE, ENGINES, EngineError
+from .engine import DEFAULT_ENGINE, ENGINES, EngineError, load_graph
 from .export import EXPORT_FORMATS, export_graph
 from .push import DEFAULT_CHUNK, DEFAULT_NAMED_GRAPH, DEFAULT_TIMEOUT, Endpoint, push_graph
-from .query import FORMATS, default_graph_path, format_result, get_query, list_queries, run_query, run_remote_query
+from .query import (
+    FORMATS,
+    article_names,
+    format_result,
+    get_query,
+    graph_or_default,
+    list_queries,
+    query_dirs,
+    run_query,
+    run_remote_query,
+    terminal_safe,
+)
 
 
 def _fail(exc: Exception) -> None:
-    raise click.ClickException(" ".join(str(exc).split()) or type(exc).__name__)
+    raise click.ClickException(terminal_safe(" ".join(str(exc).split())) or type(exc).__name__)
+
+
+def _table_width(width: int | None) -> int:
+    """``--width``, else the terminal's width when stdout is one (COLUMNS overrides), else no limit:
+    a table piped to a file or a pager keeps its full cells."""
+    if width is not None:
+        return max(0, width)
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return 0
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
@@ -40,6 +64,16 @@ def _write(text: str) -> None:
     out.flush()
 
 
+def _dirs(queries_dir: Path | None) -> list[Path] | None:
+    """Query folders for ``--queries-dir DIR``: the user's folder first, then the default search path."""
+    return [queries_dir, *query_dirs()] if queries_dir else None
+
+
+QUERIES_DIR = click.option(
+    "--queries-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+    help="A folder of your own .rq files, searched before the canned queries (also: DIPLOGRAPH_QUERIES=DIR).")
+
+
 def _target_graph(named_graph: str | None, default_graph: bool) -> str | None:
     if default_graph and named_graph:
         raise click.UsageError("use either --named-graph or --default-graph")
@@ -48,10 +82,11 @@ def _target_graph(named_graph: str | None, default_graph: bool) -> str | None:
 
 @click.command("queries")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def queries(fmt: str) -> None:
+@QUERIES_DIR
+def queries(fmt: str, queries_dir: Path | None) -> None:
     """List the canned queries: name, title and parameters (with defaults)."""
     try:
-        specs = list_queries()
+        specs = list_queries(_dirs(queries_dir))
     except EngineError as exc:
         _fail(exc)
     if fmt == "json":
@@ -67,11 +102,11 @@ def queries(fmt: str) -> None:
         _write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
         return
     lines = []
-    for s in specs:
-        lines.append(f"{s.name}  —  {s.title}")
+    for s in specs:  # a user's own .rq header may hold anything: shown terminal-safe
+        lines.append(terminal_safe(f"{s.name}  —  {s.title}"))
         for p in s.params:
             default = f'"{p.default}"' if p.default else '""'
-            lines.append(f"    --param {p.name}=…  (default {default}) {p.meaning}")
+            lines.append(terminal_safe(f"    --param {p.name}=…  (default {default}) {p.meaning}"))
     _write("\n".join(lines) + "\n")
 
 
@@ -89,20 +124,33 @@ def queries(fmt: str) -> None:
 @click.option("--default-graph", is_flag=True, help="With --endpoint: query the store's default graph.")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds, with --endpoint.")
 @click.option("--max-width", type=int, default=60, show_default=True, help="Table cell width; 0 = no limit.")
+@click.option("--width", type=int, default=None,
+              help="Table width in columns; wide columns are cut to fit [default: the terminal's width; no limit when piped].")
+@click.option("--iris", "show_iris", is_flag=True, help="Table: show articles as IRIs, not as their file names.")
+@QUERIES_DIR
 def query(name: str, graph_path: Path | None, params: tuple[str, ...], fmt: str, engine: str, endpoint: str | None,
-          named_graph: str | None, default_graph: bool, timeout: float, max_width: int) -> None:
-    """Run canned query NAME (or a path to a .rq file) over the graph and print the rows."""
+          named_graph: str | None, default_graph: bool, timeout: float, max_width: int, width: int | None,
+          show_iris: bool, queries_dir: Path | None) -> None:
+    """Run canned query NAME (or a path to a .rq file) over the graph and print the rows.
+
+    The table (for reading in a terminal) shows an article by its file name, cuts cells to fit the
+    terminal and shows control characters as escapes; csv, tsv and json carry the values unchanged."""
     values = _parse_params(params)
+    names: dict[str, str] = {}
     try:
         if endpoint:
             ep = Endpoint.from_urls(endpoint, timeout=timeout)
-            result = run_remote_query(name, ep, values, _target_graph(named_graph, default_graph))
+            result = run_remote_query(name, ep, values, _target_graph(named_graph, default_graph), _dirs(queries_dir))
         else:
             if named_graph or default_graph:
                 raise click.UsageError("--named-graph/--default-graph only apply with --endpoint")
-            get_query(name)  # unknown query names fail before a big graph is parsed
-            result = run_query(name, graph_path or default_graph_path(), values, engine)
-        _write(format_result(result, fmt, max_width))
+            dirs = _dirs(queries_dir)
+            get_query(name, dirs)  # unknown query names fail before a big graph is parsed
+            graph = load_graph(graph_or_default(graph_path), engine)
+            result = run_query(name, params=values, engine=engine, graph=graph, directory=dirs)
+            if fmt == "table" and not show_iris:
+                names = article_names(graph, result)
+        _write(format_result(result, fmt, max_width, _table_width(width) if fmt == "table" else 0, names))
     except EngineError as exc:
         _fail(exc)
 
@@ -116,7 +164,7 @@ def query(name: str, graph_path: Path | None, params: tuple[str, ...], fmt: str,
 def export(source: Path | None, fmt: str, output: Path | None, named_graph: str | None) -> None:
     """Write graph SOURCE [default: graph/diplograph.ttl] as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
     try:
-        n = export_graph(source or default_graph_path(), output, fmt, named_graph)
+        n = export_graph(graph_or_default(source), output, fmt, named_graph)
     except EngineError as exc:
         _fail(exc)
     if output is not None:
@@ -141,7 +189,7 @@ def push(source: Path | None, endpoint: str, update_endpoint: str | None, named_
     target = _target_graph(named_graph, default_graph)
     try:
         ep = Endpoint.from_urls(endpoint, update_endpoint, timeout=timeout)
-        report = push_graph(source or default_graph_path(), ep, target, chunk_size)
+        report = push_graph(graph_or_default(source), ep, target, chunk_size)
     except EngineError as exc:
         _fail(exc)
     where = f"<{report.graph}>" if report.graph else "the default graph"

@@ -5,15 +5,16 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .paths import ontology_dir
+from .paths import shapes_file
 
 
 def shacl_violations(graph: Graph, shapes: Path | None = None) -> list[str]:
-    """Readable lines, one per SHACL violation (empty when the graph conforms)."""
+    """Readable lines, one per SHACL violation (empty when the graph conforms); the shapes are the
+    packaged ``ontology/shapes.ttl`` unless ``shapes`` names another file."""
     from pyshacl import validate
     from rdflib.namespace import RDF, SH
 
-    shapes_graph = Graph().parse(shapes or ontology_dir() / "shapes.ttl", format="turtle")
+    shapes_graph = Graph().parse(data=(shapes or shapes_file()).read_bytes(), format="turtle")
     conforms, report, _ = validate(graph, shacl_graph=shapes_graph, inference="none", advanced=False)
     if conforms:
         return []
@@ -41,8 +42,15 @@ def validate_file(path: str | Path) -> list[str]:
 
     import pyoxigraph
 
+    from .inputs import InputError, check_input_file
+
     path = Path(path)
     problems: list[str] = []
+    if path.exists():  # a missing file is reported below as unreadable, with the system's reason
+        try:
+            check_input_file(path)  # a FIFO would block the read, /dev/zero fill the memory
+        except InputError as exc:
+            return [str(exc)]
     try:
         data = path.read_bytes()
     except OSError as exc:

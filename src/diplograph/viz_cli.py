@@ -7,8 +7,7 @@ import click
 
 
 @click.command("viz")
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                default=Path("graph/diplograph.ttl"))
+@click.argument("graph", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("graph/diplograph.html"), show_default=True, help="HTML file to write.")
 @click.option("--year", type=int, default=None, help="Only what is dated in this year.")
@@ -23,13 +22,20 @@ import click
 @click.option("--communities", is_flag=True, help="Colour by Louvain community instead of node type.")
 @click.option("--size-by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True,
               help="Centrality used for node size and for --max-nodes.")
-def viz(graph: Path, output: Path, year: int | None, around: str | None, depth: int, types: str | None,
+def viz(graph: Path | None, output: Path, year: int | None, around: str | None, depth: int, types: str | None,
         max_nodes: int, communities: bool, size_by: str) -> None:
-    """Write GRAPH (Turtle, default graph/diplograph.ttl) as a self-contained offline HTML page."""
+    """Write GRAPH (Turtle, default ./graph/diplograph.ttl) as a self-contained offline HTML page."""
     from rdflib import Graph
 
+    from .engine import EngineError
+    from .inputs import InputError, check_input_file
+    from .query import graph_or_default
     from .viz import VizError, describe, write_html
 
+    try:
+        graph = check_input_file(graph_or_default(graph))  # FIFOs, devices and huge files refused
+    except (EngineError, InputError) as exc:
+        raise click.ClickException(str(exc)) from exc
     g = Graph()
     try:
         g.parse(graph, format="turtle")
