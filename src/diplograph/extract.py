@@ -867,7 +867,9 @@ class ArticleExtractor:
                                                            or re.search(r"(?i)(?:cuộc|buổi)\s+$", sent[:start]))
             if fronted or (word[:1].isupper() and start == len(sent) - len(sent.lstrip())):
                 # R_FRONTED_NP: "Tại cuộc gặp Tổng thống X, Chủ tịch nước Y …", "Gặp gỡ Tổng thống X, Y đề nghị …"
-                return self._fronted_party_meeting(si, sent, start, end, cls, word, ms)
+                got = self._fronted_party_meeting(si, sent, start, end, cls, word, ms)
+                if got is not None or fronted:
+                    return got  # a headline "Hội đàm Việt Nam - Lào" without a person goes on as a named meeting
             if re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
                 return None  # "Tại cuộc gặp, …": the meeting in focus, not a new one
             if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
