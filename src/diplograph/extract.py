@@ -216,11 +216,13 @@ VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đ�
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
                           r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
+SAME_DAY = re.compile(r"(?i)\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|trưa|ngay trong)\s+)?cùng ngày\b")
 PLACE_CUE = re.compile(r"(?i)\b(?:tại|ở)\s+")
 DATELINE_BEFORE = re.compile(r"(?i)(?:phóng viên|PV|thường trú|đưa tin từ|hãng tin)[^,.;]{0,25}$")
 TOPIC_BEFORE = re.compile(r"(?i)\bvề\b[^,.;]*$")
-VENUE_CITY = re.compile(r"(?P<venue>[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,4}),\s*"
-                        r"(?:thủ đô|thành phố|TP\.?)\s+(?P<city>[^,.;]{2,40})")
+VENUE_CITY = re.compile(r"(?P<venue>(?:[Nn]hà khách|[Tt]rụ sở|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*)"
+                        r"(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,5})\s*(?:,|\()\s*"
+                        r"(?:(?:thủ đô|thành phố|TP\.?)\s+)?(?P<city>[^,.;()]{2,40})")
 PROPOSED = re.compile(r"(?i)\b(?:mời|hoan nghênh|đề nghị|đề xuất|mong muốn|mong|hy vọng|hi vọng|kêu gọi|sẵn sàng|liệu|"
                       r"ủng hộ|nhận lời)\b[^.;]{0,70}$")
 PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -235,6 +237,8 @@ NAME_STOP_PHRASE = re.compile(r"(?i)(?:khai mạc|bế mạc|thảo luận|chủ
 # Words a name never ends on: it goes on after them or was cut inside a clause.
 NP_DANGLING = {"và", "của", "về", "các", "với", "cho", "tại", "năm", "giữa", "trong", "cấp", "lần", "thứ", "khóa", "khoá"}
 NAME_GOES_ON = re.compile(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch|định hướng|Quốc hội [Kk]h[óo]a|"
+                          r"(?:thương mại|đầu tư|văn hóa|giáo dục|khoa học|công nghệ|du lịch|an ninh|quốc phòng)\b(?=[^,.;]{0,60}"
+                          r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9])|"
                           r"Quốc hội (?:nước )?[^\s,.;]+ [Kk]h[óo]a|HĐND|Hội đồng nhân dân)")
 NAME_GOES_ON_VA = re.compile(r"\s+(?:phương hướng|nhiệm vụ|triển khai|kế hoạch|định hướng)\b")
 _ABBR_AHEAD = re.compile(r"[^.;,()]{0,80}\((?:[A-Z][A-Z0-9+-]{1,9})\)")  # "… và mới nổi hàng đầu thế giới (G20)"
@@ -452,6 +456,7 @@ class ArticleExtractor:
             [an.mentions() for an in self.analyses] if self.titled else _LazyMentions(self.analyses))
         self.people: dict[str, PersonFact] = {}
         self._ref_year: int | None = None
+        self._last_date: str | None = None
         self.canon: dict[str, str] = {}  # surface -> canonical full name
         self.meetings: list[_Meeting] = []
         self.article_date = article.date
@@ -1020,6 +1025,10 @@ class ArticleExtractor:
         mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
         # date, place, organizer, format from the sentence
         mt.date = self.resolve_date(sent, mt.name)
+        if mt.date is None and SAME_DAY.match(sent):
+            mt.date = self._last_date  # R_SAME_DAY: "Cùng ngày, …", "Chiều cùng ngày, …"
+        if mt.date:
+            self._last_date = mt.date
         if mt.place is None:
             mt.place = self._place(sent, mt, start)
         mt.organizer = self._organizer(sent, start)
@@ -1128,10 +1137,12 @@ class ArticleExtractor:
             if m.start() > pos and TOPIC_BEFORE.search(sent, pos, m.start()):
                 continue  # R_PLACE_NOT_TOPIC: "hội đàm … về các dự án ở Châu Phi"
             venue = VENUE_CITY.match(window)
-            if venue is not None:
-                city = next((e for a, b, e in self.lex.find(venue.group("city")) if a == 0 and e.kind in ("place", "country")), None)
-                if city is not None and self.lex.lookup(venue.group("venue")) is None:
-                    return f"{venue.group('venue')}, {venue.group('city')[:len(city.label_vi)] if venue.group('city').startswith(city.label_vi) else city.label_vi}"
+            if venue is not None and self.lex.lookup(venue.group("venue")) is None:
+                city_text = venue.group("city")
+                hit = next(((a, b, e) for a, b, e in self.lex.find(city_text) if a == 0 and e.kind in ("place", "country")), None)
+                if hit is not None:
+                    # R_PLACE: "Điện Élysée, thủ đô Paris", "Đại lễ đường Nhân dân, Bắc Kinh", "Nhà khách X (Bắc Kinh, …)"
+                    return f"{venue.group('venue')}, {city_text[:hit[1]]}"
             # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")
             found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country")
                      and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
