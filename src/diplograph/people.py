@@ -69,6 +69,11 @@ R_COMPOUND = rule(
     "A title word inside a compound (Đại sứ quán, chính quyền Tổng thống) is no post or qualifier.",
     [Example("Thăm đại sứ quán\nChủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ Quán Việt Nam tại Pháp.",
              {"kind": "person", "name": "Quán Việt Nam"}, present=False)])
+R_CAPACITY = rule(
+    "person.refuse.capacity",
+    "After 'cương vị <post>' (in the capacity of) the capitals are the post's complement, not its holder.",
+    [Example("Gặp\nTổng thống Ác-hen-ti-na nhớ chuyến thăm năm 2008 trên cương vị Thị trưởng Bu-ê-nốt Ai-rết.",
+             {"kind": "person", "name": "Bu-ê-nốt Ai-rết"}, present=False)])
 R_TITLE_DASH = rule(
     "post.title-dash-name",
     "A post, a dash, then the name: 'Bộ trưởng Bộ Tư pháp - Đỗ Văn A'.",
@@ -302,6 +307,10 @@ class SentenceAnalysis:
             return None
         if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
             return None  # R_EPONYM
+        span = self.title_cover.get(i - 1) if i > 0 else None
+        if span is not None and span.tok_start >= 2 and \
+                f"{toks[span.tok_start - 2].text} {toks[span.tok_start - 1].text}".lower() in ("cương vị", "chức vụ", "cương vị là"):
+            return None  # R_CAPACITY: "trên cương vị Thị trưởng Bu-ê-nốt Ai-rết": the post's place, no holder named
         if i > 0 and ((i - 1) in self.title_cover or self.title_ending_at(i - 1) is not None) and j - i >= 3 \
                 and toks[i + 1].text not in NAME_PARTICLES \
                 and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De"):
