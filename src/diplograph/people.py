@@ -164,6 +164,7 @@ class SentenceAnalysis:
         self._analyze(title_matches)
 
     def _empty(self) -> None:
+        self._paren_abbr: set[int] = set()
         self.gaz: dict[int, tuple[int, Entry]] = {}  # token start index -> (token end exclusive, entry)
         self.gaz_cover: dict[int, Entry] = {}
         self.titles: list[_TitleSpan] = []
@@ -176,6 +177,10 @@ class SentenceAnalysis:
         self._empty()
         lex, sentence = self.lex, self.text
         self.toks = tokenize(sentence)
+        # a parenthesised abbreviation may stand inside a post's complement: "đại sứ Mỹ tại Trung Quốc (TQ) Terry Branstad"
+        toks = self.toks
+        self._paren_abbr = {x for k in range(len(toks) - 2) if toks[k].text == "(" and toks[k + 2].text == ")"
+                            and toks[k + 1].text.isupper() for x in (k, k + 1, k + 2)} if "(" in sentence else set()
         if self.found or title_matches:
             starts = {t.start: i for i, t in enumerate(self.toks)}
             ends = {t.end: i for i, t in enumerate(self.toks)}
@@ -311,9 +316,10 @@ class SentenceAnalysis:
         if span is not None and span.tok_start >= 2 and \
                 f"{toks[span.tok_start - 2].text} {toks[span.tok_start - 1].text}".lower() in ("cương vị", "chức vụ", "cương vị là"):
             return None  # R_CAPACITY: "trên cương vị Thị trưởng Bu-ê-nốt Ai-rết": the post's place, no holder named
-        if i > 0 and ((i - 1) in self.title_cover or self.title_ending_at(i - 1) is not None) and j - i >= 3 \
+        if i > 0 and j - i >= 3 and ("-" in toks[i].text or "-" in toks[i + 1].text) \
                 and toks[i + 1].text not in NAME_PARTICLES \
-                and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De"):
+                and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De") \
+                and ((i - 1) in self.title_cover or self.title_ending_at(i - 1) is not None):
             # R_COUNTRY_PREFIX: "Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê"
             if "-" in toks[i].text and toks[i].text not in self.lex.surnames:
                 i += 1
@@ -379,9 +385,7 @@ class SentenceAnalysis:
             return False  # a dangling link word: the title continues into something that is not there
         org_open = False
         lower_run = 0
-        # a parenthesised abbreviation inside the complement: "đại sứ Mỹ tại Trung Quốc (TQ) Terry Branstad"
-        paren = {x for k in range(a, b - 2) if self.toks[k].text == "(" and self.toks[k + 2].text == ")"
-                 and self.toks[k + 1].text.isupper() for x in (k, k + 1, k + 2)}
+        paren = self._paren_abbr
         for k in range(a, b):
             t = self.toks[k]
             w = t.text
