@@ -74,6 +74,13 @@ R_CAPACITY = rule(
     "After 'cương vị <post>' (in the capacity of) the capitals are the post's complement, not its holder.",
     [Example("Gặp\nTổng thống Ác-hen-ti-na nhớ chuyến thăm năm 2008 trên cương vị Thị trưởng Bu-ê-nốt Ai-rết.",
              {"kind": "person", "name": "Bu-ê-nốt Ai-rết"}, present=False)])
+R_POST_AFTER_FORMS = rule(
+    "post.after-name.forms",
+    "A post after the name in parentheses ('A (Tổng Thư ký Ủy ban X)') or after 'được bầu làm', 'được bổ nhiệm làm'.",
+    [Example("Dẫn đầu đoàn\nThứ trưởng Bộ Tài chính Lê Văn Khang (Tổng Thư ký Ủy ban Quốc gia APEC) dẫn đầu đoàn.",
+             {"kind": "post", "name": "Lê Văn Khang", "title": "Tổng Thư ký Ủy ban Quốc gia APEC"}),
+     Example("Điện mừng\nNhân dịp ông Omar Nabil được bầu làm Thủ tướng Ai Cập, Chủ tịch nước Lê Văn Khang đã gửi điện mừng.",
+             {"kind": "post", "name": "Omar Nabil", "title": "Thủ tướng Ai Cập"})])
 R_TITLE_DASH = rule(
     "post.title-dash-name",
     "A post, a dash, then the name: 'Bộ trưởng Bộ Tư pháp - Đỗ Văn A'.",
@@ -664,10 +671,14 @@ class SentenceAnalysis:
             close = next((x for x in range(k + 1, min(k + 12, len(toks))) if toks[x].text == ")"), None)
             if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
                 k = close + 1  # "Hoan Ết-xtê-ban (Joan Esteban Lazo), Chủ tịch Quốc hội Cu-ba"
-        while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–") or (toks[k].text in ("kiêm", "làm") and posts)):
-            found = self.title_starting_at(k + 1)
+        while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–", "(") or (toks[k].text in ("kiêm", "làm") and posts)
+                                                   or self._elected_as(k) is not None):
+            step = self._elected_as(k)
+            found = self.title_starting_at(k + (step or 1))
             if found is None:
                 break
+            if toks[k].text == "(" and not (found[1] < len(toks) and toks[found[1]].text == ")"):
+                break  # R_POST_PARENTHESIS: "Lê Văn A (Tổng Thư ký Ủy ban Quốc gia APEC)" — the whole parenthesis is the post
             a, b, span = found
             if any(c[0] == b for c in self._candidates):
                 break  # the title belongs to the next name ("A, Thứ trưởng B")
@@ -678,6 +689,15 @@ class SentenceAnalysis:
             self._after_end = toks[b - 1].end
             k = b
         return posts
+
+    def _elected_as(self, k: int) -> int | None:
+        """R_POST_ELECTED: 'X được bầu làm <post>', 'X được bổ nhiệm làm <post>': the number of words before the post."""
+        words = [t.text.lower() for t in self.toks[k:k + 4]]
+        for n, phrase in ((3, ["được", "bầu", "làm"]), (4, ["được", "bổ", "nhiệm", "làm"]), (3, ["được", "bầu", "giữ"]),
+                          (2, ["trở", "thành"])):
+            if words[:n] == phrase:
+                return n
+        return None
 
     def _countries_in(self, found) -> set[str]:
         a, b, span = found
@@ -753,6 +773,8 @@ class SentenceAnalysis:
         toks = self.toks
         for k in range(a, b):
             w = toks[k].text
+            if k in self.title_cover or w[:1].isupper():
+                continue  # a list item's own post ("Lê Văn A, Phó Chủ tịch Quốc hội; …") does not break the list
             if w in (".",) or w.lower() in BREAKERS and w.lower() not in ("và",):
                 return True
         return False

@@ -71,7 +71,7 @@ STRICT_STOP = {
 TITLE_INNER = {"thường", "trực", "thứ", "nhất", "nhì", "đặc", "mệnh", "toàn", "quyền", "tại", "của", "và", "về",
                "nước", "ngoài", "người", "cấp", "cao", "phụ", "trách", "danh", "truyền", "thông", "an", "ninh",
                "quốc", "gia", "thời", "sự", "kênh", "hình", "trung", "ương", "khóa", "khuyết", "chấp", "hành", "phủ",
-               "viện", "đại", "diện", "thương", "mại", "châu", "đương", "nhiệm", "mới"}
+               "viện", "đại", "diện", "thương", "mại", "châu", "đương", "nhiệm", "mới", "biệt"}
 # Function words that end a complement even right after a capitalised word.
 STRONG_BREAKERS = {"đã", "sẽ", "đang", "vừa", "mới", "cũng", "có", "được", "bị", "cho", "với", "khi", "sau", "trước",
                    "trong", "ngày", "tháng", "năm", "là", "rằng", "để", "nhằm", "nhưng", "mà", "thì", "các", "những",
