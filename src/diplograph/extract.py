@@ -411,6 +411,8 @@ BACKGROUND_BEFORE = re.compile(r"(?i)(?:của|kết quả|thỏa thuận|thoả 
 ANAPHORIC_AFTER = re.compile(r"\s*(?:này|đó|nói trên|kể trên|trên|lần này|ấy)(?![\w])")
 FRONTED_NP = re.compile(r"(?i)(?:^|[,.:]\s*|\*\s*)(?:tại|trong|sau|qua|ở)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
 WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
+PARTY_LIST_BREAK = re.compile(r"(?i)\s(?:tại|ở|bên lề|trong khuôn khổ|trong dịp|trong thời gian|vào (?:ngày|sáng|chiều|tối)|"
+                              r"nhân dịp|sau khi|trước khi|để|về việc)\s|[.;:]")
 POSSESSOR_GAP = re.compile(r"\s*của\s*")
 _ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc", "cùng dự", "về phía",
                "tham gia đoàn", "dẫn đầu", "chủ tọa"]
@@ -892,6 +894,12 @@ class ArticleExtractor:
             wit = WITNESS_CUE.search(sent, end, clause_end)
             party_end = wit.start() if wit else clause_end
             objs = [m for m in ms if start < m.start < party_end and not self._possessor(sent, m, ms)]
+            # R_ALL_PARTIES: the counterparts are one coordinated list; a name after "tại …, bà X" is no party
+            for idx in range(1, len(objs)):
+                prev = objs[idx - 1]
+                if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start):
+                    objs = objs[:idx]
+                    break
             if subj is not None and subj in objs:
                 objs.remove(subj)
             giua_here = re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:])

@@ -373,15 +373,14 @@ class SentenceAnalysis:
         return True
 
     def _foreign_lead(self, i: int) -> bool:
-        """R_FOREIGN_SHORT_NAME: a stripped honorific or a foreign country right before two syllables
-        ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun Xen") makes them a foreign name, surname or not."""
+        """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific right before two syllables ("Thủ tướng
+        Cam-pu-chia Xăm-đéc Tê-chô Hun Xen") makes them a foreign name, surname or not. (A country before them
+        is not enough: "Trung Hoa Dân Quốc" is a country's name.)"""
         if i == 0:
             return False
         prev = self.toks[i - 1].text
         e = self.gaz_cover.get(i - 1)
-        return prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in self.title_cover \
-            or (e is not None and e.kind == "country" and e.label_vi != "Việt Nam" and (i - 1) not in self.gaz
-                and self.title_ending_at(i - 1) is not None)
+        return prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in self.title_cover and e is None
 
     # -------------------------------------------------------------- titles
     def _gap_ok(self, a: int, b: int) -> bool:
