@@ -1,0 +1,152 @@
+"""Hostile SPARQL servers (small http.server fakes on 127.0.0.1, plus the REAL Oxigraph server for the
+success path): a redirect never carries credentials to another origin and never passes for success, a
+store that does not keep the triples makes the push fail, a trickling server cannot hold a request past
+its deadline, and stale temporary graphs of interrupted pushes are cleaned up."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.cli import main
+from diplograph.push import Endpoint, RemoteError, count_triples, push_graph
+
+FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
+TOKEN = "tok-redirect-never-forward"
+SECRET = "pw-redirect-never-forward"
+
+
+class _Server:
+    """A ThreadingHTTPServer on a free loopback port, serving `handler` in a daemon thread."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.srv.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.srv.server_address[1]}"
+        self.thread = threading.Thread(target=self.srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.srv.shutdown()
+        self.srv.server_close()
+        self.thread.join(5)
+
+
+class _Quiet(BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+
+def _count_json(n: int) -> bytes:
+    return json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {
+        "type": "literal", "value": str(n), "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}).encode()
+
+
+@pytest.fixture()
+def recorder() -> Iterator[tuple[str, list[dict]]]:
+    """The "other origin": records every request's method and headers and answers 200 (an empty count)."""
+    seen: list[dict] = []
+
+    class Handler(_Quiet):
+        def _reply(self) -> None:
+            seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers), "body": self._body()})
+            body = _count_json(0)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = _reply
+
+    server = _Server(Handler)
+    yield server.base, seen
+    server.close()
+
+
+@pytest.fixture()
+def redirector(recorder) -> Iterator[str]:
+    """Answers every request with `302 Location: <recorder>/update` (another port: another origin)."""
+    other = recorder[0]
+
+    class Handler(_Quiet):
+        def _reply(self) -> None:
+            self._body()
+            self.send_response(302)
+            self.send_header("Location", other + "/update")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_POST = _reply
+
+    server = _Server(Handler)
+    yield server.base
+    server.close()
+
+
+def _cli(args: list[str], monkeypatch: pytest.MonkeyPatch, **env: str):
+    for k in ("DIPLOGRAPH_USER", "DIPLOGRAPH_PASSWORD", "DIPLOGRAPH_TOKEN"):
+        monkeypatch.delenv(k, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    return CliRunner().invoke(main, args)
+
+
+def _leaked(seen: list[dict]) -> list[dict]:
+    return [r for r in seen if any(k.lower() == "authorization" for k in r["headers"])]
+
+
+@pytest.mark.parametrize("env", [{"DIPLOGRAPH_TOKEN": TOKEN}, {"DIPLOGRAPH_USER": "u", "DIPLOGRAPH_PASSWORD": SECRET}])
+def test_a_redirecting_update_endpoint_gets_no_credentials_across_origins_and_no_success(
+        env: dict, redirector: str, recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, seen = recorder
+    res = _cli(["push", str(FIXTURE), "--endpoint", recorder[0] + "/query", "--update-endpoint", redirector + "/update",
+                "--timeout", "5"], monkeypatch, **env)
+    assert res.exit_code != 0, res.stderr
+    assert "pushed" not in res.stderr
+    assert "redirect" in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert _leaked([r for r in seen if r["path"].startswith("/update")]) == []
+    assert not [r for r in seen if r["path"].startswith("/update")], "the redirect was followed"
+    assert TOKEN not in res.stderr and SECRET not in res.stderr
+
+
+def test_a_redirecting_query_endpoint_gets_no_credentials_across_origins(redirector: str, recorder,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    _, seen = recorder
+    res = _cli(["query", "people", "--endpoint", redirector + "/query", "--timeout", "5"], monkeypatch,
+               DIPLOGRAPH_TOKEN=TOKEN)
+    assert res.exit_code != 0 and "redirect" in res.stderr, res.stderr
+    assert res.stdout == ""
+    assert seen == [], "the redirect was followed"
+
+
+def test_a_store_that_keeps_nothing_makes_the_push_fail(recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that answers 200 to every update but stores nothing: the count check after the move fails."""
+    base, seen = recorder
+    res = _cli(["push", str(FIXTURE), "--endpoint", base + "/query", "--update-endpoint", base + "/update",
+                "--timeout", "5"], monkeypatch)
+    assert res.exit_code != 0, res.stderr
+    assert "pushed" not in res.stderr
+    assert "0 triples" in res.stderr and "245" in res.stderr, res.stderr
+
+
+@pytest.mark.store
+def test_a_push_to_the_real_store_is_confirmed_by_its_count(oxigraph_server, monkeypatch: pytest.MonkeyPatch) -> None:
+    ep = Endpoint.from_urls(oxigraph_server.query_url, oxigraph_server.update_url, timeout=30)
+    asked: list[str] = []
+    real = Endpoint.select
+    monkeypatch.setattr(Endpoint, "select", lambda self, text, default_graph=None: (asked.append(text), real(self, text, default_graph))[1])
+    report = push_graph(FIXTURE, ep, "https://example.org/confirmed")
+    assert report.triples == 245
+    assert any("COUNT" in q and "https://example.org/confirmed" in q for q in asked)
+    assert count_triples(ep, "https://example.org/confirmed") == 245
