@@ -150,3 +150,59 @@ def test_a_push_to_the_real_store_is_confirmed_by_its_count(oxigraph_server, mon
     assert report.triples == 245
     assert any("COUNT" in q and "https://example.org/confirmed" in q for q in asked)
     assert count_triples(ep, "https://example.org/confirmed") == 245
+
+
+# ----------------------------------------------------------------------------- total deadline per request
+TRICKLE_EVERY = 0.5  # seconds between two bytes
+TRICKLE_MAX = 40  # bytes: the fake stops after 20 s whatever the client does (bounded)
+
+
+@pytest.fixture(params=["headers", "body"])
+def trickler(request) -> Iterator[str]:
+    """Sends its answer one byte every TRICKLE_EVERY s: the status line itself ("headers"), or a body
+    announced with a large Content-Length ("body"). No single socket read ever waits a whole second."""
+    where = request.param
+
+    class Handler(_Quiet):
+        def _reply(self) -> None:
+            self._body()
+            if where == "body":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                                 b"Content-Length: 100000\r\n\r\n")
+                self.wfile.flush()
+            for i in range(TRICKLE_MAX):
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\n"[i:i + 1] if where == "headers" else b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return  # the client gave up: what we want
+                time.sleep(TRICKLE_EVERY)
+            self.close_connection = True
+
+        do_GET = do_POST = _reply
+
+    server = _Server(Handler)
+    yield server.base
+    server.close()
+
+
+@pytest.mark.parametrize("command", ["push", "query"])
+def test_timeout_is_a_deadline_for_the_whole_request(command: str, trickler: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = (["push", str(FIXTURE), "--endpoint", trickler + "/query", "--update-endpoint", trickler + "/update"]
+            if command == "push" else ["query", "people", "--endpoint", trickler + "/query"])
+    start = time.monotonic()
+    res = _cli(args + ["--timeout", "1.5"], monkeypatch)
+    elapsed = time.monotonic() - start
+    assert res.exit_code != 0, res.stderr
+    assert elapsed < 5, f"took {elapsed:.1f} s with --timeout 1.5"
+    assert "timed out after 1.5 s" in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    # the error says which request: the first INSERT chunk of the push, or the query
+    assert ("update (INSERT DATA chunk 1 of 1)" if command == "push" else "query at") in res.stderr, res.stderr
+
+
+def test_endpoint_requests_are_bounded_by_the_deadline_in_the_library(trickler: str) -> None:
+    ep = Endpoint.from_urls(trickler + "/query", timeout=1.0)
+    start = time.monotonic()
+    with pytest.raises(RemoteError, match="timed out after 1 s"):
+        ep.select("SELECT * WHERE { ?s ?p ?o }")
+    assert time.monotonic() - start < 4
