@@ -16,6 +16,7 @@ before use. They are never printed: every error message goes through :meth:`Endp
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import json
 import math
@@ -281,7 +282,9 @@ def push_triples(
         # Blank node labels are scoped to one request: chunking would split one node into several.
         raise RemoteError("the graph has blank nodes; diplograph graphs have none (docs/model.md) — skolemize them first")
     target = graph_term(named_graph)
-    tmp_iri = f"urn:diplograph:push:{uuid.uuid4()}"
+    with endpoint.doing("removing stale temporary graphs"):
+        cleanup_temporary(endpoint, named_graph)
+    tmp_iri = f"{temporary_prefix(named_graph)}{uuid.uuid4()}"
     tmp = graph_term(tmp_iri)
     chunks = 0
     total = -(-len(triples) // chunk_size)
@@ -306,6 +309,43 @@ def push_triples(
         raise
     _confirm(endpoint, named_graph, len(set(triples)))
     return PushReport(len(triples), chunks, named_graph)
+
+
+TEMP_PREFIX = "urn:diplograph:push:"
+_ALL = object()  # cleanup_temporary: every target
+
+
+def temporary_prefix(named_graph: str | None) -> str:
+    """IRI prefix of the temporary graphs of pushes to ``named_graph``: ``urn:diplograph:push:<key>:``
+    with a key derived from the target, so that the next push to the same target finds the graphs an
+    interrupted push left (a killed process never runs its ``DROP``) without touching other targets."""
+    key = hashlib.sha256((named_graph if named_graph is not None else "default graph").encode("utf-8")).hexdigest()[:16]
+    return f"{TEMP_PREFIX}{key}:"
+
+
+def cleanup_temporary(endpoint: Endpoint, named_graph: "str | None | object" = _ALL) -> list[str]:
+    """Drop the temporary graphs earlier pushes left on the store; return their IRIs.
+
+    With a target (``None`` = the default graph), only the temporary graphs of pushes to that target
+    go (a push does this before loading); without one (``diplograph push --cleanup``) every
+    ``urn:diplograph:push:*`` graph goes, including those of older versions, which had no target key.
+    A push running at the same moment to the same target loses its temporary graph: its count check
+    then fails, so it reports an error instead of a wrong graph.
+    """
+    prefix = TEMP_PREFIX if named_graph is _ALL else temporary_prefix(named_graph)  # type: ignore[arg-type]
+    literal = str(ox.Literal(prefix))
+    res = endpoint.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), {literal})) }}")
+    stale = sorted(row[0].value for row in res.rows if row[0] is not None and row[0].value.startswith(prefix))
+    if stale:
+        endpoint.update(" ;\n".join(f"DROP SILENT {graph_term(g)}" for g in stale))
+    return stale
+
+
+def cleanup_command(endpoint: Endpoint) -> str:
+    """``diplograph push --cleanup``: drop every temporary graph on the store; the line to print."""
+    with endpoint.doing("removing temporary graphs"):
+        stale = cleanup_temporary(endpoint)
+    return f"removed {len(stale)} temporary graph(s) from {endpoint.update_url}"
 
 
 def _confirm(endpoint: Endpoint, named_graph: str | None, expected: int) -> None:
