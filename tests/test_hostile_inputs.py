@@ -75,6 +75,34 @@ ENCODINGS = {
 }
 
 
+def invisible_marks() -> list[str]:
+    """Every code point a reader should drop as invisible: Unicode's format characters (Cf: bidi
+    marks and embeddings, invisible operators, tags, the BOM, ...), variation selectors (U+FE00-FE0F,
+    U+E0100-E01EF), Mongolian free variation selectors and the combining grapheme joiner."""
+    extra = [0x034F, *range(0x180B, 0x1810), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+    return [chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"] + [chr(cp) for cp in extra]
+
+
+def _with_every_invisible_mark(text: str) -> str:
+    """One invisible mark after every letter, cycling through all of them (each one lands in names)."""
+    marks = invisible_marks()
+    out: list[str] = []
+    n = 0
+    for c in text:
+        out.append(c)
+        if c.isalpha():
+            out.append(marks[n % len(marks)])
+            n += 1
+    assert n > 3 * len(marks)
+    return "".join(out)
+
+
+ENCODINGS["every invisible mark (Cf, variation selectors, CGJ)"] = lambda t: _with_every_invisible_mark(t).encode("utf-8")
+ENCODINGS["bidi marks and isolates in names"] = lambda t: (
+    t.replace("Phạm Bình Minh", "Phạm B\u200eình\u2063 M\u034finh\ufe0f").replace("Bộ Ngoại giao", "\u2066Bộ\u200f Ngoại giao\u2069")
+).encode("utf-8")
+
+
 @pytest.mark.parametrize("name", list(ENCODINGS))
 def test_every_encoding_gives_the_same_facts(name: str, clean_facts: dict, tmp_path: Path) -> None:
     data = ENCODINGS[name](SEED_TEXT)
