@@ -33,6 +33,33 @@ ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 SHACL_MAX_TRIPLES = 30_000
 # Below this many articles to map, a process pool costs more than it saves.
 POOL_MIN_ARTICLES = 64
+# `diplograph build` exit statuses: 0 all read, 1 a file was skipped, 2 nothing could be read, and
+# this one when the output could not be written (full disk, read-only or forbidden folder).
+EXIT_OUTPUT_ERROR = 3
+
+
+class OutputError(Exception):
+    """The Turtle or the HTML could not be written; the message is one line (the file and the reason).
+
+    Before, the OSError went up as a 32-line traceback and exit status 1, which means "a file was
+    skipped"; the previous outputs are left as they were either way (temporary file, then rename)."""
+
+
+def _io_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+@contextmanager
+def _writing(path: Path):
+    """Turn an OSError while writing `path` into a one-line `OutputError`."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_io_reason(exc)}") from None
+
+
+class _CacheUnwritable(Exception):
+    """The cache folder could not be written: the build goes on without it (a warning, never the end)."""
 
 
 @dataclass
@@ -46,6 +73,7 @@ class BuildReport:
     violations: list[str] = field(default_factory=list)
     cached: int = 0
     validated: bool = True  # False when the graph was too large for SHACL in the build
+    warnings: list[str] = field(default_factory=list)  # one line each, e.g. a cache that cannot be written
 
     def summary(self) -> str:
         lines = [f"articles read: {self.read}, skipped: {len(self.skipped)}" + (f" (cached: {self.cached})" if self.cached else "")]
@@ -127,7 +155,10 @@ def _map_safe(path: str, cache_dir: str | None = None, inputs: bool = False
     if cache_dir is not None:
         from .cache import FactCache
 
-        FactCache.entry_for(Path(cache_dir)).put(Path(path), facts)
+        try:
+            FactCache.entry_for(Path(cache_dir)).put(Path(path), facts)
+        except OSError:
+            pass  # a cache entry is only an optimisation; the parent warns when the cache cannot be saved
     if inputs:
         from .resolve import res_input
 
@@ -241,7 +272,10 @@ def map_files(files: list[Path], jobs: int | None = None, progress: bool = False
         if cache:
             cache.record(Path(path), af)
     if cache:
-        cache.save()
+        try:
+            cache.save()
+        except OSError:
+            pass  # only an optimisation: the next run maps these files again
     facts = [found[str(f)] for f in files if str(f) in found]
     return facts, skipped, hits
 
@@ -283,8 +317,11 @@ def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int 
     files, problems = collect_inputs(paths)
     report.skipped.extend(problems)
     if cache_dir:
-        return _build_cached(files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
-                             progress=progress, log=log)
+        try:
+            return _build_cached(files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
+                                 progress=progress, log=log)
+        except _CacheUnwritable as exc:
+            report = BuildReport(skipped=list(problems), warnings=[str(exc)])  # built again, without the cache
     facts: list[ArticleFacts] = []
     inputs: list[tuple] = []
     for path, af, err, resin in _map_paths([str(f) for f in files], jobs, progress, None, inputs=True):
@@ -319,16 +356,18 @@ def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Tr
         report.validated = not validate or report.triples <= SHACL_MAX_TRIPLES
     turtle = out_dir / "diplograph.ttl"
     if data is not None and not written:
-        write_atomic(turtle, data)
+        with _writing(turtle):
+            write_atomic(turtle, data)
     report.turtle = turtle
     if html:
         try:
             from .viz import write_html
-
-            write_html(graph if graph is not None else _rdflib_graph(triples, turtle, data), out_dir / "diplograph.html")
-            report.html = out_dir / "diplograph.html"
         except ImportError:
-            pass
+            return
+        page = out_dir / "diplograph.html"
+        with _writing(page):
+            write_html(graph if graph is not None else _rdflib_graph(triples, turtle, data), page)
+        report.html = page
 
 
 def _rdflib_graph(triples: "Triples | None", turtle: Path, data: bytes | None) -> "Graph":
@@ -345,7 +384,13 @@ def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: Bui
     from . import graphstate
     from .cache import FactCache
 
-    cache = FactCache(cache_dir)
+    def unwritable(exc: OSError) -> _CacheUnwritable:
+        return _CacheUnwritable(f"cache {cache_dir}: cannot write ({_io_reason(exc)}); built without it")
+
+    try:
+        cache = FactCache(cache_dir)
+    except OSError as exc:
+        raise unwritable(exc) from None
     articles: list[tuple[str, str, str]] = []  # (path, source, digest)
     digests: dict[str, str] = {}
     unreadable: list[str] = []
@@ -385,9 +430,15 @@ def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: Bui
         report.skipped.append((path, err or "unknown error"))  # a file that cannot even be stat'ed
     if not articles:
         return report
-    outcome, new_state = graphstate.update(cache_dir / "graph", graphstate.graph_salt(cache.salt),
-                                           out_dir / "diplograph.ttl", articles, get_facts, log, resins)
-    cache.save()
+    try:
+        outcome, new_state = graphstate.update(cache_dir / "graph", graphstate.graph_salt(cache.salt),
+                                               out_dir / "diplograph.ttl", articles, get_facts, log, resins)
+    except OSError as exc:  # the graph state's shards could not be written
+        raise unwritable(exc) from None
+    try:
+        cache.save()
+    except OSError as exc:
+        report.warnings.append(str(unwritable(exc)).replace("built without it", "the facts will be mapped again next time"))
     report.read = len(outcome.records)
     report.cached = report.read - mapped
     if not outcome.records:
@@ -395,9 +446,14 @@ def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: Bui
     report.facts = _count_records(outcome.records)
     report.triples = outcome.triples
     if outcome.data is not None:
-        write_atomic(out_dir / "diplograph.ttl", outcome.data)
+        with _writing(out_dir / "diplograph.ttl"):
+            write_atomic(out_dir / "diplograph.ttl", outcome.data)
     if new_state is not None:
-        graphstate.commit(cache_dir / "graph", new_state)
+        try:
+            graphstate.commit(cache_dir / "graph", new_state)
+        except OSError as exc:
+            if not report.warnings:
+                report.warnings.append(str(unwritable(exc)).replace("built without it", "the next build is a cold one"))
     _finish(report, out_dir, outcome.data, None, html=html, validate=validate, written=True)
     return report
 

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from .build import build_graph
+from .build import EXIT_OUTPUT_ERROR, OutputError, build_graph
 
 
 def _one_line(text: str) -> str:
@@ -23,8 +23,14 @@ def _one_line(text: str) -> str:
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str | None, no_html: bool, no_validate: bool) -> None:
     """Map articles (.txt, .html files and folders; default seeds/) to OUT/diplograph.ttl."""
-    report = build_graph(paths or ("seeds",), out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
-                         progress=sys.stderr.isatty(), cache_dir=cache_dir)
+    try:  # issue 16 hook: an output that cannot be written is one line and its own exit status
+        report = build_graph(paths or ("seeds",), out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
+                             progress=sys.stderr.isatty(), cache_dir=cache_dir)
+    except OutputError as exc:
+        click.echo(f"error: {_one_line(exc)}", err=True)
+        sys.exit(EXIT_OUTPUT_ERROR)
+    for w in report.warnings:
+        click.echo(f"warning: {_one_line(w)}", err=True)
     for f, why in report.skipped:
         click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
     click.echo(report.summary().split("\n", 1)[0] + "\n" + "\n".join(
