@@ -98,3 +98,113 @@ def test_a_cache_folder_that_cannot_be_created_is_a_warning(src: Path, tmp_path:
     assert res.exit_code == 0, (res.output, res.exception)
     assert any(l.startswith("warning:") and "cache" in l for l in res.stderr.splitlines()), res.stderr
     assert (tmp_path / "out" / "diplograph.ttl").stat().st_size > 0
+
+
+# ----------------------------------------------------------------------------- one build at a time, outputs as one unit
+def test_the_turtle_and_the_html_are_written_as_one_unit(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up while the HTML is written: the Turtle of the new build must not be left next
+    to the HTML of the old one (before: the Turtle was renamed in place before the page was written)."""
+    out = tmp_path / "out"
+    assert _build([str(src), "-o", str(out), "--no-validate"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+    (src / "new.txt").write_bytes(SEEDS[0].read_bytes().replace(b"Minh", b"Minh Anh"))
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, prefix="", **kwargs):
+        if prefix.startswith(".diplograph.html"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, prefix=prefix, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    res = _build([str(src), "-o", str(out), "--no-validate"])
+    assert res.exit_code == EXIT_OUTPUT_ERROR, (res.output, res.exception)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_second_build_into_the_same_folder_waits_for_the_first(src: Path, tmp_path: Path) -> None:
+    """Holds the output folder's lock as a running build would: a build started meanwhile must wait
+    (saying so) and write nothing until the lock is released, then finish normally."""
+    import fcntl
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    lock = open(out / ".diplograph.lock", "a+")
+    fcntl.lockf(lock.fileno(), fcntl.LOCK_EX)
+    proc = subprocess.Popen([sys.executable, "-m", "diplograph.cli", "build", str(src), "-o", str(out), "--no-validate"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+        assert proc.poll() is None, "the second build did not wait: " + proc.communicate()[1]
+        assert not (out / "diplograph.ttl").exists() and not (out / "diplograph.html").exists()
+    finally:
+        fcntl.lockf(lock.fileno(), fcntl.LOCK_UN)
+        lock.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "waiting" in err and "another build" in err, err
+    assert (out / "diplograph.ttl").stat().st_size > 0 and (out / "diplograph.html").stat().st_size > 0
+
+
+def test_two_concurrent_builds_into_one_folder_leave_the_outputs_of_one(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    sets = []
+    for i, chosen in enumerate([SEEDS[:2], SEEDS[1:]]):
+        d = tmp_path / f"in{i}"
+        d.mkdir()
+        for f in chosen:
+            shutil.copy(f, d / f.name)
+        sets.append(d)
+    refs = []
+    for i, d in enumerate(sets):
+        ref = tmp_path / f"ref{i}"
+        assert _build([str(d), "-o", str(ref), "--no-validate"]).exit_code == 0
+        refs.append(((ref / "diplograph.ttl").read_bytes(), (ref / "diplograph.html").read_bytes()))
+    out = tmp_path / "out"
+    for _ in range(3):
+        procs = [subprocess.Popen([sys.executable, "-m", "diplograph.cli", "build", str(d), "-o", str(out), "--no-validate"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT) for d in sets]
+        assert [p.wait(timeout=300) for p in procs] == [0, 0]
+        pair = ((out / "diplograph.ttl").read_bytes(), (out / "diplograph.html").read_bytes())
+        assert pair in refs, "the Turtle of one build and the HTML of the other"
+
+
+def test_a_killed_build_never_leaves_its_lock_to_its_pool_workers(tmp_path: Path) -> None:
+    """A build mapping with a process pool is killed (SIGKILL): its workers may live on as orphans,
+    but the lock must go with the build, so the next build does not wait for ever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(200):
+        f = SEEDS[i % len(SEEDS)]
+        (big / f"{i:03d}.txt").write_bytes(f.read_bytes() + f"\nBài số {i}.".encode())
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "diplograph.cli", "build", str(big), "-o", str(out), "-j", "2",
+                             "--no-validate", "--no-html"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    time.sleep(4)  # the pool is mapping by now
+    children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    try:
+        again = subprocess.run([sys.executable, "-m", "diplograph.cli", "build", str(SEEDS[0]), "-o", str(out),
+                                "--no-validate", "--no-html"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert again.returncode == 0, again.stderr
+        assert "waiting" not in again.stderr
+    finally:
+        for pid in children:  # only the workers of the build this test started
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
+

@@ -10,9 +10,11 @@ writing the same bytes a full build writes.
 """
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
+import sys
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -304,10 +306,64 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
                 html: bool = True, validate: bool = True, progress: bool = False,
                 cache_dir: str | Path | None = None,
                 log: Callable[[str], None] | None = None) -> BuildReport:
-    """Map the articles under `paths` and write `out_dir/diplograph.ttl` (and `.html`)."""
-    with _collector_off():
+    """Map the articles under `paths` and write `out_dir/diplograph.ttl` (and `.html`).
+
+    The build holds an exclusive lock on the output folder (and on the cache folder) from start to end:
+    a second build into the same folder waits for the first (see `_locked`)."""
+    with _locked(Path(out_dir), Path(cache_dir) if cache_dir else None, log), _collector_off():
         return _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
                             cache_dir=cache_dir, log=log)
+
+
+LOCK_FILE = ".diplograph.lock"
+
+
+@contextmanager
+def _locked(out_dir: Path, cache_dir: Path | None, log: Callable[[str], None] | None):
+    """Hold exclusive locks on `LOCK_FILE` in the output folder and the cache folder.
+
+    Two builds into one `-o` used to interleave: each wrote its own Turtle and HTML, so the folder could
+    end with the Turtle of one and the HTML of the other (and a shared cache with a mix of states). The
+    second build now waits, saying so once on stderr (or `log`). The locks are taken in one order
+    (sorted paths) so two builds sharing folders crosswise cannot deadlock; the lock file stays (removing
+    it would let a third build lock a different file). A cache folder that cannot hold a lock is left to
+    the cache's own warning; where there is no `fcntl` (Windows) there is no lock.
+
+    POSIX record locks (`fcntl.lockf`), not `flock`: a `flock` lock belongs to the open file, which the
+    forked pool workers share, so a build killed with SIGKILL left its orphaned workers holding it and
+    every later build waited for ever; a record lock belongs to this process alone and goes with it.
+    (It does not exclude two builds in two threads of one process.)
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    folders = sorted({out_dir.resolve(), *([cache_dir.resolve()] if cache_dir else [])}, key=str)
+    held: list[int] = []
+    try:
+        for folder in folders:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+            except OSError as exc:
+                if folder == out_dir.resolve():
+                    raise OutputError(f"cannot write {out_dir}: {_io_reason(exc)}") from None
+                continue  # the cache: the build reports it cannot write there, and goes on
+            held.append(fd)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                    continue  # a file system without locks: build as before
+                what = "output" if folder == out_dir.resolve() else "cache"
+                message = f"waiting: another build is using the {what} folder {folder} (lock {LOCK_FILE})"
+                (log or (lambda m: print(m, file=sys.stderr, flush=True)))(message)
+                fcntl.lockf(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        for fd in reversed(held):
+            os.close(fd)  # closing the last descriptor releases the lock
 
 
 def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None, html: bool, validate: bool,
@@ -339,13 +395,15 @@ def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int 
     triples = to_triples(facts, inputs)
     report.triples = len(triples)
     data = triples.turtle()
-    _finish(report, out_dir, data, triples, html=html, validate=validate, written=False)
+    _finish(report, out_dir, data, triples, html=html, validate=validate)
     return report
 
 
 def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Triples | None", *,
-            html: bool, validate: bool, written: bool) -> None:
-    """SHACL (small graphs), the Turtle file (unless `data` is None: the file is current), the HTML."""
+            html: bool, validate: bool) -> None:
+    """SHACL (small graphs), then the Turtle (unless `data` is None: the file is current) and the HTML,
+    written as one unit: both temporary files first, then both renamed (`write_atomic_many`), so a
+    failure while writing either (a full disk) leaves both previous files."""
     graph = None
     if validate and report.triples <= SHACL_MAX_TRIPLES:
         from .validate import shacl_violations
@@ -354,19 +412,22 @@ def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Tr
         report.violations = shacl_violations(graph)
     else:
         report.validated = not validate or report.triples <= SHACL_MAX_TRIPLES
-    turtle = out_dir / "diplograph.ttl"
-    if data is not None and not written:
-        with _writing(turtle):
-            write_atomic(turtle, data)
-    report.turtle = turtle
+    turtle, page = out_dir / "diplograph.ttl", out_dir / "diplograph.html"
+    outputs: list[tuple[Path, bytes]] = [(turtle, data)] if data is not None else []
     if html:
         try:
-            from .viz import write_html
+            from .viz import html_page
         except ImportError:
-            return
-        page = out_dir / "diplograph.html"
-        with _writing(page):
-            write_html(graph if graph is not None else _rdflib_graph(triples, turtle, data), page)
+            html = False
+        else:
+            outputs.append((page, html_page(graph if graph is not None else _rdflib_graph(triples, turtle, data))[0]))
+    if outputs:
+        from .atomic import write_atomic_many
+
+        with _writing(Path(" and ".join(str(p) for p, _ in outputs))):
+            write_atomic_many(outputs)
+    report.turtle = turtle
+    if html:
         report.html = page
 
 
@@ -445,16 +506,13 @@ def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: Bui
         return report  # nothing could be read: the previous graph stays as it was
     report.facts = _count_records(outcome.records)
     report.triples = outcome.triples
-    if outcome.data is not None:
-        with _writing(out_dir / "diplograph.ttl"):
-            write_atomic(out_dir / "diplograph.ttl", outcome.data)
-    if new_state is not None:
+    _finish(report, out_dir, outcome.data, None, html=html, validate=validate)
+    if new_state is not None:  # after the Turtle it describes is in place
         try:
             graphstate.commit(cache_dir / "graph", new_state)
         except OSError as exc:
             if not report.warnings:
                 report.warnings.append(str(unwritable(exc)).replace("built without it", "the next build is a cold one"))
-    _finish(report, out_dir, outcome.data, None, html=html, validate=validate, written=True)
     return report
 
 
