@@ -208,3 +208,54 @@ def test_a_killed_build_never_leaves_its_lock_to_its_pool_workers(tmp_path: Path
             except (ProcessLookupError, ValueError):
                 pass
 
+
+# ----------------------------------------------------------------------------- the cache and files edited in place
+def _edit_in_place_keeping_size_mtime_and_inode(path: Path, old: bytes, new: bytes) -> None:
+    assert len(old) == len(new)
+    st = path.stat()
+    data = path.read_bytes()
+    assert old in data
+    with open(path, "r+b") as fh:  # same inode
+        fh.write(data.replace(old, new))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # mtime restored
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@pytest.mark.parametrize("racy_window", ["default", "none"])
+def test_an_edit_in_place_with_size_mtime_and_inode_restored_is_seen(racy_window: str, src: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`racy_window` "none" checks the ctime rule alone (no file counts as just written)."""
+    from diplograph import cache as cache_mod
+    from diplograph.build import build_graph
+
+    if racy_window == "none":
+        monkeypatch.setattr(cache_mod, "RACY_NS", 0, raising=False)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_graph([src], out, html=False, validate=False, cache_dir=cache)
+    victim = next(f for f in sorted(src.glob("*.txt")) if b"Minh" in f.read_bytes())
+    _edit_in_place_keeping_size_mtime_and_inode(victim, b"Minh", b"Ninh")
+    build_graph([src], out, html=False, validate=False, cache_dir=cache)
+    build_graph([src], tmp_path / "cold", html=False, validate=False)
+    assert (out / "diplograph.ttl").read_bytes() == (tmp_path / "cold" / "diplograph.ttl").read_bytes()
+    assert b"Ninh" in (out / "diplograph.ttl").read_bytes()
+
+
+def test_an_unchanged_file_is_not_read_again(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stat index still spares unchanged files a read (once they are older than the racy window)."""
+    from diplograph import cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0, raising=False)
+    c = cache_mod.FactCache(tmp_path / "cache")
+    files = sorted(src.glob("*.txt"))
+    digests = [c.digest(f) for f in files]
+    c._index, c._new_index = c._new_index, {}
+    reads: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self), real(self))[1])
+    assert [c.digest(f) for f in files] == digests
+    assert reads == []
+    os.chmod(files[0], 0o600)  # a metadata change moves ctime: hashed again (and still the same digest)
+    c._index, c._new_index = c._new_index, {}
+    assert [c.digest(f) for f in files] == digests
+    assert reads == [files[0]]
