@@ -259,3 +259,66 @@ def test_an_unchanged_file_is_not_read_again(src: Path, tmp_path: Path, monkeypa
     c._index, c._new_index = c._new_index, {}
     assert [c.digest(f) for f in files] == digests
     assert reads == [files[0]]
+
+
+# ----------------------------------------------------------------------------- time budget per article
+def _slow_on(victim: str, seconds: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make mapping `victim` take `seconds` (the pool forks, so workers inherit the patch)."""
+    import time
+
+    from diplograph import build as build_mod
+
+    real = build_mod.map_file
+
+    def slow(path):
+        if Path(path).name == victim:
+            time.sleep(seconds)  # bounded: the test fails, not hangs, if the budget does not work
+        return real(path)
+
+    monkeypatch.setattr(build_mod, "map_file", slow)
+
+
+@pytest.mark.parametrize("pool", [False, True])
+def test_an_article_over_its_time_budget_is_skipped_by_name(pool: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from diplograph.build import POOL_MIN_ARTICLES, build_graph
+
+    src = tmp_path / "in"
+    src.mkdir()
+    n = POOL_MIN_ARTICLES + 6 if pool else 3
+    for i in range(n):
+        f = SEEDS[i % len(SEEDS)]
+        (src / f"{i:03d}.txt").write_bytes(f.read_bytes() + f"\nBài số {i}.".encode())
+    victim = "001.txt"
+    ref = tmp_path / "ref-in"
+    shutil.copytree(src, ref)
+    (ref / victim).unlink()
+    build_graph([ref], tmp_path / "ref", html=False, validate=False, jobs=2 if pool else 1)
+    _slow_on(victim, 20, monkeypatch)
+    start = time.monotonic()
+    report = build_graph([src], tmp_path / "out", html=False, validate=False, jobs=2 if pool else 1, article_budget=1.5)
+    elapsed = time.monotonic() - start
+    assert elapsed < 15, f"the slow article held the build {elapsed:.0f} s"
+    assert [(Path(f).name, why) for f, why in report.skipped] == [(victim, "took more than 1.5 s to map (time budget per article)")]
+    assert report.read == n - 1
+    # the other articles give the graph they give without the slow one (same bytes, same order)
+    assert (tmp_path / "out" / "diplograph.ttl").read_bytes() == (tmp_path / "ref" / "diplograph.ttl").read_bytes()
+
+
+def test_the_time_budget_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, src: Path) -> None:
+    from diplograph import build as build_mod
+
+    original = build_mod.map_file
+    victim = sorted(src.glob("*.txt"))[0].name
+    _slow_on(victim, 20, monkeypatch)
+    monkeypatch.setenv("DIPLOGRAPH_ARTICLE_BUDGET", "1")
+    res = _build([str(src), "-o", str(tmp_path / "out"), "--no-validate", "--no-html"])
+    assert res.exit_code == 1, (res.output, res.exception)
+    assert f"warning: {src / victim}: took more than 1 s to map (time budget per article)" in res.stderr, res.stderr
+    monkeypatch.setattr(build_mod, "map_file", original)
+    for bad in ("soon", "nan", "-3", "inf", "0"):  # a warning, and the default budget
+        monkeypatch.setenv("DIPLOGRAPH_ARTICLE_BUDGET", bad)
+        res = _build([str(src), "-o", str(tmp_path / "out"), "--no-validate", "--no-html"])
+        assert res.exit_code == 0, (res.output, res.exception)
+        assert f"warning: DIPLOGRAPH_ARTICLE_BUDGET={bad!r} is not a positive number of seconds; using 30 s" in res.stderr, res.stderr

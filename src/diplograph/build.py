@@ -60,6 +60,64 @@ def _writing(path: Path):
         raise OutputError(f"cannot write {path}: {_io_reason(exc)}") from None
 
 
+# Time budget per article (seconds): an article whose mapping takes longer is reported by name and
+# skipped, so one pathological text never holds the build (the slowest input found maps in ~4 s).
+DEFAULT_ARTICLE_BUDGET = 30.0
+ENV_ARTICLE_BUDGET = "DIPLOGRAPH_ARTICLE_BUDGET"
+_budget: float | None = None  # of the running build; forked pool workers inherit it
+
+
+class _OverBudget(BaseException):
+    """Raised by SIGALRM in the middle of an article's extraction. A BaseException, so no `except
+    Exception` inside the extractor can swallow it."""
+
+
+def _on_alarm(signum, frame) -> None:  # noqa: ARG001
+    raise _OverBudget
+
+
+@contextmanager
+def _time_budget(seconds: float | None):
+    """Interrupt the block after `seconds` (a real-time interval timer, in the process's main thread:
+    the sequential path and every pool worker run articles there). Python code is interrupted at its
+    next bytecode; a single call into C that never returns to Python is not (none is known to)."""
+    import signal
+    import threading
+
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _article_budget(value: float | None, warnings: list[str]) -> float:
+    """The budget given to `build_graph`, else `DIPLOGRAPH_ARTICLE_BUDGET`, else the default."""
+    import math
+
+    if value is not None:
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+            raise ValueError(f"article_budget must be a positive number of seconds, got {value!r}")
+        return float(value)
+    raw = os.environ.get(ENV_ARTICLE_BUDGET)
+    if raw is None or raw == "":
+        return DEFAULT_ARTICLE_BUDGET
+    try:
+        budget = float(raw)
+    except ValueError:
+        budget = math.nan
+    if not (math.isfinite(budget) and budget > 0):
+        warnings.append(f"{ENV_ARTICLE_BUDGET}={raw!r} is not a positive number of seconds; "
+                        f"using {DEFAULT_ARTICLE_BUDGET:g} s")
+        return DEFAULT_ARTICLE_BUDGET
+    return budget
+
+
 class _CacheUnwritable(Exception):
     """The cache folder could not be written: the build goes on without it (a warning, never the end)."""
 
@@ -149,7 +207,11 @@ def _map_safe(path: str, cache_dir: str | None = None, inputs: bool = False
     from .reader import ArticleError
 
     try:
-        facts = map_file(path)
+        try:
+            with _time_budget(_budget):
+                facts = map_file(path)
+        except _OverBudget:
+            return path, None, f"took more than {_budget:g} s to map (time budget per article)", None
     except ArticleError as exc:
         return path, None, str(exc).split(": ", 1)[-1], None
     except Exception as exc:  # a bug on one article must not stop the others
@@ -305,14 +367,25 @@ def serialize_turtle(graph: "Graph | Triples") -> bytes:
 def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, jobs: int | None = None,
                 html: bool = True, validate: bool = True, progress: bool = False,
                 cache_dir: str | Path | None = None,
-                log: Callable[[str], None] | None = None) -> BuildReport:
+                log: Callable[[str], None] | None = None, article_budget: float | None = None) -> BuildReport:
     """Map the articles under `paths` and write `out_dir/diplograph.ttl` (and `.html`).
 
     The build holds an exclusive lock on the output folder (and on the cache folder) from start to end:
-    a second build into the same folder waits for the first (see `_locked`)."""
+    a second build into the same folder waits for the first (see `_locked`). An article whose mapping
+    takes more than `article_budget` seconds (default: `DIPLOGRAPH_ARTICLE_BUDGET`, else 30 s) is
+    skipped with that reason; the others give the graph they give without it."""
+    global _budget
+    warnings: list[str] = []
+    budget = _article_budget(article_budget, warnings)
     with _locked(Path(out_dir), Path(cache_dir) if cache_dir else None, log), _collector_off():
-        return _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
-                            cache_dir=cache_dir, log=log)
+        previous, _budget = _budget, budget
+        try:
+            report = _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
+                                  cache_dir=cache_dir, log=log)
+        finally:
+            _budget = previous
+    report.warnings[:0] = warnings
+    return report
 
 
 LOCK_FILE = ".diplograph.lock"
