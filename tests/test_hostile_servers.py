@@ -208,3 +208,39 @@ def test_endpoint_requests_are_bounded_by_the_deadline_in_the_library(trickler: 
     with pytest.raises(RemoteError, match="timed out after 1 s"):
         ep.select("SELECT * WHERE { ?s ?p ?o }")
     assert time.monotonic() - start < 4
+
+
+# ----------------------------------------------------------------------------- bad CLI values
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "0", "-0.5"])
+@pytest.mark.parametrize("command", ["push", "query"])
+def test_a_timeout_that_is_not_a_positive_number_is_a_clear_error(value: str, command: str, recorder,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    base, seen = recorder
+    args = (["push", str(FIXTURE), "--endpoint", base + "/query"] if command == "push"
+            else ["query", "people", "--endpoint", base + "/query"])
+    res = _cli(args + ["--timeout", value], monkeypatch)
+    assert res.exit_code != 0 and isinstance(res.exception, SystemExit), (res.output, res.exception)
+    assert "--timeout" in res.stderr and "positive number of seconds" in res.stderr, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert seen == [], "nothing is sent with a bad timeout"
+
+
+def test_endpoint_refuses_a_bad_timeout_in_the_library() -> None:
+    for bad in (float("nan"), float("inf"), -1.0, 0.0):
+        with pytest.raises(RemoteError, match="positive number of seconds"):
+            Endpoint.from_urls("http://127.0.0.1:9/query", timeout=bad)
+
+
+def test_a_parameter_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    """A shell passes bytes: `--param person=$'\\xff'` arrives as a lone surrogate (surrogateescape)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    for param in (b"person=B\xf9i", b"\xff=x", b"person=\xed\xa0\x80"):
+        res = subprocess.run([sys.executable, "-m", "diplograph.cli", "query", "person-posts", "--graph", str(FIXTURE),
+                              "--param", param], capture_output=True, cwd=root, timeout=120)
+        err = res.stderr.decode("utf-8", "replace")
+        assert res.returncode not in (0,) and "Traceback" not in err, err
+        assert "not valid UTF-8" in err and len(err.strip().splitlines()) == 1, err
+        assert res.stdout == b""

@@ -89,6 +89,14 @@ class Endpoint:
     timeout: float = DEFAULT_TIMEOUT
     _label: str | None = field(default=None, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        # `--timeout nan` / `inf` / a negative number went as far as the socket layer and came back as a
+        # ValueError or OverflowError traceback; the deadline of every request needs a real, positive one
+        t = self.timeout
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not math.isfinite(t) or t <= 0:
+            raise RemoteError(f"timeout (--timeout) must be a positive number of seconds, got {t!r}")
+        self.timeout = float(t)
+
     @classmethod
     def from_urls(cls, query_url: str, update_url: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> "Endpoint":
         """Build from URLs and the environment; update URL defaults to the query URL (Fuseki style)."""
