@@ -152,6 +152,40 @@ def test_a_push_to_the_real_store_is_confirmed_by_its_count(oxigraph_server, mon
     assert count_triples(ep, "https://example.org/confirmed") == 245
 
 
+@pytest.fixture()
+def recorder2() -> Iterator[tuple[str, list[dict]]]:
+    """A second recording server: another origin (another port)."""
+    seen: list[dict] = []
+
+    class Handler(_Quiet):
+        def _reply(self) -> None:
+            seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers), "body": self._body()})
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_POST = _reply
+
+    server = _Server(Handler)
+    yield server.base, seen
+    server.close()
+
+
+def test_credentials_written_in_one_url_go_to_that_origin_only(recorder, recorder2, monkeypatch: pytest.MonkeyPatch) -> None:
+    (qbase, qseen), (ubase, useen) = recorder, recorder2
+    for k in ("DIPLOGRAPH_USER", "DIPLOGRAPH_PASSWORD", "DIPLOGRAPH_TOKEN"):
+        monkeypatch.delenv(k, raising=False)
+    ep = Endpoint.from_urls(qbase.replace("http://", f"http://u:{SECRET}@") + "/query", ubase + "/update", timeout=5)
+    ep.update("CLEAR SILENT GRAPH <http://e/g>")
+    ep.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert _leaked(useen) == [] and len(useen) == 1, "the query URL's credentials went to the update origin"
+    assert len(_leaked(qseen)) == 1  # and they do go to their own origin
+    # the same origin written another way (explicit default port, upper-case host) shares them
+    same = Endpoint.from_urls(f"http://u:{SECRET}@LOCALHOST:80/q", "http://localhost/u", timeout=5)
+    assert same._authorization(same.update_url) == same._authorization(same.query_url) is not None
+    assert SECRET not in repr(same) and SECRET not in same.scrub(f"x {SECRET} y")
+
+
 # ----------------------------------------------------------------------------- total deadline per request
 TRICKLE_EVERY = 0.5  # seconds between two bytes
 TRICKLE_MAX = 40  # bytes: the fake stops after 20 s whatever the client does (bounded)

@@ -66,6 +66,17 @@ def _strip_userinfo(url: str) -> tuple[str, str | None, str | None]:
     return clean, unquote(parts.username or "") or None, unquote(parts.password or "") or None
 
 
+def _origin(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an http(s) URL, the port made explicit: what "the same origin" compares."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port or (443 if scheme == "https" else 80)
+
+
 def _redact_url(url: str) -> str:
     """``url`` with any ``userinfo@`` replaced by ``***@`` (for messages about malformed URLs)."""
     scheme, sep, rest = url.partition("://")
@@ -88,6 +99,9 @@ class Endpoint:
     token: str | None = field(default=None, repr=False)
     timeout: float = DEFAULT_TIMEOUT
     _label: str | None = field(default=None, repr=False, compare=False)
+    # origin (scheme, host, port) -> (user, password) from a ``user:pass@`` in that URL: sent to that
+    # origin only. Before, credentials written into the query URL went to an update URL elsewhere too.
+    url_credentials: dict[tuple[str, str, int], tuple[str | None, str | None]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # `--timeout nan` / `inf` / a negative number went as far as the socket layer and came back as a
@@ -99,20 +113,33 @@ class Endpoint:
 
     @classmethod
     def from_urls(cls, query_url: str, update_url: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> "Endpoint":
-        """Build from URLs and the environment; update URL defaults to the query URL (Fuseki style)."""
-        q, qu, qp = _strip_userinfo(query_url)
-        u, uu, up = _strip_userinfo(update_url or query_url)
-        user = os.environ.get(ENV_USER) or qu or uu
-        password = os.environ.get(ENV_PASSWORD) or qp or up
+        """Build from URLs and the environment; update URL defaults to the query URL (Fuseki style).
+
+        ``DIPLOGRAPH_USER``/``PASSWORD``/``TOKEN`` go to both URLs (the user named both); a
+        ``user:pass@`` written in one URL goes only to URLs of the same origin."""
+        env_user, env_password = os.environ.get(ENV_USER) or None, os.environ.get(ENV_PASSWORD) or None
+        per_origin: dict[tuple[str, str, int], tuple[str | None, str | None]] = {}
+        cleaned = []
+        for url in (query_url, update_url or query_url):
+            clean, user, password = _strip_userinfo(url)
+            cleaned.append(clean)
+            if user or password:
+                per_origin.setdefault(_origin(clean), (env_user or user, env_password or password))
         token = os.environ.get(ENV_TOKEN) or None
-        return cls(q, u, user, password, token, timeout)
+        return cls(cleaned[0], cleaned[1], env_user, env_password, token, timeout, url_credentials=per_origin)
+
+    def _basic_pairs(self) -> list[tuple[str | None, str | None]]:
+        pairs = [(self.user, self.password)] + list(self.url_credentials.values())
+        return [(u, p) for u, p in pairs if u or p]
 
     def secrets(self) -> list[str]:
-        """What must never be printed: password, token, and the Basic header value made of them (a
+        """What must never be printed: passwords, token, and the Basic header values made of them (a
         server may echo our request headers back in an error body)."""
         found = [s for s in (self.password, self.token) if s]
-        if self.user or self.password:
-            found.append(base64.b64encode(f"{self.user or ''}:{self.password or ''}".encode("utf-8")).decode("ascii"))
+        for user, password in self._basic_pairs():
+            if password:
+                found.append(password)
+            found.append(base64.b64encode(f"{user or ''}:{password or ''}".encode("utf-8")).decode("ascii"))
         return found
 
     def scrub(self, text: str) -> str:
@@ -123,11 +150,14 @@ class Endpoint:
         text = re.sub(r"(https?://)[^/\s@]*@", r"\1***@", text)
         return text
 
-    def _authorization(self) -> str | None:
+    def _authorization(self, url: str) -> str | None:
+        """The ``Authorization`` header for a request to ``url``: the token, else the credentials
+        written in a URL of the same origin, else those of the environment (or given directly)."""
         if self.token:
             return f"Bearer {self.token}"
-        if self.user or self.password:
-            raw = f"{self.user or ''}:{self.password or ''}".encode("utf-8")
+        user, password = self.url_credentials.get(_origin(url)) or (self.user, self.password)
+        if user or password:
+            raw = f"{user or ''}:{password or ''}".encode("utf-8")
             return "Basic " + base64.b64encode(raw).decode("ascii")
         return None
 
@@ -159,7 +189,7 @@ class Endpoint:
         headers = {"Content-Type": content_type, "User-Agent": f"diplograph/{__version__}", "Connection": "close"}
         if accept:
             headers["Accept"] = accept
-        auth = self._authorization()
+        auth = self._authorization(url)
         if auth:
             headers["Authorization"] = auth
         timeout = self.timeout
