@@ -43,7 +43,7 @@ EXIT_OUTPUT_ERROR = 3
 class OutputError(Exception):
     """The Turtle or the HTML could not be written; the message is one line (the file and the reason).
 
-    Before, the OSError went up as a 32-line traceback and exit status 1, which means "a file was
+    Before, the OSError went up as a traceback and exit status 1, which means "a file was
     skipped"; the previous outputs are left as they were either way (temporary file, then rename)."""
 
 
