@@ -74,6 +74,34 @@ ENCODINGS = {
 }
 
 
+def invisible_marks() -> list[str]:
+    """Every code point a reader should drop as invisible: Unicode's format characters (Cf: bidi
+    marks and embeddings, invisible operators, tags, the BOM, ...), variation selectors (U+FE00-FE0F,
+    U+E0100-E01EF), Mongolian free variation selectors and the combining grapheme joiner."""
+    extra = [0x034F, *range(0x180B, 0x1810), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+    return [chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"] + [chr(cp) for cp in extra]
+
+
+def _with_every_invisible_mark(text: str) -> str:
+    """One invisible mark after every letter, cycling through all of them (each one lands in names)."""
+    marks = invisible_marks()
+    out: list[str] = []
+    n = 0
+    for c in text:
+        out.append(c)
+        if c.isalpha():
+            out.append(marks[n % len(marks)])
+            n += 1
+    assert n > 3 * len(marks)
+    return "".join(out)
+
+
+ENCODINGS["every invisible mark (Cf, variation selectors, CGJ)"] = lambda t: _with_every_invisible_mark(t).encode("utf-8")
+ENCODINGS["bidi marks and isolates in names"] = lambda t: (
+    t.replace("Phạm Bình Minh", "Phạm B\u200eình\u2063 M\u034finh\ufe0f").replace("Bộ Ngoại giao", "\u2066Bộ\u200f Ngoại giao\u2069")
+).encode("utf-8")
+
+
 @pytest.mark.parametrize("name", list(ENCODINGS))
 def test_every_encoding_gives_the_same_facts(name: str, clean_facts: dict, tmp_path: Path) -> None:
     data = ENCODINGS[name](SEED_TEXT)
@@ -496,3 +524,53 @@ def test_impossible_dates_never_become_ill_typed_literals(date_line: str, tmp_pa
         if isinstance(o, Literal) and o.datatype is not None:
             assert o.ill_typed is False, o
     assert reader.valid_date(2024, 2, 29) == "2024-02-29" and reader.valid_date(2021, 2, 29) is None
+
+
+# ----------------------------------------------------------------------------- controls in literals (issue 16)
+BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _bad_in_literal(text: str) -> list[str]:
+    return [c for c in text if unicodedata.category(c) == "Cc" or c in BIDI]
+
+
+def test_a_file_name_with_escape_sequences_bel_del_and_bidi_controls_never_reaches_a_literal(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    name = "\x1b[2J\x1b]0;pwned\x07 bell\x07 del\x7f csi\x9b31m \u202eevil\u202c \u2066iso\u2069 tab\tcr\r.txt"
+    (src / name).write_bytes(SEED.read_bytes())
+    report = build_graph([src], tmp_path / "out", html=False, validate=False)
+    assert report.read == 1 and not report.skipped
+    g = Graph().parse(tmp_path / "out" / "diplograph.ttl", format="turtle")
+    files = [str(o) for o in g.objects(None, URIRef(DG + "sourceFile"))]
+    assert len(files) == 1 and "pwned" in files[0] and files[0].endswith(".txt"), files
+    for o in g.objects():
+        if isinstance(o, Literal):
+            assert _bad_in_literal(str(o)) == [], repr(o)
+
+
+def test_the_mapper_cleans_every_literal_even_of_facts_the_reader_never_saw() -> None:
+    """Facts made by hand (a library user, a cache of an older version): controls in every string field."""
+    from diplograph.facts import ArticleFacts
+
+    dirty = "\x1b[31mBùi\x00 Thanh\x07 Sơn\x7f\x85\x9b\u202e\u2067\n\t"
+    d = {"source": f"{dirty}.txt", "content_hash": "cd" * 32, "headline": f"Tiêu đề {dirty}", "url": f"https://e.vn/{dirty}",
+         "date": "2021-12-13", "credits": [f"TTXVN {dirty}"],
+         "people": [{"name": f"Bùi Thanh Sơn {dirty}", "posts": [{"title": f"Bộ trưởng {dirty}", "position": "Bộ trưởng",
+                                                                  "organization": f"Bộ Ngoại giao {dirty}", "qualifier": None,
+                                                                  "evidence": f"Câu {dirty}"}], "aliases": [f"Sơn {dirty}"]}],
+         "meetings": [{"key": "m0", "name": f"Hội nghị {dirty}", "kind": "Conference", "kind_word": "hội nghị",
+                       "date": "2021-12-13", "place": f"Hà Nội {dirty}", "organizer": f"Bộ {dirty}",
+                       "status": "held", "format": None, "part_of": None,
+                       "participants": [{"name": f"Bùi Thanh Sơn {dirty}", "role": "chair", "evidence": f"Câu {dirty}"}],
+                       "variants": [f"Hội nghị {dirty}"], "theme": f"Chủ đề {dirty}", "evidence": f"Câu {dirty}"}],
+         "agreements": [{"name": f"Hiệp định {dirty}", "abbreviation": None, "action": "ký kết", "action_type": "Signed",
+                         "tense": "done", "evidence": f"Câu {dirty}"}],
+         "priorities": [{"text": f"Ưu tiên {dirty}", "year": 2022, "set_by": f"Bùi Thanh Sơn {dirty}", "meeting": "m0",
+                         "kind": "task", "evidence": f"Câu {dirty}"}],
+         "organizations": []}
+    g = to_graph([ArticleFacts.from_dict(d)])
+    literals = [str(o) for o in g.objects() if isinstance(o, Literal)]
+    assert any("Bùi" in x for x in literals) and any("Tiêu đề" in x for x in literals)
+    for x in literals:
+        assert _bad_in_literal(x) == [], repr(x)

@@ -145,3 +145,32 @@ def test_turtle_of_arbitrary_fact_strings_parses_back_isomorphic(name: str, evid
                          "evidence": evidence}],
          "organizations": []}
     _roundtrip([ArticleFacts.from_dict(d)])
+
+
+# Invisible marks: Unicode's format characters (Cf) and the variation selectors, mixed in anywhere.
+INVISIBLE = sorted({chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"}
+                   | {chr(cp) for cp in (0x034F, *range(0x180B, 0x1810), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))})
+CLEAN_ARTICLE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join)
+
+
+def _facts_or_error(text: str):
+    try:
+        d = extract(read_text(text, "prop.txt")).to_dict()
+    except ArticleError as exc:
+        return ("error", str(exc))
+    return d
+
+
+@BOUNDED
+@given(CLEAN_ARTICLE, st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(INVISIBLE)), min_size=1, max_size=30))
+@example("Phó Thủ tướng, Bộ trưởng Phạm Bình Minh phát biểu chỉ đạo", [(i, m) for i, m in enumerate("\u200e\u200f\u2063\u034f\ufe0f\u2066")])
+def test_invisible_marks_anywhere_give_the_facts_of_the_clean_text(text: str, inserts: list[tuple[int, str]]) -> None:
+    dirty = text
+    for pos, mark in inserts:
+        at = pos % (len(dirty) + 1)
+        dirty = dirty[:at] + mark + dirty[at:]
+    assert _facts_or_error(dirty) == _facts_or_error(text)
+
+
+def test_every_invisible_mark_is_dropped_by_normalize() -> None:
+    assert normalize("Phạm B" + "".join(INVISIBLE) + "ình Minh") == "Phạm Bình Minh"

@@ -10,9 +10,11 @@ writing the same bytes a full build writes.
 """
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
+import sys
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +36,91 @@ ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 SHACL_MAX_TRIPLES = 30_000
 # Below this many articles to map, a process pool costs more than it saves.
 POOL_MIN_ARTICLES = 64
+# `diplograph build` exit statuses: 0 all read, 1 a file was skipped, 2 nothing could be read, and
+# this one when the output could not be written (full disk, read-only or forbidden folder).
+EXIT_OUTPUT_ERROR = 3
+
+
+class OutputError(Exception):
+    """The Turtle or the HTML could not be written; the message is one line (the file and the reason).
+
+    Before, the OSError went up as a traceback and exit status 1, which means "a file was
+    skipped"; the previous outputs are left as they were either way (temporary file, then rename)."""
+
+
+def _io_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+@contextmanager
+def _writing(path: Path):
+    """Turn an OSError while writing `path` into a one-line `OutputError`."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_io_reason(exc)}") from None
+
+
+# Time budget per article (seconds): an article whose mapping takes longer is reported by name and
+# skipped, so one pathological text never holds the build (the slowest input found maps in ~4 s).
+DEFAULT_ARTICLE_BUDGET = 30.0
+ENV_ARTICLE_BUDGET = "DIPLOGRAPH_ARTICLE_BUDGET"
+_budget: float | None = None  # of the running build; forked pool workers inherit it
+
+
+class _OverBudget(BaseException):
+    """Raised by SIGALRM in the middle of an article's extraction. A BaseException, so no `except
+    Exception` inside the extractor can swallow it."""
+
+
+def _on_alarm(signum, frame) -> None:  # noqa: ARG001
+    raise _OverBudget
+
+
+@contextmanager
+def _time_budget(seconds: float | None):
+    """Interrupt the block after `seconds` (a real-time interval timer, in the process's main thread:
+    the sequential path and every pool worker run articles there). Python code is interrupted at its
+    next bytecode; a single call into C that never returns to Python is not (none is known to)."""
+    import signal
+    import threading
+
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _article_budget(value: float | None, warnings: list[str]) -> float:
+    """The budget given to `build_graph`, else `DIPLOGRAPH_ARTICLE_BUDGET`, else the default."""
+    import math
+
+    if value is not None:
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+            raise ValueError(f"article_budget must be a positive number of seconds, got {value!r}")
+        return float(value)
+    raw = os.environ.get(ENV_ARTICLE_BUDGET)
+    if raw is None or raw == "":
+        return DEFAULT_ARTICLE_BUDGET
+    try:
+        budget = float(raw)
+    except ValueError:
+        budget = math.nan
+    if not (math.isfinite(budget) and budget > 0):
+        warnings.append(f"{ENV_ARTICLE_BUDGET}={raw!r} is not a positive number of seconds; "
+                        f"using {DEFAULT_ARTICLE_BUDGET:g} s")
+        return DEFAULT_ARTICLE_BUDGET
+    return budget
+
+
+class _CacheUnwritable(Exception):
+    """The cache folder could not be written: the build goes on without it (a warning, never the end)."""
 
 
 @dataclass
@@ -51,6 +138,7 @@ class BuildReport:
     turtle_written: bool = False  # False: the Turtle on disk was already this graph (incremental build)
     ignored: int = 0  # files in the input folders that are not articles (other suffixes, hidden, refused links)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of inputs left out on purpose
+    warnings: list[str] = field(default_factory=list)  # one line each, e.g. a cache that cannot be written
 
     def summary(self) -> str:
         """What the build did, line by line; every statement is about what happened in this build (a
@@ -194,12 +282,16 @@ def _map_safe(item: "str | CorpusArticle", cache_dir: str | None = None, inputs:
 
     path = item if isinstance(item, str) else item.label
     try:
-        if isinstance(item, str):
-            facts = map_file(item)
-        else:  # a corpus line, already read (see `corpus.read_corpus`)
-            from .extract import extract
+        try:
+            with _time_budget(_budget):
+                if isinstance(item, str):
+                    facts = map_file(item)
+                else:  # a corpus line, already read (see `corpus.read_corpus`)
+                    from .extract import extract
 
-            facts = extract(item.article)
+                    facts = extract(item.article)
+        except _OverBudget:
+            return path, None, f"took more than {_budget:g} s to map (time budget per article)", None
     except ArticleError as exc:
         return path, None, str(exc).split(": ", 1)[-1], None
     except Exception as exc:  # a bug on one article must not stop the others
@@ -207,7 +299,10 @@ def _map_safe(item: "str | CorpusArticle", cache_dir: str | None = None, inputs:
     if cache_dir is not None and isinstance(item, str):
         from .cache import FactCache
 
-        FactCache.entry_for(Path(cache_dir)).put(Path(path), facts)
+        try:
+            FactCache.entry_for(Path(cache_dir)).put(Path(path), facts)
+        except OSError:
+            pass  # a cache entry is only an optimisation; the parent warns when the cache cannot be saved
     if inputs:
         from .resolve import res_input
 
@@ -321,7 +416,10 @@ def map_files(files: list[Path], jobs: int | None = None, progress: bool = False
         if cache:
             cache.record(Path(path), af)
     if cache:
-        cache.save()
+        try:
+            cache.save()
+        except OSError:
+            pass  # only an optimisation: the next run maps these files again
     facts = [found[str(f)] for f in files if str(f) in found]
     return facts, skipped, hits
 
@@ -349,12 +447,78 @@ def serialize_turtle(graph: "Graph | Triples") -> bytes:
 def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, jobs: int | None = None,
                 html: bool = True, validate: bool = True, progress: bool = False,
                 cache_dir: str | Path | None = None,
-                log: Callable[[str], None] | None = None, follow_links: bool = False) -> BuildReport:
+                log: Callable[[str], None] | None = None, article_budget: float | None = None,
+                follow_links: bool = False) -> BuildReport:
     """Map the articles under `paths` (files, folders, corpus files; see `collect`) and write
-    `out_dir/diplograph.ttl` (and `.html`)."""
-    with _collector_off():
-        return _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
-                            cache_dir=cache_dir, log=log, follow_links=follow_links)
+    `out_dir/diplograph.ttl` (and `.html`).
+
+    The build holds an exclusive lock on the output folder (and on the cache folder) from start to end:
+    a second build into the same folder waits for the first (see `_locked`). An article whose mapping
+    takes more than `article_budget` seconds (default: `DIPLOGRAPH_ARTICLE_BUDGET`, else 30 s) is
+    skipped with that reason; the others give the graph they give without it."""
+    global _budget
+    warnings: list[str] = []
+    budget = _article_budget(article_budget, warnings)
+    with _locked(Path(out_dir), Path(cache_dir) if cache_dir else None, log), _collector_off():
+        previous, _budget = _budget, budget
+        try:
+            report = _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
+                                  cache_dir=cache_dir, log=log, follow_links=follow_links)
+        finally:
+            _budget = previous
+    report.warnings[:0] = warnings
+    return report
+
+
+LOCK_FILE = ".diplograph.lock"
+
+
+@contextmanager
+def _locked(out_dir: Path, cache_dir: Path | None, log: Callable[[str], None] | None):
+    """Hold exclusive locks on `LOCK_FILE` in the output folder and the cache folder.
+
+    Two builds into one `-o` used to interleave: each wrote its own Turtle and HTML, so the folder could
+    end with the Turtle of one and the HTML of the other (and a shared cache with a mix of states). The
+    second build now waits, saying so once on stderr (or `log`). The locks are taken in one order
+    (sorted paths) so two builds sharing folders crosswise cannot deadlock; the lock file stays (removing
+    it would let a third build lock a different file). A cache folder that cannot hold a lock is left to
+    the cache's own warning; where there is no `fcntl` (Windows) there is no lock.
+
+    POSIX record locks (`fcntl.lockf`), not `flock`: a `flock` lock belongs to the open file, which the
+    forked pool workers share, so a build killed with SIGKILL left its orphaned workers holding it and
+    every later build waited for ever; a record lock belongs to this process alone and goes with it.
+    (It does not exclude two builds in two threads of one process.)
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    folders = sorted({out_dir.resolve(), *([cache_dir.resolve()] if cache_dir else [])}, key=str)
+    held: list[int] = []
+    try:
+        for folder in folders:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+            except OSError as exc:
+                if folder == out_dir.resolve():
+                    raise OutputError(f"cannot write {out_dir}: {_io_reason(exc)}") from None
+                continue  # the cache: the build reports it cannot write there, and goes on
+            held.append(fd)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                    continue  # a file system without locks: build as before
+                what = "output" if folder == out_dir.resolve() else "cache"
+                message = f"waiting: another build is using the {what} folder {folder} (lock {LOCK_FILE})"
+                (log or (lambda m: print(m, file=sys.stderr, flush=True)))(message)
+                fcntl.lockf(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        for fd in reversed(held):
+            os.close(fd)  # closing the last descriptor releases the lock
 
 
 def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None, html: bool, validate: bool,
@@ -368,8 +532,13 @@ def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int 
     if cache_dir:
         for corpus in found.corpora:  # the fact cache and the kept graph are keyed by article file
             report.skipped.append((str(corpus), "corpus files are not read by a build with --cache"))
-        return _build_cached(found.files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
-                             progress=progress, log=log)
+        try:
+            return _build_cached(found.files, out_dir, Path(cache_dir), report, jobs=jobs, html=html, validate=validate,
+                                 progress=progress, log=log)
+        except _CacheUnwritable as exc:
+            # built again, without the cache
+            report = BuildReport(skipped=list(found.problems), warnings=[str(exc)], shacl_skipped=not validate,
+                                 ignored=found.ignored, notes=list(found.notes))
     from .corpus import read_corpus
 
     todo: list[str | CorpusArticle] = [str(f) for f in found.files]
@@ -396,13 +565,15 @@ def _build_graph(paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int 
     triples = to_triples(facts, inputs)
     report.triples = len(triples)
     data = triples.turtle()
-    _finish(report, out_dir, data, triples, html=html, validate=validate, written=False)
+    _finish(report, out_dir, data, triples, html=html, validate=validate)
     return report
 
 
 def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Triples | None", *,
-            html: bool, validate: bool, written: bool) -> None:
-    """SHACL (small graphs), the Turtle file (unless `data` is None: the file is current), the HTML."""
+            html: bool, validate: bool) -> None:
+    """SHACL (small graphs), then the Turtle (unless `data` is None: the file is current) and the HTML,
+    written as one unit: both temporary files first, then both renamed (`write_atomic_many`), so a
+    failure while writing either (a full disk) leaves both previous files."""
     graph = None
     if validate and report.triples <= SHACL_MAX_TRIPLES:
         from .validate import shacl_violations
@@ -411,19 +582,24 @@ def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Tr
         report.violations = shacl_violations(graph)
     else:
         report.validated = not validate or report.triples <= SHACL_MAX_TRIPLES
-    turtle = out_dir / "diplograph.ttl"
-    if data is not None and not written:
-        write_atomic(turtle, data)
-    report.turtle = turtle
+    turtle, page = out_dir / "diplograph.ttl", out_dir / "diplograph.html"
+    outputs: list[tuple[Path, bytes]] = [(turtle, data)] if data is not None else []
     report.turtle_written = data is not None  # None: the file on disk already held this graph
     if html:
         try:
-            from .viz import write_html
-
-            write_html(graph if graph is not None else _rdflib_graph(triples, turtle, data), out_dir / "diplograph.html")
-            report.html = out_dir / "diplograph.html"
+            from .viz import html_page
         except ImportError:
-            pass
+            html = False
+        else:
+            outputs.append((page, html_page(graph if graph is not None else _rdflib_graph(triples, turtle, data))[0]))
+    if outputs:
+        from .atomic import write_atomic_many
+
+        with _writing(Path(" and ".join(str(p) for p, _ in outputs))):
+            write_atomic_many(outputs)
+    report.turtle = turtle
+    if html:
+        report.html = page
 
 
 def _rdflib_graph(triples: "Triples | None", turtle: Path, data: bytes | None) -> "Graph":
@@ -434,13 +610,19 @@ def _rdflib_graph(triples: "Triples | None", turtle: Path, data: bytes | None) -
     return Triples.from_turtle(data if data is not None else turtle.read_bytes()).to_rdflib()
 
 
-def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: BuildReport, *, jobs: int | None,
+def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: BuildReport, *, jobs: int | None,  # noqa: C901
                   html: bool, validate: bool, progress: bool, log: Callable[[str], None] | None) -> BuildReport:
     """An incremental build: facts from the fact cache, the graph brought up to date by `graphstate`."""
     from . import graphstate
     from .cache import FactCache
 
-    cache = FactCache(cache_dir)
+    def unwritable(exc: OSError) -> _CacheUnwritable:
+        return _CacheUnwritable(f"cache {cache_dir}: cannot write ({_io_reason(exc)}); built without it")
+
+    try:
+        cache = FactCache(cache_dir)
+    except OSError as exc:
+        raise unwritable(exc) from None
     articles: list[tuple[str, str, str]] = []  # (path, source, digest)
     digests: dict[str, str] = {}
     unreadable: list[str] = []
@@ -481,20 +663,28 @@ def _build_cached(files: list[Path], out_dir: Path, cache_dir: Path, report: Bui
         report.skipped.append((path, err or "unknown error"))  # a file that cannot even be stat'ed
     if not articles:
         return report
-    outcome, new_state = graphstate.update(cache_dir / "graph", graphstate.graph_salt(cache.salt),
-                                           out_dir / "diplograph.ttl", articles, get_facts, log, resins)
-    cache.save()
+    try:
+        outcome, new_state = graphstate.update(cache_dir / "graph", graphstate.graph_salt(cache.salt),
+                                               out_dir / "diplograph.ttl", articles, get_facts, log, resins)
+    except OSError as exc:  # the graph state's shards could not be written
+        raise unwritable(exc) from None
+    try:
+        cache.save()
+    except OSError as exc:
+        report.warnings.append(str(unwritable(exc)).replace("built without it", "the facts will be mapped again next time"))
     report.read = len(outcome.records)
     report.cached = report.read - mapped
     if not outcome.records:
         return report  # nothing could be read: the previous graph stays as it was
     report.facts = _count_records(outcome.records)
     report.triples = outcome.triples
-    if outcome.data is not None:
-        write_atomic(out_dir / "diplograph.ttl", outcome.data)
-    if new_state is not None:
-        graphstate.commit(cache_dir / "graph", new_state)
-    _finish(report, out_dir, outcome.data, None, html=html, validate=validate, written=True)
+    _finish(report, out_dir, outcome.data, None, html=html, validate=validate)
+    if new_state is not None:  # after the Turtle it describes is in place
+        try:
+            graphstate.commit(cache_dir / "graph", new_state)
+        except OSError as exc:
+            if not report.warnings:
+                report.warnings.append(str(unwritable(exc)).replace("built without it", "the next build is a cold one"))
     return report
 
 

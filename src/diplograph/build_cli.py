@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .build import build_graph
+from .build import EXIT_OUTPUT_ERROR, OutputError, build_graph
 
 
 def _one_line(text: object) -> str:
@@ -42,8 +42,14 @@ def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str
             raise click.UsageError(f"no articles named and no ./{DEFAULT_INPUT}/ folder in {Path.cwd()}: give article "
                                    "files, folders or a corpus .jsonl[.gz], e.g. `diplograph build my-articles/`")
         paths = (str(DEFAULT_INPUT),)
-    report = build_graph(paths, out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
-                         progress=sys.stderr.isatty(), cache_dir=cache_dir, follow_links=follow_links)
+    try:  # an output that cannot be written is one line and its own exit status
+        report = build_graph(paths, out_dir, jobs=jobs, html=not no_html, validate=not no_validate,
+                             progress=sys.stderr.isatty(), cache_dir=cache_dir, follow_links=follow_links)
+    except OutputError as exc:
+        click.echo(f"error: {_one_line(exc)}", err=True)
+        sys.exit(EXIT_OUTPUT_ERROR)
+    for w in report.warnings:
+        click.echo(f"warning: {_one_line(w)}", err=True)
     for f, why in report.notes:
         click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
     for f, why in report.skipped:

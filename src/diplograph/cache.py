@@ -12,7 +12,8 @@ Two layers, both keyed by sha256(extractor version + file bytes):
   incremental build unpickles only the facts it needs. The facts are pickles: the cache folder must be
   as trusted as the code (it is the user's own folder, written only by diplograph).
 
-A file whose size, mtime or inode changed is hashed again, so an edited article is always re-mapped,
+A file whose size, mtime, inode or ctime changed, or that was changed just before it was hashed, is
+hashed again (the rule is in `FactCache.digest`), so an edited article is always re-mapped,
 and a removed article simply is not asked for: its facts drop out of the next pack and the next graph.
 The graph built from the facts is kept next to them by `graphstate` (in `graph/`).
 """
@@ -22,6 +23,7 @@ import hashlib
 import json
 import marshal
 import pickle
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +33,10 @@ from .facts import ArticleFacts
 # Bump when extraction rules change so stale facts are not reused.
 EXTRACTOR_VERSION = "1"
 PACK = "pack.pickle"
-_MAGIC = b"DGPACK3\n"
+_MAGIC = b"DGPACK4\n"  # 4: the stat index has ctime and the time of hashing (see `FactCache.digest`)
+# A file changed less than this before it was hashed is hashed again next time (timestamp granularity
+# of the coarsest common file systems: FAT has 2 s).
+RACY_NS = 2_000_000_000
 
 
 def _package_files(root: Path) -> list[Path]:
@@ -68,13 +73,13 @@ class FactCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.salt = _version_salt()
         self.use_pack = use_pack
-        # stat key -> digest, and digest -> pickled facts, as left by the last build (facts are
-        # unpickled only when asked for: an incremental build needs few of them)
-        self._index: dict[str, tuple[int, int, int, str]] = {}
+        # path -> (size, mtime, inode, ctime, hashed at, digest), and digest -> pickled facts, as left by
+        # the last build (facts are unpickled only when asked for: an incremental build needs few of them)
+        self._index: dict[str, tuple[int, int, int, int, int, str]] = {}
         self._blobs: dict[str, bytes] = {}
         if use_pack:
             self._load_pack()
-        self._new_index: dict[str, tuple[int, int, int, str]] = {}
+        self._new_index: dict[str, tuple[int, int, int, int, int, str]] = {}
         self._new_blobs: dict[str, bytes] = {}
         self._dirty = False
 
@@ -124,17 +129,29 @@ class FactCache:
 
     # -------------------------------------------------------------- keys
     def digest(self, path: Path) -> str:
-        """Content digest of the file, from the stat index when size, mtime and inode are unchanged
-        (raises OSError when the file cannot be read)."""
+        """Content digest of the file (raises OSError when the file cannot be read).
+
+        The rule: the digest recorded for the path is reused only when size, mtime, inode AND ctime are
+        all unchanged, and the file had not changed in the `RACY_NS` before it was hashed; otherwise the
+        content is hashed again. Size, mtime and inode alone were fooled by an edit in place of the
+        same size with the mtime put back (`touch -d`, `os.utime`, an editor or a copy that keeps
+        times): the stale facts stayed. Putting the mtime back moves the ctime, which no user can set.
+        A file changed just before it was hashed may change again within the file system's timestamp
+        granularity without any stat field moving (git's "racy" files): such an entry is not trusted
+        until a build finds it older than the window.
+        """
         st = path.stat()
         key = str(path)
         known = self._new_index.get(key) or self._index.get(key)
-        if known is not None and known[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
-            digest = known[3]
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+        if (known is not None and len(known) == 6 and known[:4] == stamp
+                and max(st.st_mtime_ns, st.st_ctime_ns) + RACY_NS < known[4]):
+            digest, hashed_at = known[5], known[4]
         else:
+            hashed_at = time.time_ns()
             digest = hashlib.sha256(self.salt.encode() + path.read_bytes()).hexdigest()
             self._dirty = True
-        self._new_index[key] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
+        self._new_index[key] = (*stamp, hashed_at, digest)
         return digest
 
     _digest = digest

@@ -23,6 +23,7 @@ rdflib Graph for the HTML view, SHACL and tests.
 from __future__ import annotations
 
 import hashlib
+import re
 from sys import intern
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
@@ -91,12 +92,35 @@ class _Memo(dict):
         return value
 
 
-# sentences and names recur (the same sentence is the evidence of several nodes): each term is made once
+# What no literal may carry: C0 and C1 controls and DEL (a file name with `ESC[2J` or BEL put them in
+# `dg:sourceFile`, and from there into every terminal or page showing it), bidi embeddings, overrides
+# and isolates (U+202A-202E, U+2066-2069: they reorder what is shown around them), lone surrogates.
+# Text from the reader never has them (`reader.normalize`), file names and facts made elsewhere may.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SPACE_CONTROLS = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85")
+
+
+def _safe_char(m: "re.Match[str]") -> str:
+    c = m.group()
+    if c in _SPACE_CONTROLS:
+        return " "  # literals are single-line: a line or field break reads as a space
+    if "\u202a" <= c <= "\u2069":
+        return ""  # a bidi control is invisible: dropped, like the reader drops it
+    return "\ufffd"  # any other control or a lone surrogate: shown as "a character was here"
+
+
+def safe_text(value: str) -> str:
+    """``value`` fit for a literal (see `_UNSAFE`); normal text comes back as the same object."""
+    return _UNSAFE.sub(_safe_char, value) if _UNSAFE.search(value) else value
+
+
+# sentences and names recur (the same sentence is the evidence of several nodes): each term is made once,
+# and made safe once (`safe_text`) in the same step
 _DATATYPES = _Memo(lambda datatype: ox.NamedNode(datatype[1:-1]), 10_000)
-_vi = _Memo(lambda value: str(ox.Literal(value, language="vi")), 1_000_000).__getitem__
-_plain = _Memo(lambda value: str(ox.Literal(value)), 500_000).__getitem__
-_other = _Memo(lambda key: str(ox.Literal(key[0], language=key[1]) if key[2] is None
-                               else ox.Literal(key[0], datatype=_DATATYPES[key[2]])), 200_000).__getitem__
+_vi = _Memo(lambda value: str(ox.Literal(safe_text(value), language="vi")), 1_000_000).__getitem__
+_plain = _Memo(lambda value: str(ox.Literal(safe_text(value))), 500_000).__getitem__
+_other = _Memo(lambda key: str(ox.Literal(safe_text(key[0]), language=key[1]) if key[2] is None
+                               else ox.Literal(safe_text(key[0]), datatype=_DATATYPES[key[2]])), 200_000).__getitem__
 
 
 def Literal(value: str, lang: str | None = None, datatype: str | None = None) -> str:

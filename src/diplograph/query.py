@@ -162,6 +162,26 @@ def get_query(name_or_path: str | Path, directory: Dirs = None) -> QuerySpec:
     raise QueryError(f"unknown query {str(name_or_path)!r}; known: {known}")
 
 
+def _shown(text: str) -> str:
+    """``text`` printable whatever it holds: bytes that were not UTF-8 shown as ``\\xff``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_text(text: str, what: str) -> None:
+    """A command-line value that was not UTF-8 arrives as lone surrogates (Python's surrogateescape);
+    it cannot become an RDF literal, nor be printed, and went up as a UnicodeEncodeError traceback."""
+    if _has_surrogate(text):
+        raise QueryError(f"{what}: the value is not valid UTF-8 (got \"{_shown(text)}\")")
+
+
 def bind_params(spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Term]:
     """Values for every declared parameter (given or default) as plain string literals.
 
@@ -169,6 +189,9 @@ def bind_params(spec: QuerySpec, params: Mapping[str, str] | None = None) -> dic
     unfiltered default answer and look right.
     """
     params = dict(params or {})
+    for name, value in params.items():
+        _check_text(name, f"--param name {_shown(name)}")
+        _check_text(str(value), f"--param {_shown(name)}")
     unknown = sorted(set(params) - set(spec.param_names))
     if unknown:
         declared = ", ".join(spec.param_names) or "none"

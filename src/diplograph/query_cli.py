@@ -15,7 +15,7 @@ import click
 
 from .engine import DEFAULT_ENGINE, ENGINES, EngineError, load_graph
 from .export import EXPORT_FORMATS, export_graph
-from .push import DEFAULT_CHUNK, DEFAULT_NAMED_GRAPH, DEFAULT_TIMEOUT, Endpoint, push_graph
+from .push import DEFAULT_CHUNK, DEFAULT_NAMED_GRAPH, DEFAULT_TIMEOUT, Endpoint, cleanup_command, push_graph
 from .query import (
     FORMATS,
     article_names,
@@ -180,8 +180,9 @@ def export(source: Path | None, fmt: str, output: Path | None, named_graph: str 
 @click.option("--default-graph", is_flag=True, help="Replace the store's default graph instead of a named graph.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK, show_default=True, help="Triples per INSERT DATA.")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds per request.")
+@click.option("--cleanup", is_flag=True, help="Only drop the urn:diplograph:push:* temporary graphs interrupted pushes left.")
 def push(source: Path | None, endpoint: str, update_endpoint: str | None, named_graph: str | None,
-         default_graph: bool, chunk_size: int, timeout: float) -> None:
+         default_graph: bool, chunk_size: int, timeout: float, cleanup: bool) -> None:
     """Replace a named graph of a SPARQL 1.1 store with graph SOURCE [default: graph/diplograph.ttl].
 
     Credentials: DIPLOGRAPH_USER and DIPLOGRAPH_PASSWORD (HTTP Basic) or DIPLOGRAPH_TOKEN (Bearer).
@@ -189,6 +190,9 @@ def push(source: Path | None, endpoint: str, update_endpoint: str | None, named_
     target = _target_graph(named_graph, default_graph)
     try:
         ep = Endpoint.from_urls(endpoint, update_endpoint, timeout=timeout)
+        if cleanup:  # the whole of --cleanup is in push.cleanup_command
+            click.echo(cleanup_command(ep), err=True)
+            return
         report = push_graph(graph_or_default(source), ep, target, chunk_size)
     except EngineError as exc:
         _fail(exc)

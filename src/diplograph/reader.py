@@ -103,10 +103,40 @@ _DETECT_SAMPLE = 256 * 1024
 # Character classes as compiled regexes rather than str.translate tables or a per-character
 # unicodedata.category loop: on 2-10 KB articles those took 1.5 ms each, most of reading an archive.
 _SPACES = re.compile("[\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t]")
-_ZERO = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Unicode categories Cc (control, except the line feed), Cs (surrogates) and Co (private use);
-# tests/test_reader.py checks the ranges against unicodedata on every code point.
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# Invisible marks of the BMP, removed: every format character (category Cf: zero-width spaces and
+# joiners, the soft hyphen, bidi marks, embeddings and isolates, invisible operators, the BOM, ...),
+# the variation selectors U+FE00-FE0F, the Mongolian free variation selectors and the combining
+# grapheme joiner. Inserted inside a name (``Phạm B\u200eình Minh``) any one of them cut the name short
+# and lost its facts. The astral ones (tags, U+E0100-E01EF selectors, ...) are in `_ASTRAL_INVISIBLE`:
+# a class with many astral ranges made this pass four times slower on every article.
+# tests/test_reader.py checks both against unicodedata on every code point.
+_ZERO = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb]")
+_ASTRAL_INVISIBLE = frozenset(chr(cp) for cp in (
+    0x110BD, 0x110CD, *range(0x13430, 0x13440), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), 0xE0001,
+    *range(0xE0020, 0xE0080), *range(0xE0100, 0xE01F0)))
+# Unicode categories Cc (control, except the line feed), Cs (surrogates) and Co (private use), and every
+# astral character, which `_drop_wide` keeps unless it is private use or in `_ASTRAL_INVISIBLE` (one
+# astral range is as fast as none; astral characters are rare, so the callback seldom runs).
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\uf8ff\U00010000-\U0010ffff]")
+
+
+def _drop_wide(m: "re.Match[str]") -> str:
+    c = m.group()
+    if c <= "\uf8ff":  # C0/C1 control, surrogate, BMP private use
+        return ""
+    cp = ord(c)
+    if cp >= 0xF0000:  # planes 15-16 are private use, but for their last two (non)characters
+        return "" if (cp & 0xFFFF) < 0xFFFE else c
+    return "" if c in _ASTRAL_INVISIBLE else c
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control, surrogate, private-use and astral invisible characters."""
+    return _CONTROL.sub(_drop_wide, text)
+
+
 _MULTI_SPACE = re.compile(" {2,}")
 
 
@@ -120,9 +150,10 @@ def normalize(text: str) -> str:
     """NFC, look-alike letters, odd spaces and line ends: the same article always reads the same."""
     text = _SPACES.sub(" ", _ZERO.sub("", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = unicodedata.normalize("NFC", text)
+    # before NFC: a mark or control between a letter and its tone mark would keep them apart
+    text = unicodedata.normalize("NFC", strip_controls(text))
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")  # Ð/ð (eth) written for Đ/đ
-    text = _MULTI_SPACE.sub(" ", _CONTROL.sub("", text))
+    text = _MULTI_SPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 

@@ -807,6 +807,22 @@ def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, a
     "by_type"}, "path"}`` so callers (the build, the CLI) can tell people what was left out.
     Raises VizError for an unknown type or an ``around`` name that matches nothing.
     """
+    page, report = html_page(graph, year=year, around=around, depth=depth, types=types, max_nodes=max_nodes,
+                             communities=communities, size_by=size_by, physics_max_nodes=physics_max_nodes)
+    out_path = Path(out_path)
+    from .build import write_atomic  # a build killed mid-write must not leave half a page (tests/test_hostile_crash.py)
+
+    write_atomic(out_path, page)
+    report["path"] = str(out_path)
+    return report
+
+
+def html_page(graph: Graph, *, year: int | str | None = None, around: str | None = None,
+              depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = 500,
+              communities: bool = False, size_by: str = "degree",
+              physics_max_nodes: int = 800) -> tuple[bytes, dict[str, Any]]:
+    """The page `write_html` writes, as bytes, and its report (without "path"): the build writes it
+    together with the Turtle, as one unit (`atomic.write_atomic_many`)."""
     if isinstance(types, str):
         types = types.split(",")
     view = collect(graph)
@@ -814,17 +830,13 @@ def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, a
                  size_by=size_by)
     data = page_data(view, sel, communities_default=communities, size_by=size_by,
                      physics_max_nodes=physics_max_nodes)
-    html = render_html(data)
-    out_path = Path(out_path)
-    from .build import write_atomic  # a build killed mid-write must not leave half a page (tests/test_hostile_crash.py)
-
-    write_atomic(out_path, html.encode("utf-8"))
-    return {
+    page = render_html(data).encode("utf-8")
+    return page, {
         "nodes": len(sel.nodes), "edges": len(sel.edges),
         "total_nodes": sel.total_nodes, "total_edges": sel.total_edges,
         "left_out": {"nodes": sum(sel.left_out_by_type.values()), "edges": sel.left_out_edges,
                      "by_type": dict(sel.left_out_by_type)},
-        "notes": list(sel.notes), "path": str(out_path), "bytes": len(html.encode("utf-8")),
+        "notes": list(sel.notes), "bytes": len(page),
     }
 
 
