@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post
+from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post, Rejection
 from .lexicon import Lexicon, LiteralAnchored, load
 from .people import Mention, SentenceAnalysis
 from .reader import Article, sentences, valid_date
@@ -164,6 +164,12 @@ R_PRIO_YEAR_AGREED = rule(
     "Directions both sides set for a year: 'Năm N, hai nước chủ trương A; B'.",
     [Example("Hợp tác\nNăm 2030, hai nước chủ trương tăng cường trao đổi đoàn cấp cao; mở rộng hợp tác kinh tế và thương mại.",
              {"kind": "priority", "year": 2030, "text": "trao đổi đoàn"})])
+
+R_NO_TITLE = rule(
+    "person.refuse.no-title",
+    "A name is a person only when a title stands next to it somewhere in the article (or it is a short form of one).",
+    [Example("Hợp tác\nÔng Nguyễn Văn Khang cho biết hai bên sẽ hợp tác.", {"kind": "person", "name": "Nguyễn Văn Khang"},
+             present=False)])
 
 R_BARE_TITLE = rule(
     "coref.bare-title",
@@ -1568,6 +1574,24 @@ class ArticleExtractor:
                         add(it, int(ym.group("y")), None, "task", sent, R_PRIO_YEAR_AGREED)
         return out
 
+    def rejections(self) -> list[Rejection]:
+        """Names refused as persons: capitals no name rule accepts, and names that never stand next to a title."""
+        out: list[Rejection] = []
+        seen: set[str] = set()
+        for si, an in enumerate(self.analyses):
+            sent = self.sents[si]
+            for a, b, rid in getattr(an, "refused", ()) or ():
+                text = sent[a:b]
+                if text not in seen:
+                    seen.add(text)
+                    out.append(Rejection(text, rid, sent))
+            for m in self.mentions[si]:
+                name = self.canon.get(m.name, m.name)
+                if name not in self.people and m.name not in seen:
+                    seen.add(m.name)
+                    out.append(Rejection(m.name, R_NO_TITLE, sent))
+        return out
+
     # ------------------------------------------------------------------ all
     def run(self) -> ArticleFacts:
         self.resolve_people()
@@ -1589,5 +1613,11 @@ class ArticleExtractor:
                             meetings=meetings, agreements=agreements, priorities=priorities, organizations=orgs)
 
 
-def extract(article: Article, lex: Lexicon | None = None) -> ArticleFacts:
-    return ArticleExtractor(article, lex).run()
+def extract(article: Article, lex: Lexicon | None = None, explain: bool = False) -> ArticleFacts:
+    """The facts of one article; with `explain`, also the names refused as persons and the rule that refused
+    each (`ArticleFacts.rejected`, read by `diplograph explain`)."""
+    x = ArticleExtractor(article, lex)
+    facts = x.run()
+    if explain:
+        facts.rejected = x.rejections()
+    return facts

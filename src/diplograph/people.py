@@ -54,6 +54,11 @@ R_COUNTRY_PREFIX = rule(
              {"kind": "person", "name": "Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép"}, present=False),
      Example("Tổng thống tiếp khách\nTổng thống Vla-đi-mia Pu-tin tiếp Bộ trưởng Ngoại giao Lê Văn An.",
              {"kind": "person", "name": "Vla-đi-mia Pu-tin"})])
+R_NOT_A_NAME = rule(
+    "person.refuse.not-a-name",
+    "A run of capitals that is a place, organization, acronym, a field of government or no full name is no person.",
+    [Example("Hợp tác\nBộ trưởng Bộ Ngoại giao Lê Văn Tám thăm Hà Nội và gặp đại diện Quỹ Tiền tệ Quốc tế.",
+             {"kind": "person", "name": "Quỹ Tiền"}, present=False)])
 R_EPONYM = rule(
     "person.refuse.eponym",
     "A name that ends an organization or place named after a person (Trường Đại học X, đường X) is no person.",
@@ -213,10 +218,13 @@ class SentenceAnalysis:
             self.titles.append(span)
             for k in range(i, j):
                 self.title_cover[k] = span
+        self.refused: list[tuple[int, int, str]] = []  # (start, end, rule id) of runs refused as names
         for a, b in self.name_runs():
             b = self._given_name_word(a, b)
+            self._refusal = R_NOT_A_NAME
             cleaned = self.clean_run(a, b)
             if cleaned is None or not self.valid_name(*cleaned):
+                self.refused.append((self.toks[a].start, self.toks[b - 1].end, self._refusal))
                 continue
             a, b = cleaned
             if b - a == 1 and all(is_vietnamese_syllable(t.text) for t in self.toks[a:b]):
@@ -318,11 +326,13 @@ class SentenceAnalysis:
         if i >= j:
             return None
         if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
-            return None  # R_EPONYM
+            self._refusal = R_EPONYM
+            return None
         span = self.title_cover.get(i - 1) if i > 0 else None
         if span is not None and span.tok_start >= 2 and \
                 f"{toks[span.tok_start - 2].text} {toks[span.tok_start - 1].text}".lower() in ("cương vị", "chức vụ", "cương vị là"):
-            return None  # R_CAPACITY: "trên cương vị Thị trưởng Bu-ê-nốt Ai-rết": the post's place, no holder named
+            self._refusal = R_CAPACITY  # "trên cương vị Thị trưởng Bu-ê-nốt Ai-rết": the post's place, no holder named
+            return None
         if i > 0 and j - i >= 3 and ("-" in toks[i].text or "-" in toks[i + 1].text) \
                 and toks[i + 1].text not in NAME_PARTICLES \
                 and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De") \
