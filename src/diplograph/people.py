@@ -33,6 +33,8 @@ EPONYM_HEADS = {"BV", "Trường", "trường", "Đại học", "đại học", 
 # Capitalised words that open the next clause when a crawl glued a caption to the text ("… Pierre Leroy Tiếp
 # đó, …"): they end a foreign name.
 RUN_IN_OPENERS = {"Tiếp", "Sau", "Trong", "Tại", "Theo", "Khi", "Cùng", "Nhân", "Ngay", "Trước", "Còn", "Đây", "Đó"}
+# Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
+STATE_NAME_WORDS = {"Dân", "Quốc", "Cộng", "Hòa", "Hoà", "Liên", "Bang", "Vương", "Nhân", "Xã", "Hội", "Chủ", "Đảng"}
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
 POST_MODIFIERS = {"trợ lý": "Trợ lý", "trợ lý đặc biệt": "Trợ lý đặc biệt", "phó": "Phó", "thư ký": "Thư ký"}
 # Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
@@ -383,14 +385,19 @@ class SentenceAnalysis:
         return True
 
     def _foreign_lead(self, i: int) -> bool:
-        """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific right before two syllables ("Thủ tướng
-        Cam-pu-chia Xăm-đéc Tê-chô Hun Xen") makes them a foreign name, surname or not. (A country before them
-        is not enough: "Trung Hoa Dân Quốc" is a country's name.)"""
+        """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun
+        Xen") or a foreign country ending a post right before two syllables makes them a foreign name, surname
+        or not ("Trung Hoa Dân Quốc" is a state's name, not a person)."""
         if i == 0:
             return False
         prev = self.toks[i - 1].text
         e = self.gaz_cover.get(i - 1)
-        return prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in self.title_cover and e is None
+        if prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in self.title_cover and e is None:
+            return True
+        # a foreign country closing a post's complement ("Phát ngôn viên Bộ Ngoại giao Trung Quốc Cảnh Sảng"),
+        # unless the two words go on with the state's own name ("Trung Hoa Dân Quốc")
+        return (e is not None and e.kind == "country" and e.label_vi != "Việt Nam" and (i - 1) not in self.gaz
+                and self.toks[i].text not in STATE_NAME_WORDS and self.title_ending_at(i - 1) is not None)
 
     # -------------------------------------------------------------- titles
     def _gap_ok(self, a: int, b: int) -> bool:
