@@ -1226,8 +1226,9 @@ class ArticleExtractor:
             if not n:
                 continue
             after = sent[m.after_end:m.after_end + 60]
+            invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
             for rx, role in ROLE_AFTER:
-                if rx.search(after):
+                if not invited and rx.search(after):  # R_MODALITY: "mời X dự …" reports no role of X
                     if CEREMONY_AFTER.search(after):
                         continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
                     mt.participants[(n, role)] = (sent, R_ROLE_AFTER)
