@@ -98,7 +98,11 @@ R_PLACE = rule(
     [Example("Tiếp\nChiều 3/4, tại Điện Élysée, thủ đô Paris, Tổng thống Pháp Jean Morel đã tiếp Thủ tướng Trần Văn Bảo.",
              {"kind": "meeting", "kind_of": "Reception", "place": "Điện Élysée, Paris"}),
      Example("Hội đàm\nThủ tướng Trần Văn Bảo hội đàm với Tổng thống Mỹ Tom Reed về các dự án hạ tầng ở Châu Phi.",
-             {"kind": "meeting", "kind_of": "Talks", "place": "Châu Phi"}, present=False)])
+             {"kind": "meeting", "kind_of": "Talks", "place": "Châu Phi"}, present=False),
+     Example("Hội kiến\nCùng ngày, tại Đại lễ đường Nhân dân, Bắc Kinh, Chủ tịch nước Trần Văn Bảo đã hội kiến với Thủ tướng "
+             "Trung Quốc Lý Văn Minh.", {"kind": "meeting", "kind_of": "CourtesyCall", "place": "Đại lễ đường Nhân dân, Bắc Kinh"}),
+     Example("Hội nghị\nHội nghị thượng đỉnh G20 đã khai mạc tại Hamburg (Đức). Thủ tướng Trần Văn Bảo dự hội nghị.",
+             {"kind": "meeting", "kind_of": "Summit", "place": "Hamburg"})])
 R_AGREEMENT = rule(
     "agreement.name.noun-phrase",
     "An agreement named by the noun phrase after its trigger (Hiệp định, Thỏa thuận …), with an inserted 'ký ngày …' "
@@ -223,6 +227,12 @@ WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
                           r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
 SAME_DAY = re.compile(r"(?i)\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|trưa|ngay trong)\s+)?cùng ngày\b")
+# Words that open the name of a building or venue (read as written up to the next comma or clause word).
+VENUE_HEAD = re.compile(r"(?:Nhà khách|nhà khách|Đại lễ đường|Cung|Dinh|Điện|Phủ|Nhà Quốc hội|Nhà Trắng|Trung tâm Hội nghị|"
+                        r"Khách sạn|khách sạn|Trụ sở|Tòa nhà|Văn phòng Chính phủ)(?=\s|$)")
+VENUE_END = re.compile(r"\s*[,;.()“”\"]|\s(?:và|vào|với|để|khi|sau|trước|nơi|ngày|sáng|chiều|tối|ở|tại|hồi|giữa|trong|của|cho|"
+                       r"về|đã|sẽ|đang|vừa|là|có|được)(?=\s|$)")
+CITY_COUNTRY = re.compile(r"\s*(?:,|\()\s*([^,.;()]{2,30})")
 PLACE_CUE = re.compile(r"(?i)\b(?:tại|ở)\s+")
 DATELINE_BEFORE = re.compile(r"(?i)(?:phóng viên|PV|thường trú|đưa tin từ|hãng tin)[^,.;]{0,25}$")
 TOPIC_BEFORE = re.compile(r"(?i)\bvề\b[^,.;]*$")
@@ -1145,7 +1155,7 @@ class ArticleExtractor:
         cues = sorted(PLACE_CUE.finditer(sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
         for m in cues:
             window = sent[m.end():m.end() + 70]
-            if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn)\b", window):
+            if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn|nhà khách|khách sạn)\b", window):
                 continue
             if DATELINE_BEFORE.search(sent, max(0, m.start() - 40), m.start()):
                 continue  # R_PLACE_NOT_DATELINE: "phóng viên TTXVN tại Tokyo" is where the reporter is
@@ -1158,6 +1168,18 @@ class ArticleExtractor:
                 if hit is not None:
                     # R_PLACE: "Điện Élysée, thủ đô Paris", "Đại lễ đường Nhân dân, Bắc Kinh", "Nhà khách X (Bắc Kinh, …)"
                     return f"{venue.group('venue')}, {city_text[:hit[1]]}"
+            vh = VENUE_HEAD.match(window)
+            if vh is not None and not any(a == 0 and e.kind in ("place", "country") for a, b, e in self.lex.find(window)):
+                # R_PLACE_VENUE: "tại Đại lễ đường Nhân dân, Bắc Kinh", "ở Nhà khách Quốc gia Tokyo", "nhà khách Bộ Ngoại giao"
+                phrase = VENUE_END.split(window)[0]
+                phrase = " ".join(phrase.split()[:8])
+                rest = window[len(phrase):]
+                city = re.match(r"\s*(?:[,(]|\s(?:ở|tại)\s)\s*(?:(?:thủ đô|thành phố)\s+)?([^,.;()]{2,30})", rest)
+                hit = next(((a, b, e) for a, b, e in self.lex.find(city.group(1)) if a == 0 and e.kind in ("place", "country")),
+                           None) if city else None
+                if hit is not None and hit[2].kind == "place":
+                    return f"{phrase}, {city.group(1)[:hit[1]]}"
+                return phrase
             # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")
             found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country")
                      and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
@@ -1177,6 +1199,9 @@ class ArticleExtractor:
                 cand = cm.group(1)
                 if len(cand.split()) >= 2 and not any(cand.startswith(x) for x in ("Hội nghị", "Diễn đàn", "Kỳ họp", "Lễ")):
                     return cand
+                cc = CITY_COUNTRY.match(window, cm.end())
+                if cc and next((e for a, b, e in self.lex.find(cc.group(1)) if a == 0 and e.kind == "country"), None):
+                    return cand  # R_PLACE_CITY: "tại Hamburg (Đức)", "ở Oslo, Na Uy": a city the lexicon does not know
             led = re.match(r"(?:thủ đô|thành phố|TP\.?)\s+([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,2})", window)
             if led and not self.lex.lookup(led.group(1)):
                 return led.group(1)  # "tại thành phố Bari": a city the lexicon does not know
@@ -1199,7 +1224,7 @@ class ArticleExtractor:
     def _written_place(text: str, s0: int, e0: int) -> str:
         """R_PLACE_AS_WRITTEN: the place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"); the mapper links
         it to the lexicon's place, and resolution compares the lexicon's name."""
-        pm = re.search(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang)\s+$", text[:s0])
+        pm = re.search(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|CHND|CHDCND|CHLB|LB)\s+$", text[:s0])
         return text[pm.start() if pm else s0:e0]
 
     def _organizer(self, sent: str, pos: int) -> str | None:

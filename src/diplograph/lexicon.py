@@ -430,4 +430,4 @@ def place_key(text: str | None) -> str | None:
 
 
 # Words a country's name may open with in the text ("Vương quốc Bỉ", "Cộng hòa Pháp"); the lexicon names it without them.
-PLACE_PREFIX = re.compile(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Nhà nước)\s+")
+PLACE_PREFIX = re.compile(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Nhà nước|CHND|CHDCND|CHLB|LB)\s+")
