@@ -836,7 +836,8 @@ class ArticleExtractor:
                 break
             if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend)
                                                                             or _ABBR_AHEAD.match(sent, wend))) \
-                    and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)):
+                    and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)) \
+                    and not (lw == "bàn" and sent[wend:wend + 5] == " tròn"):  # "Hội nghị bàn tròn"
                 break
             if lw == "của" and (self.lex.title_re.match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
                                 or _HONORIFIC_NEXT.match(sent, wend)):
