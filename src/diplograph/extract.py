@@ -985,6 +985,8 @@ class ArticleExtractor:
             if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]):
                 if not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
                     return None
+            if ANAPHORIC_AFTER.match(sent, end) or re.match(r"\s*(?:kéo dài|lần này)\b", sent[end:]):
+                return None  # R_MEETING_ANAPHORA: "nhân chuyến thăm này", "kết thúc chuyến thăm kéo dài 3 ngày"
             if VISIT_TO_ORG.match(sent, end):
                 return None  # R_VISIT_ORG: "thăm Đại sứ quán …", "thăm nhà máy …": a call on an organization, not a trip
             after = sent[end:end + 80]
@@ -1001,7 +1003,8 @@ class ArticleExtractor:
                 if tm:
                     e = self.lex.lookup(tm.group(1))
                     place = e.label_vi if e else None
-            if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", sent) and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
+            if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", re.sub(r"^\s*Trước đó,", "", sent)) \
+                    and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
                 return None  # a visit of the past, background to the story
             if re.search(r"(?i)\btiếp theo\s+(?:các\s+)?$", sent[max(0, start - 30):start].replace("chuyến", "").replace("cuộc", "")) \
                     or self._past_year(sent[end:end + 120]):
@@ -1010,7 +1013,8 @@ class ArticleExtractor:
             ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
             visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
                             and "mời" not in sent[end:m.title_start]), None)
-            direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)]
+            direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)
+                      and not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])]
             if direct and visitor is None:
                 visitor = direct[-1]
             if visitor is None:
@@ -1020,7 +1024,7 @@ class ArticleExtractor:
             if visitor is None:
                 visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
                                 and "mời" not in sent[end:m.title_start]), None)
-            if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian)\s*$", sent[:start]):
+            if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*(?:chuyến\s*)?$", sent[:start]):
                 visitor = next((m for m in ms if m.start > end), None)
             vname = self.person_name(visitor) if visitor is not None else None
             if visitor is None:
