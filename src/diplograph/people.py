@@ -214,8 +214,9 @@ class SentenceAnalysis:
             head = lex.titles[m.group(0)]
             if i in self.gaz_cover and i not in self.gaz:
                 continue  # "Chủ tịch nước" inside "Văn phòng Chủ tịch nước", "Quốc Vương" inside "Trung Quốc Vương Nghị"
-            if j < len(self.toks) and self.toks[j].text.lower() == "quán" and head.label.lower().endswith(("sứ", "sự")):
-                continue  # R_COMPOUND: "Đại sứ Quán Việt Nam" is the embassy
+            if j < len(self.toks) and ((self.toks[j].text.lower() == "quán" and head.label.lower().endswith(("sứ", "sự")))
+                                       or (self.toks[j].text.lower() == "quốc" and head.label.lower().endswith("vương"))):
+                continue  # R_COMPOUND: "Đại sứ Quán Việt Nam" is the embassy, "Tiểu vương quốc" an emirate
             span = _TitleSpan(i, j, head.label, head.kind)
             self.titles.append(span)
             for k in range(i, j):
