@@ -175,6 +175,17 @@ R_NO_TITLE = rule(
     [Example("Hợp tác\nÔng Nguyễn Văn Khang cho biết hai bên sẽ hợp tác.", {"kind": "person", "name": "Nguyễn Văn Khang"},
              present=False)])
 
+R_PRIO_NEEDS = rule(
+    "priority.needs-for-year",
+    "A direction set with 'cần' for a year named in the sentence: 'Nhân dịp Năm hữu nghị … 2030, X đề nghị … cần A', "
+    "'Hai bên cho rằng hai nước cần B trong năm 2030'.",
+    [Example("Gặp\nNhân dịp Năm hữu nghị Việt Nam - Peru 2030, Chủ tịch nước Lê Văn Tám đề nghị Hội hữu nghị cần đẩy mạnh "
+             "quảng bá văn hóa Peru tại các trường đại học.", {"kind": "priority", "year": 2030, "text": "quảng bá văn hóa Peru"}),
+     Example("Gặp\nHai bên cho rằng hai nước cần sớm hoàn thành việc nâng cấp cửa khẩu trong năm 2030.",
+             {"kind": "priority", "year": 2030, "text": "nâng cấp cửa khẩu"}),
+     Example("Gặp\nChủ tịch nước Lê Văn Tám đề nghị hai bên cần tăng cường hợp tác kinh tế.",
+             {"kind": "priority", "text": "tăng cường hợp tác"}, present=False)])
+
 R_BARE_TITLE = rule(
     "coref.bare-title",
     "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
@@ -338,6 +349,9 @@ PRIO_DIRECTIVE = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo|nhấn m
 _PRIO_COUNT_WORDS = ("trọng tâm", "ưu tiên", "định hướng", "phương hướng", "nhiệm vụ")  # PRIO_COUNT needs one
 _PRIO_DIRECTIVE_WORDS = ("đề nghị", "yêu cầu", "chỉ đạo", "nhấn mạnh")  # PRIO_DIRECTIVE needs one
 PRIO_FOCUS = re.compile(r"\b(?:năm (?P<y>\d{4}) )?(?:cần )?tập trung(?: vào)?\s*:?\s*(?P<t>.+)$", re.I)
+PRIO_SENT_YEAR = re.compile(r"(?:\btrong năm |^(?:Năm|Trong năm) |^(?:Nhân dịp|Nhân)[^,]{0,80}?\b)((?:20)\d\d)\b")
+PRIO_BOTH_SIDES = re.compile(r"^(?:Hai bên|Hai nước|Hai Bộ|Hai ngành)\s+(?:đều\s+)?(?:cho rằng|nhất trí|thống nhất|đồng ý)\s+"
+                             r"(?:[^,;.]{0,40}?\s)?cần\s+(?P<t>.+)$")
 PRIO_CONTINUE = re.compile(r"^(?:Cùng với đó|Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*(?:(?:Bộ|ngành|Ngành)(?: \w+){0,2}? (?=tiếp tục|tăng cường|đẩy mạnh|triển khai|chủ động|phối hợp|nâng cao|tập trung))?(?P<t>.+)$")
 DIRECTIVE_WORDS = (r"(?:tiếp tục|thúc đẩy|mở rộng|tăng cường|đẩy mạnh|nâng cao|triển khai|phối hợp|củng cố|thực hiện|"
                    r"tổ chức|hoàn thiện|xây dựng|phát huy|duy trì|làm sâu sắc|tạo điều kiện)")
@@ -611,6 +625,13 @@ class ArticleExtractor:
             self._ref_year = self.a.year or (max(years) if years else 0)
         m = re.search(r"(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+|hồi\s+)((?:19|20)\d\d)\b", text)
         return bool(m and self._ref_year and int(m.group(1)) < self._ref_year)
+
+    def _plausible_year(self, year: int) -> bool:
+        """A year a direction can be set for: the article's year or the next (any recent year when undated)."""
+        if self._ref_year is None:
+            self._past_year("")  # sets the reference year: the article's, else the latest year it writes
+        ref = self.a.year or self._ref_year
+        return bool(ref) and ref <= year <= ref + 1
 
     def _holder(self, position: str, country: str | None) -> str | None:
         """The one person of the article holding a post (of that country, or at home when none is named)."""
@@ -1591,12 +1612,26 @@ class ArticleExtractor:
                         j += 1
                     continue
                 cm2 = re.search(r"\bcần (?P<t>.+)$", rest)
+                fy = PRIO_SENT_YEAR.search(sent)
+                if cm2 and fy and self._plausible_year(int(fy.group(1))):
+                    # R_PRIO_NEEDS: "Nhân dịp Năm hữu nghị … 2026, X đề nghị … cần A", "… cần B trong năm 2026"
+                    directive_year, directive_person = int(fy.group(1)), ms[0]
+                    for it in re.split(r";\s*", cm2.group("t")):
+                        add(it, directive_year, directive_person, "task", sent, R_PRIO_NEEDS)
+                    continue
                 if cm2 and directive_year and ms[0] == directive_person:
                     for it in re.split(r";\s*", cm2.group("t")):
                         add(it, directive_year, directive_person, "task", sent, R_PRIO_CONTINUE)
                     continue
+            if not ms and (bs := PRIO_BOTH_SIDES.match(sent)) and (fy := PRIO_SENT_YEAR.search(sent)) \
+                    and self._plausible_year(int(fy.group(1))):
+                add(bs.group("t"), int(fy.group(1)), None, "task", sent, R_PRIO_NEEDS)  # "Hai bên cho rằng … cần … năm N"
+                continue
             if directive_year and (cm3 := PRIO_CONTINUE.match(sent)) and not ms:
-                for it in re.split(r";\s*", cm3.group("t")):
+                t3 = cm3.group("t")
+                if (need := re.search(r"\bcần\s+(.+)$", t3)) and len(t3[:need.start()].split()) <= 5:
+                    t3 = need.group(1)  # "Cùng với đó, các bộ, ngành cần phối hợp …": the direction after "cần"
+                for it in re.split(r";\s*", t3):
                     add(it, directive_year, directive_person, "task", sent, R_PRIO_CONTINUE)
                 continue
             if (ym := PRIO_YEAR_AGREED.match(sent)) is not None:
