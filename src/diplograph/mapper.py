@@ -545,7 +545,12 @@ class _ArticleMapping:
         entry = lex.lookup(text)
         if entry is None and (pm := PLACE_PREFIX.match(text)):
             entry = lex.lookup(text[pm.end():])  # "Vương quốc Bỉ": Bỉ, as written
-        if entry is None or entry.label_vi == text or entry.kind not in ("place", "country"):
+        if entry is not None and entry.kind not in ("place", "country"):
+            # an organization named as the venue ("tại Lầu Năm Góc"): the meeting's place is a Place of that name
+            node = f"<{_ID}place/{slug(text)[:90]}>"
+            self.claim(node, ("e", DG.Place, _vi(text)))
+            return node
+        if entry is None or entry.label_vi == text:
             return self.entity(text, "place")
         node = f"<{_ID}place/{slug(text)[:90]}>"
         self.claim(node, ("e", DG.Place, _vi(text)))

@@ -363,6 +363,8 @@ class SentenceAnalysis:
         words = [t.text for t in self.toks[i:j]]
         if not words or len(words) > 5:
             return False
+        if len(words) == 1 and len(words[0].replace(".", "")) < 2:
+            return False  # R_NOT_A_NAME: one letter ("H Ngày 15-5", a caption's initial) names nobody
         if all(is_vietnamese_syllable(w) for w in words):
             if len(words) == 2 and words[0] not in self.lex.surnames and not self._foreign_lead(i):
                 return False  # "Quỹ Tiền", "Trung Hoa": two capitals without a surname are no full name
@@ -846,6 +848,8 @@ def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
     first = m.group(0)
     if (first.islower() or not any(map(str.isupper, first))) and "." not in first:
         return []  # no capital anywhere: no name
+    if len(first) < 2:
+        return []  # one letter: rejected by `valid_name`
     if not first.isalpha():
         return None  # an initial, a hyphenated or dotted word: the full analysis decides
     if _opens_no_name(first, lex.surnames):
