@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, PriorityFact, Post, Rejection
-from .lexicon import Lexicon, LiteralAnchored, load
+from .lexicon import PLACE_PREFIX_BEFORE, Lexicon, LiteralAnchored, load
 from .people import Mention, SentenceAnalysis
 from .reader import Article, sentences, valid_date
 from .rules import Example, rule
@@ -380,9 +380,8 @@ class _Meeting:
     evidence: str = ""
     visitor: str | None = None
     part_of: str | None = None
-    rule: str = ""
     span_start: int = -1  # where its mention starts in its sentence (for the frame rules)
-    rules: list[str] = field(default_factory=list)  # every rule that found a mention of it
+    rules: list[str] = field(default_factory=list)  # every rule that found a mention of it (the first made it)
 
     def names(self) -> set[str]:
         return {n for n, _ in self.participants}
@@ -618,19 +617,22 @@ class ArticleExtractor:
                 ms.extend(added)
                 ms.sort(key=lambda m: m.start)
 
-    def _past_year(self, text: str) -> bool:
-        """A year before the article's own (its date, else the latest year it writes) stands in `text`."""
+    def _reference_year(self) -> int:
+        """The article's year: its date's, else the latest year it writes (0 when it writes none)."""
         if self._ref_year is None:
             years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", " ".join(self.sents))]
             self._ref_year = self.a.year or (max(years) if years else 0)
+        return self._ref_year
+
+    def _past_year(self, text: str) -> bool:
+        """A year before the article's own stands in `text`."""
         m = re.search(r"(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+|hồi\s+)((?:19|20)\d\d)\b", text)
-        return bool(m and self._ref_year and int(m.group(1)) < self._ref_year)
+        ref = self._reference_year()
+        return bool(m and ref and int(m.group(1)) < ref)
 
     def _plausible_year(self, year: int) -> bool:
         """A year a direction can be set for: the article's year or the next (any recent year when undated)."""
-        if self._ref_year is None:
-            self._past_year("")  # sets the reference year: the article's, else the latest year it writes
-        ref = self.a.year or self._ref_year
+        ref = self._reference_year()
         return bool(ref) and ref <= year <= ref + 1
 
     def _holder(self, position: str, country: str | None) -> str | None:
@@ -995,7 +997,7 @@ class ArticleExtractor:
                 name = _cap(label.lower()) + " " + " – ".join(pnames)
             name = re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
             mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", word)),
-                          sentence_index=si, status="planned" if planned else "held", evidence=sent, rule=R_BILATERAL)
+                          sentence_index=si, status="planned" if planned else "held", evidence=sent, rules=[R_BILATERAL])
             for p in parties:
                 n = self.person_name(p)
                 if n:
@@ -1059,7 +1061,7 @@ class ArticleExtractor:
             qual_txt = f" {qualifier}" if qualifier else ""
             name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
             mt = _Meeting(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
-                          status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rule=R_VISIT)
+                          status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rules=[R_VISIT])
             mt.participants[(vname, "attendee")] = (sent, R_VISIT)
             if visitor is not None:
                 w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
@@ -1068,9 +1070,8 @@ class ArticleExtractor:
                 if host is not None and (hn := self.person_name(host)) and hn != vname:
                     mt.participants[(hn, "host")] = (sent, R_VISIT_HOST)  # R_VISIT_HOST
         mt.span_start = start
-        if not mt.rule:
-            mt.rule = R_NAMED if needs == "np" else R_VISIT if needs == "visit" else R_BILATERAL
-        mt.rules = [mt.rule]
+        if not mt.rules:
+            mt.rules = [R_NAMED if needs == "np" else R_VISIT if needs == "visit" else R_BILATERAL]
         if proposed:
             mt.status = "proposed"
         mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
@@ -1111,7 +1112,7 @@ class ArticleExtractor:
                 if None in names:
                     return None
                 mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=_cap(word.lower()) + " " + " – ".join(names),  # type: ignore[arg-type]
-                              named=False, sentence_index=si, status="held", evidence=sent, rule=R_FRONTED_NP, rules=[R_FRONTED_NP])
+                              named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP])
                 for n in names:
                     mt.participants[(n, "attendee")] = (sent, R_FRONTED_NP)  # type: ignore[index]
                 return mt
@@ -1131,7 +1132,7 @@ class ArticleExtractor:
         name = _cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))
         planned = bool(PLANNED.search(sent, max(0, start - 90), start))
         mt = _Meeting(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
-                      status="planned" if planned else "held", evidence=sent, rule=R_FRONTED_NP, rules=[R_FRONTED_NP])
+                      status="planned" if planned else "held", evidence=sent, rules=[R_FRONTED_NP])
         for n in names:
             mt.participants[(n, "attendee")] = (sent, R_FRONTED_NP)
         mt.date = self.resolve_date(sent, mt.name)
@@ -1195,7 +1196,8 @@ class ArticleExtractor:
                     # R_PLACE: "Điện Élysée, thủ đô Paris", "Đại lễ đường Nhân dân, Bắc Kinh", "Nhà khách X (Bắc Kinh, …)"
                     return f"{venue.group('venue')}, {city_text[:hit[1]]}"
             vh = VENUE_HEAD.match(window)
-            if vh is not None and not any(a == 0 and e.kind in ("place", "country") for a, b, e in self.lex.find(window)):
+            hits = self.lex.find(window)
+            if vh is not None and not any(a == 0 and e.kind in ("place", "country") for a, b, e in hits):
                 # R_PLACE_VENUE: "tại Đại lễ đường Nhân dân, Bắc Kinh", "ở Nhà khách Quốc gia Tokyo", "nhà khách Bộ Ngoại giao"
                 phrase = VENUE_END.split(window)[0]
                 phrase = " ".join(phrase.split()[:8])
@@ -1207,14 +1209,14 @@ class ArticleExtractor:
                     return f"{phrase}, {city.group(1)[:hit[1]]}"
                 return phrase
             # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")
-            found = [(s0, entry) for s0, e0, entry in self.lex.find(window) if entry.kind in ("place", "country")
+            found = [(s0, e0, entry) for s0, e0, entry in hits if entry.kind in ("place", "country")
                      and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
-                          and found_first(self.lex.find(window), s0))]
+                          and found_first(hits, s0))]
             # the most specific place named: a city or building before a country ("trụ sở … Mỹ ở Washington")
-            specific = [(s0, e) for s0, e in found if e.kind == "place"]
+            specific = [f for f in found if f[2].kind == "place"]
             if specific or found:
-                s0, e = (specific or found)[0]
-                return self._written_place(window, s0, s0 + self._surface_len(window, s0, e))
+                s0, e0, _ = (specific or found)[0]
+                return self._written_place(window, s0, e0)
             hq = re.match(r"trụ sở(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,5}(?=\s*(?:[,.;]|$))", window)
             if hq is not None:
                 return hq.group(0)  # "tại trụ sở Trung ương Đảng": the venue as written
@@ -1239,18 +1241,11 @@ class ArticleExtractor:
                 return entry.label_vi
         return None
 
-    def _surface_len(self, text: str, s0: int, entry) -> int:
-        """Length of the gazetteer match of `entry` starting at s0 (its written form)."""
-        for a, b, e in self.lex.find(text[s0:]):
-            if a == 0 and e is entry:
-                return b
-        return len(entry.label_vi)
-
     @staticmethod
     def _written_place(text: str, s0: int, e0: int) -> str:
         """R_PLACE_AS_WRITTEN: the place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"); the mapper links
         it to the lexicon's place, and resolution compares the lexicon's name."""
-        pm = re.search(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|CHND|CHDCND|CHLB|LB)\s+$", text[:s0])
+        pm = PLACE_PREFIX_BEFORE.search(text[:s0])
         return text[pm.start() if pm else s0:e0]
 
     def _organizer(self, sent: str, pos: int) -> str | None:

@@ -84,6 +84,14 @@ class Lexicon:
     def lookup(self, text: str) -> Entry | None:
         return self.by_label.get(spelling_key(text))
 
+    def place_entry(self, text: str) -> Entry | None:
+        """The entry of a place as an article writes it, also with a state's prefix the lexicon leaves out
+        ("Vương quốc Bỉ" is Bỉ); any kind of entry (the caller decides what a venue that is an org becomes)."""
+        entry = self.lookup(text)
+        if entry is None and (m := PLACE_PREFIX.match(text)):
+            entry = self.lookup(text[m.end():])
+        return entry
+
 
 _WORD_AT_START = re.compile(r"(?<![\w-])\w+")
 _WORD = re.compile(r"\w+")
@@ -134,6 +142,7 @@ def spelling_key(text: str) -> str:
 
 _I_TO_Y = dict(zip("iíìỉĩị", "yýỳỷỹỵ", strict=True))
 _OLD_TO_NEW = {v: k for k, v in _TONE_MOVES.items()}
+_I_Y_SWAP = {**_I_TO_Y, **{v: k for k, v in _I_TO_Y.items()}}
 
 
 def spelling_pattern(word: str) -> str:
@@ -169,12 +178,20 @@ def spelling_variants(text: str, limit: int = 8) -> list[str]:
             forms |= {f[:m.start()] + alt + f[m.end():] for f in forms}
     for m in _I_AFTER_CONSONANT.finditer(text.lower()):
         c = text[m.start()]
-        swap = {**_I_TO_Y, **{v: k for k, v in _I_TO_Y.items()}}.get(c.lower())
+        swap = _I_Y_SWAP.get(c.lower())
         if swap:
             swap = swap if c.islower() else swap.upper()
             forms |= {f[:m.start()] + swap + f[m.end():] for f in forms}
     forms.discard(text)
     return sorted(forms)[:limit]
+
+
+# Words a state's name may open with in the text ("Vương quốc Bỉ", "Cộng hòa Pháp", "LB Nga"); the lexicon
+# names it without them. `PLACE_PREFIX` strips one from the front, `PLACE_PREFIX_BEFORE` finds one just before
+# a lexicon match (to keep the place as written).
+_PLACE_PREFIX_WORDS = "Vương quốc|Cộng hòa|Cộng hoà|Liên bang|CHND|CHDCND|CHLB|LB"
+PLACE_PREFIX = re.compile(r"(?:" + _PLACE_PREFIX_WORDS + r"|Nhà nước)\s+")
+PLACE_PREFIX_BEFORE = re.compile(r"(?:" + _PLACE_PREFIX_WORDS + r")\s+$")
 
 
 class _SpellingDict(dict):
@@ -421,13 +438,5 @@ def place_key(text: str | None) -> str | None:
     """The lexicon's name of a place written otherwise ("Hoa Kỳ" -> "Mỹ"): what resolution compares."""
     if not text:
         return text
-    lex = load()
-    entry = lex.lookup(text)
-    if entry is None:
-        m = PLACE_PREFIX.match(text)
-        entry = lex.lookup(text[m.end():]) if m else None
+    entry = load().place_entry(text)
     return entry.label_vi if entry is not None and entry.kind in ("place", "country") else text
-
-
-# Words a country's name may open with in the text ("Vương quốc Bỉ", "Cộng hòa Pháp"); the lexicon names it without them.
-PLACE_PREFIX = re.compile(r"(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Nhà nước|CHND|CHDCND|CHLB|LB)\s+")

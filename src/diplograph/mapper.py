@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 import pyoxigraph as ox
 
 from .facts import ArticleFacts, MeetingFact
-from .lexicon import PLACE_PREFIX
 from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
 from .rules import or_fallback
 
@@ -541,10 +540,7 @@ class _ArticleMapping:
 
     def place_entity(self, text: str) -> str:
         """A place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"), linked to the lexicon's place."""
-        lex = self.mapper.lex
-        entry = lex.lookup(text)
-        if entry is None and (pm := PLACE_PREFIX.match(text)):
-            entry = lex.lookup(text[pm.end():])  # "Vương quốc Bỉ": Bỉ, as written
+        entry = self.mapper.lex.place_entry(text)  # "Vương quốc Bỉ": Bỉ, as written
         if entry is not None and entry.kind not in ("place", "country"):
             # an organization named as the venue ("tại Lầu Năm Góc"): the meeting's place is a Place of that name
             node = f"<{_ID}place/{slug(text)[:90]}>"
