@@ -357,7 +357,7 @@ def _build_without(src: Path, victim: Path, out: Path) -> bytes:
 
 def test_fast_slug_is_the_lexicon_slug() -> None:
     from diplograph.lexicon import slug as lexicon_slug
-    from diplograph.resolve import slug
+    from diplograph.ids import slug
 
     rng = random.Random(4)
     texts = NAMES + [n for n in ORGS + PLACES + MEETING_NAMES if n] + ["", "---", "Ðặng", "ﬁ ligature", "Ⅻ", "x\u0301y",

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 import pyoxigraph as ox
 
 from .facts import ArticleFacts, MeetingFact
-from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
+from .ids import entity_local, person_local
+from .resolve import Resolution, norm_cached, res_input, resolve_inputs
 from .rules import or_fallback
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class _NS:
         self._check = check
 
     def __getitem__(self, local: str) -> str:
-        # minted ids are slugs and hex digests: no character that needs checking
+        # minted ids are slugs and hex digests (ids.minted): no character that needs checking
         return iri(self._base + local) if self._check else f"<{self._base}{local}>"
 
     def __getattr__(self, local: str) -> str:
@@ -476,7 +477,7 @@ class ArticleMapper:
                                     Literal(entry.label_en, lang="en") if entry.label_en else None))
         else:
             place = default_kind == "place"
-            got = (f"<{_ID}{'place' if place else 'org'}/{slug(text)[:90]}>",
+            got = (f"<{_ID}{'place' if place else 'org'}/{entity_local(text)}>",
                    ("e", DG.Place if place else DG.Organization, _vi(text)))
         if len(self._entities) > 100_000:
             self._entities.clear()
@@ -543,12 +544,12 @@ class _ArticleMapping:
         entry = self.mapper.lex.place_entry(text)  # "Vương quốc Bỉ": Bỉ, as written
         if entry is not None and entry.kind not in ("place", "country"):
             # an organization named as the venue ("tại Lầu Năm Góc"): the meeting's place is a Place of that name
-            node = f"<{_ID}place/{slug(text)[:90]}>"
+            node = f"<{_ID}place/{entity_local(text)}>"
             self.claim(node, ("e", DG.Place, _vi(text)))
             return node
         if entry is None or entry.label_vi == text:
             return self.entity(text, "place")
-        node = f"<{_ID}place/{slug(text)[:90]}>"
+        node = f"<{_ID}place/{entity_local(text)}>"
         self.claim(node, ("e", DG.Place, _vi(text)))
         self.add((node, DG.normalizedPlace, self.entity(entry.label_vi, "place")))
         return node
@@ -560,7 +561,7 @@ class _ArticleMapping:
         if node is None:
             if len(person_nodes) > 100_000:
                 person_nodes.clear()
-            node = person_nodes[canon] = f"<{_ID}person/{slug(canon)}>"
+            node = person_nodes[canon] = f"<{_ID}person/{person_local(canon)}>"
         self.claim(node, ("P", _vi(canon)))
         if canon != name:
             self.add((node, SKOS.altLabel, _vi(name)))
