@@ -231,3 +231,51 @@ def test_triples_of_distinct_names_never_share_a_node() -> None:
     from diplograph.ids import person_spelling_key
 
     assert len(nodes) == len({person_spelling_key(n) for n in names_l}) == len(names_l)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib", "maplib"])
+def test_entity_query_finds_a_node_by_its_readable_iri(built: tuple[Path, Path, Graph], engine: str) -> None:
+    """`entity` takes the IRI's end with or without its digest: without it, every node that reads so."""
+    from diplograph.engine import load_graph
+    from diplograph.query import run_query
+
+    _, ttl, g = built
+    graph = load_graph(ttl, engine)
+    an, an_hat = node_named(g, "Nguyễn Văn An"), node_named(g, "Nguyễn Văn Ân")
+
+    def nodes(entity: str) -> set[str]:
+        res = run_query("entity", params={"entity": entity}, graph=graph)
+        return {row[0].value for row in res.rows}
+
+    assert nodes("person/nguyen-van-an") == {an, an_hat}
+    assert nodes(an.rsplit("/", 2)[-2] + "/" + an.rsplit("/", 1)[-1]) == {an}
+    assert nodes("Nguyễn Văn Ân") == {an_hat}
+    assert nodes("person/nguyen-van") == set()  # the readable part as a whole, never a prefix of it
+    assert nodes("org/bo") == set()  # a lexicon IRI (org/bo-ngoai-giao) has no digest to drop
+
+
+def _posts(names_posts: list[tuple[str, str]]) -> list[ArticleFacts]:
+    return [_facts(f"{i:02}.txt", [PersonFact(name=n, posts=[Post(title=t, position=t)])])
+            for i, (n, t) in enumerate(names_posts)]
+
+
+def test_a_rare_misspelling_of_a_far_more_reported_name_with_its_post_is_that_person() -> None:
+    """person.misspelling: `Trấn Đại Quang` once, `Trần Đại Quang` in five articles, both Chủ tịch nước."""
+    g = to_graph(_posts([("Trần Đại Quang", "Chủ tịch nước")] * 5 + [("Trấn Đại Quang", "Chủ tịch nước")]))
+    assert list(persons(g).values()) == [{"Trần Đại Quang"}]
+    assert set(g.objects(URIRef(node_named(g, "Trần Đại Quang")), SKOS.altLabel)) == {Literal("Trấn Đại Quang", lang="vi")}
+
+
+@pytest.mark.parametrize("other, times, post", [
+    ("Nguyễn Văn Ân", 5, "Thượng tá"),  # far more reported, but another post: another man
+    ("Nguyễn Văn Ân", 4, "Bộ trưởng"),  # the same post, but not DOMINANT times as many articles
+])
+def test_a_tone_mark_apart_with_another_post_or_as_many_reports_is_another_person(other: str, times: int,
+                                                                                  post: str) -> None:
+    g = to_graph(_posts([("Nguyễn Văn An", "Bộ trưởng")] * times + [(other, post)]))
+    assert sorted(n for names in persons(g).values() for n in names) == ["Nguyễn Văn An", other]
+
+
+def test_other_letters_are_never_a_misspelling() -> None:
+    g = to_graph(_posts([("Путин", "Tổng thống")] * 6 + [("Лавров", "Tổng thống")]))
+    assert len(persons(g)) == 2

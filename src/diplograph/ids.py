@@ -24,7 +24,9 @@ Which names are one thing is decided by keys, each a named rule (docs/model.md, 
 * a person is its canonical name as resolution decides it (`resolve.person_keys`); spellings of one
   name are one person by the rule ``person.spelling`` (`person_spelling_key`): case, spaces,
   hyphens and dots (``Kim Jong-un`` and ``Kim Jong Un``), the old and new tone placement, and the
-  accents of a name that is not written in Vietnamese (``Erdoğan``, ``Erdogan``);
+  accents of a name that is not written in Vietnamese (``Erdoğan``, ``Erdogan``); a rare name that
+  differs from a far more reported one with the same post only by tone marks is a misspelling of it
+  (``person.misspelling``, `same_person`);
 * an organization or a place named in the text is its `name_key` (``entity.spelling``: case, spaces
   and punctuation, tone placement, as the lexicon looks names up);
 * a meeting is a cluster of reports (resolution), and its IRI carries the fullest name and the date;
@@ -40,7 +42,9 @@ from typing import Iterable
 from .lexicon import spelling_key
 
 READABLE = 90  # characters of slug kept in an IRI
-DIGEST = 10  # hex digits of SHA-256: 40 bits, so a million names sharing one slug collide with p < 0.0005
+# hex digits of SHA-256: 40 bits. Only names sharing a slug can collide: n of them with p ~ n²/2⁴¹
+# (under 1/20,000 for 10,000 names in a script without ASCII letters, whose slug is `x`)
+DIGEST = 10
 
 
 class _Combining(dict):
@@ -94,23 +98,17 @@ def name_key(text: str) -> str:
     return spelling_key(" ".join(words))
 
 
-# letters found only in Vietnamese among the Latin-script languages of the news, as (mark, the base letters
-# it is Vietnamese on) in NFD: ă (breve on a: ğ is Turkish), â ê ô (circumflex), ơ ư (horn), and the hook
-# above and dot below of the tones hỏi and nặng; and đ
-_VIETNAMESE_MARKS = {"\u0306": "aA", "\u0302": "aeoAEO", "\u031b": "ouOU", "\u0309": "aeiouyAEIOUY",
-                     "\u0323": "aeiouyAEIOUY"}
+# letters found only in Vietnamese among the Latin-script languages of the news, in NFD (a base letter, then
+# its marks in canonical order): ă (breve on a: ğ is Turkish), â ê ô (circumflex), ơ ư (horn), a vowel with
+# the hook above or the dot below of the tones hỏi and nặng; and đ
+_VIETNAMESE_LETTER = re.compile("[đĐ]|[aA][\u0300-\u036f]*\u0306|[aeoAEO][\u0300-\u036f]*\u0302"
+                                "|[ouOU][\u0300-\u036f]*\u031b|[aeiouyAEIOUY][\u0300-\u036f]*[\u0309\u0323]")
 
 
 def _vietnamese(name: str) -> bool:
     """Whether a name is written as Vietnamese: a Vietnamese-only letter, or a Vietnamese surname first."""
-    if "đ" in name or "Đ" in name:
+    if not name.isascii() and _VIETNAMESE_LETTER.search(unicodedata.normalize("NFD", name)):
         return True
-    base = ""
-    for c in unicodedata.normalize("NFD", name):
-        if not unicodedata.combining(c):
-            base = c
-        elif base in _VIETNAMESE_MARKS.get(c, ""):
-            return True
     words = name.split()
     return bool(words) and spelling_key(words[0]) in _surname_keys()
 
@@ -131,21 +129,33 @@ def person_spelling_key(name: str) -> str:
     for a name not written as Vietnamese (no ă â ê ô ơ ư đ, hook or dot below, and not opening with a
     Vietnamese surname), also without accents: ``Bruno Rodríguez`` is ``Bruno Rodriguez``, while
     ``Nguyễn Văn Ân`` is not ``Nguyễn Văn An`` (a Vietnamese tone mark makes another name)."""
-    key = name_key(name)
-    if not _vietnamese(name):
-        key = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", key)
-                                                   if not unicodedata.combining(c)))
-    return key
+    return _spelling_of(name, name_key(name))
 
 
-def spelling_representatives(names: Iterable[str], reports: dict[str, int] | None = None) -> dict[str, str]:
+def _spelling_of(name: str, key: str) -> str:
+    """`person_spelling_key` of a name whose `name_key` is known."""
+    if key.isascii() or _vietnamese(name):
+        return key
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(_STRIP_COMBINING))
+
+
+def _bare(key: str) -> str:
+    """A `name_key` without accents and marks, ``đ`` as ``d`` (see `accent_key`)."""
+    if key.isascii():
+        return key
+    return unicodedata.normalize("NFD", key.replace("đ", "d")).translate(_STRIP_COMBINING)
+
+
+def spelling_representatives(names: Iterable[str], reports: dict[str, int] | None = None,
+                             keys: dict[str, str] | None = None) -> dict[str, str]:
     """Each name -> the spelling that stands for its `person_spelling_key` group: the one reported in
     most articles (`reports`), then the one with most letters beyond ASCII (the accented form), then
-    the fewest capitals (``al-Assad`` before ``Al-Assad``), then the first in code point order."""
+    the fewest capitals (``al-Assad`` before ``Al-Assad``), then the first in code point order
+    (`keys`: the names' `person_spelling_key` when known)."""
     reports = reports or {}
     groups: dict[str, list[str]] = {}
     for n in names:
-        groups.setdefault(person_spelling_key(n), []).append(n)
+        groups.setdefault(keys[n] if keys is not None else person_spelling_key(n), []).append(n)
     out: dict[str, str] = {}
     for group in groups.values():
         if len(group) == 1:
@@ -155,6 +165,50 @@ def spelling_representatives(names: Iterable[str], reports: dict[str, int] | Non
                                         sum(c.isupper() for c in n), n))
         for n in group:
             out[n] = rep
+    return out
+
+
+def accent_key(name: str) -> str:
+    """`name_key` without any accent or mark and with ``đ`` as ``d`` (letters of other scripts kept):
+    what a name and its misspelling by a tone mark share (rule ``person.misspelling``)."""
+    return _bare(name_key(name))
+
+
+def same_person(names: Iterable[str], positions: dict[str, set[str]], reports: dict[str, int],
+                dominant: int) -> dict[str, str]:
+    """Each name -> the name it is a spelling or a misspelling of (itself when none), by two rules:
+
+    * ``person.spelling``: names with one `person_spelling_key` are one person, named by
+      `spelling_representatives`;
+    * ``person.misspelling``: a name that differs from another only by accents and marks
+      (`accent_key`: ``Trấn Đại Quang``, ``Trần Đại Quang``) is a misspelling of it when they hold a
+      post of the same title somewhere (`positions`) and the other is reported in at least `dominant`
+      times as many articles (`reports`); among several, the most reported. Two people whose names
+      differ by a tone mark (``Nguyễn Văn An``, ``Nguyễn Văn Ân``) stay two unless one is written in
+      far more articles with the other's post."""
+    keys = {n: name_key(n) for n in names}
+    spelled = spelling_representatives(keys, reports, {n: _spelling_of(n, k) for n, k in keys.items()})
+    pos: dict[str, set[str]] = {}
+    rep: dict[str, int] = {}
+    for n, r in spelled.items():
+        pos.setdefault(r, set()).update(positions.get(n, ()))
+        rep[r] = rep.get(r, 0) + reports.get(n, 0)
+    by_accents: dict[str, list[str]] = {}
+    for r in sorted(rep):
+        by_accents.setdefault(_bare(keys[r]), []).append(r)
+    target: dict[str, str] = {}
+    for group in by_accents.values():
+        if len(group) < 2:
+            continue
+        for n in group:
+            cands = [c for c in group if c != n and pos[c] & pos[n] and rep[c] >= dominant * max(1, rep[n])]
+            if cands:
+                target[n] = min(cands, key=lambda c: (-rep[c], c))
+    out: dict[str, str] = {}
+    for n, r in spelled.items():
+        while r in target:  # the most reported of a group is never a misspelling: this ends
+            r = target[r]
+        out[n] = r
     return out
 
 

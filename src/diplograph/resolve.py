@@ -17,7 +17,7 @@ from sys import intern
 from typing import Hashable, Iterable, NamedTuple, cast
 
 from .facts import ArticleFacts, MeetingFact
-from .ids import agreement_local, meeting_local, slug, spelling_representatives
+from .ids import agreement_local, meeting_local, same_person, slug
 from .lexicon import place_key
 
 _WORDS = re.compile(r"\w+")
@@ -222,8 +222,9 @@ def _name_words(name: str) -> frozenset[str]:
 
 def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = None,
                 reports: dict[str, int] | None = None) -> dict[str, str]:
-    """Canonical name of every name: spellings of one name to one of them (rule person.spelling), then
-    initials and lone surnames to the one full name.
+    """Canonical name of every name: spellings and misspellings of one name to one of them (rules
+    person.spelling and person.misspelling, `ids.same_person`), then initials and lone surnames to the
+    one full name.
 
     A surname alone that several full names end with ("Tổng thống Trump": Donald, Ivanka, Donald J.
     Trump) goes to the one of them that holds the same post somewhere (`positions`: title heads by
@@ -232,10 +233,11 @@ def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = No
     given = sorted(set(names))
     positions = positions or {}
     reports = reports or {}
-    # rule person.spelling: spellings of one name (case, spaces, hyphens, dots, tone placement, the accents
-    # of a foreign name: ids.person_spelling_key) are one person, named by its most reported spelling; the
-    # rules below see that spelling only, with the posts and reports of all of them
-    spelled = spelling_representatives(given, reports)
+    # rules person.spelling and person.misspelling (ids.same_person): spellings of one name are one
+    # person, named by its most reported spelling, and so is a rare misspelling by tone marks of a far
+    # more reported name with the same post; the rules below see that name only, with the posts and
+    # reports of all its forms
+    spelled = same_person(given, positions, reports, DOMINANT)
     names = sorted(set(spelled.values()))
     if len(names) < len(given):
         merged_positions: dict[str, set[str]] = {}
