@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from diplograph import ids
 from diplograph.build import build_graph
 from diplograph.facts import AgreementFact, ArticleFacts, MeetingFact, Participant, PersonFact, Post
 from diplograph.mapper import to_graph, to_triples
@@ -228,9 +231,7 @@ def test_triples_of_distinct_names_never_share_a_node() -> None:
             for i, n in enumerate(names_l)]
     t = to_triples(arts)
     nodes = {s for s, p, o in t if o == "<https://w3id.org/diplograph/ontology#Person>"}
-    from diplograph.ids import person_spelling_key
-
-    assert len(nodes) == len({person_spelling_key(n) for n in names_l}) == len(names_l)
+    assert len(nodes) == len({ids.person_spelling_key(n) for n in names_l}) == len(names_l)
 
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib", "maplib"])
@@ -279,3 +280,44 @@ def test_a_tone_mark_apart_with_another_post_or_as_many_reports_is_another_perso
 def test_other_letters_are_never_a_misspelling() -> None:
     g = to_graph(_posts([("Путин", "Tổng thống")] * 6 + [("Лавров", "Tổng thống")]))
     assert len(persons(g)) == 2
+
+
+# ----------------------------------------------------------------------------- the keys and IRIs themselves
+@settings(max_examples=400, deadline=None)
+@given(st.text(min_size=1, max_size=120), st.text(min_size=1, max_size=120))
+def test_minted_iris_are_injective_ascii_and_bounded(a: str, b: str) -> None:
+    import unicodedata
+
+    la, lb = ids.person_local(a), ids.person_local(b)
+    assert (la == lb) == (unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b))
+    for local in (la, ids.entity_local(a), ids.agreement_local(None, a), ids.agreement_local(a, None),
+                  ids.meeting_local(ids.slug(a), "Conference", a, "2021-01-11")):
+        assert local.isascii() and len(local) <= ids.READABLE + 25 and all(c.isalnum() or c == "-" for c in local)
+        ox.NamedNode(ID + "person/" + local)
+    assert ids.person_local(unicodedata.normalize("NFD", a)) == la  # one name, one IRI, however it is encoded
+
+
+def test_an_abbreviation_and_a_name_never_share_an_iri() -> None:
+    assert ids.agreement_local("EVFTA", None) == ids.agreement_local("evfta", "anything") == "evfta"
+    assert ids.agreement_local(None, "evfta") != "evfta"
+    assert ids.agreement_local("C/O", None) != ids.agreement_local("C-O", None)  # not letters and digits: digested
+
+
+def test_vietnamese_letters_are_told_from_foreign_accents() -> None:
+    import unicodedata
+
+    vietnamese = "ăâêôơư" + "ảạẻẹỉịỏọủụỷỵ" + "ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữự"
+    for c in vietnamese + vietnamese.upper():
+        assert ids._vietnamese(f"X{c}y Zed"), c
+        assert ids._vietnamese(unicodedata.normalize("NFD", f"X{c}y Zed")), c
+    for c in "áàãéèẽíìĩóòõúùũýỳỹñçğşüöäëïøå":  # accents other languages also write
+        assert not ids._vietnamese(f"X{c}y Zed"), c
+    assert ids._vietnamese("Lý Hoàng Nam")  # no Vietnamese-only letter, but a Vietnamese surname
+    assert ids.person_spelling_key("Lý Hoàng Nam") != ids.person_spelling_key("Lý Hoàng Nám")
+    assert ids.person_spelling_key("Recep Tayyip Erdoğan") == ids.person_spelling_key("Recep Tayyip Erdogan")
+
+
+def test_a_62_syllable_name_gives_a_short_iri() -> None:
+    name = " ".join(["Nguyễn"] + ["Văn"] * 61)
+    assert len(ids.person_local(name)) == ids.READABLE + 11
+    assert ids.person_local(name) != ids.person_local(name + " An")  # the cut never merges two names
