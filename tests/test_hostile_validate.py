@@ -85,3 +85,26 @@ def test_missing_and_empty_files(tmp_path: Path, content: bytes | None, message:
         f.write_bytes(content)
     res = _validate(f)
     assert res.exit_code == 1 and message in res.stderr and f"{f}: 1 problem(s)" in res.stderr
+
+
+@pytest.mark.parametrize("command", [["validate", "{f}"], ["viz", "{f}", "-o", "{out}"],
+                                     ["query", "people", "--graph", "{f}", "--engine", "rdflib"]])
+def test_a_hostile_iri_never_reaches_the_terminal_raw(tmp_path: Path, command: list[str]) -> None:
+    """Issue 16 items 3 and 11: an IRI written with Turtle escapes for ESC, BEL and a line break (rdflib
+    accepts it) was logged by rdflib verbatim on stderr, which cleared the screen, rang the bell and
+    printed a forged second line; every library warning is now one `warning:` line with escapes."""
+    f = tmp_path / "hostile.ttl"
+    f.write_text(PREFIXES + "<https://w3id.org/x/a\\u001B[2J\\u0007b\\u000Aforged: line> a dg:Person .\n",
+                 encoding="utf-8")
+    script = Path(sys.executable).parent / "diplograph"
+    args = [a.format(f=f, out=tmp_path / "v.html") for a in command]
+    res = subprocess.run([str(script), *args], capture_output=True, text=True, timeout=120)
+    out = res.stdout + res.stderr
+    assert not any(c in out for c in "\x1b\x07\x7f"), out
+    assert not any(line.startswith("forged") for line in out.splitlines()), out
+    for line in res.stderr.splitlines():
+        assert line.startswith(("warning: ", str(f))), line
+    if command[0] == "validate":
+        assert res.returncode == 1 and "pyoxigraph cannot parse it" in res.stdout + res.stderr
+    else:
+        assert "warning: https://w3id.org/x/a\\x1b[2J\\x07b" in res.stderr
