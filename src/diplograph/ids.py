@@ -1,7 +1,8 @@
 """Identity of what articles name: the keys that say two names are one thing, and the IRIs minted from them.
 
 An IRI of a person, an organization or place that is not in the lexicon, a meeting or an agreement
-named in text is ``<readable>-<digest>`` (`minted`):
+named in text is ``<readable>-<digest>`` (`minted`; an agreement with an abbreviation of letters and
+digits is ``agreement/<abbreviation in lower case>``, the lexicon's IRI; lexicon entries keep theirs):
 
 * ``readable`` is the ASCII slug of the name (`slug`: tone marks and other accents dropped, ``đ`` as
   ``d``, lower case, other characters as ``-``), cut to `READABLE` characters: the part a person reads
