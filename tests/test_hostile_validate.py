@@ -108,3 +108,23 @@ def test_a_hostile_iri_never_reaches_the_terminal_raw(tmp_path: Path, command: l
         assert res.returncode == 1 and "pyoxigraph cannot parse it" in res.stdout + res.stderr
     else:
         assert "warning: https://w3id.org/x/a\\x1b[2J\\x07b" in res.stderr
+
+
+@pytest.mark.parametrize("command", [["query", "people", "--graph", "{f}"], ["query", "people", "--graph", "{f}", "--engine", "maplib"],
+                                     ["export", "{f}", "--format", "nt"],
+                                     ["push", "{f}", "--endpoint", "http://127.0.0.1:9/q", "--update-endpoint", "http://127.0.0.1:9/u"]])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_query_export_and_push_name_a_fifo_or_device_for_what_it_is(tmp_path: Path, command: list[str], kind: str) -> None:
+    """Issue 16 item 11, every file the CLI opens: a named pipe or a device given as the graph is one line
+    saying what it is (before: `graph file not found`, for a file that is there), and nothing is opened."""
+    import os
+
+    f = tmp_path / "graph.ttl"
+    if kind == "fifo":
+        os.mkfifo(f)
+    else:
+        f = Path("/dev/zero")
+    res = CliRunner().invoke(main, [a.format(f=f) for a in command])
+    assert res.exit_code == 1
+    expected = "a named pipe" if kind == "fifo" else "a device"
+    assert res.output.strip().splitlines() == [f"Error: {f}: not a regular file ({expected})"]
