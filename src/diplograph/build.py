@@ -185,6 +185,19 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def _without_build_page(folder: str, names: list[str], outputs: set[str], out: "Inputs") -> list[str]:
+    """The file names of a folder without the page a build wrote in it, if one did (noted in `out`): a
+    folder that is this build's output, or that holds the lock file every build leaves (an earlier
+    build's output under another name, or `-o` the input folder itself). That diplograph.html is a view
+    of a graph, never an article."""
+    if PAGE_FILE not in names or not (LOCK_FILE in names or os.path.realpath(folder) in outputs):
+        return names
+    out.notes.append((PAGE_FILE if folder == "." else os.path.join(folder, PAGE_FILE),
+                      "the HTML view of a diplograph build, not read"))
+    out.ignored += 1
+    return [n for n in names if n != PAGE_FILE]
+
+
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read under the given files and folders; problems with the paths themselves."""
     found = collect(paths)
@@ -244,7 +257,7 @@ def collect(paths: Iterable[str | Path], exclude: Iterable[str | Path | None] = 
                     continue
                 keep.append(d)
             dirs[:] = keep
-            for n in names:
+            for n in _without_build_page(prefix, names, skip_dirs, out):
                 if n.startswith(".") or os.path.splitext(n)[1].lower() not in ARTICLE_SUFFIXES:
                     out.ignored += 1
                     continue
@@ -471,6 +484,7 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
 
 
 LOCK_FILE = ".diplograph.lock"
+PAGE_FILE = "diplograph.html"  # the HTML view a build writes next to diplograph.ttl
 
 
 @contextmanager
@@ -582,7 +596,7 @@ def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Tr
         report.violations = shacl_violations(graph)
     else:
         report.validated = not validate or report.triples <= SHACL_MAX_TRIPLES
-    turtle, page = out_dir / "diplograph.ttl", out_dir / "diplograph.html"
+    turtle, page = out_dir / "diplograph.ttl", out_dir / PAGE_FILE
     outputs: list[tuple[Path, bytes]] = [(turtle, data)] if data is not None else []
     report.turtle_written = data is not None  # None: the file on disk already held this graph
     if html:
