@@ -323,3 +323,14 @@ def test_a_62_syllable_name_gives_a_short_iri() -> None:
     name = " ".join(["Nguyễn"] + ["Văn"] * 61)
     assert len(ids.person_local(name)) == ids.READABLE + 11
     assert ids.person_local(name) != ids.person_local(name + " An")  # the cut never merges two names
+
+
+def test_a_lexicon_name_written_without_its_punctuation_is_the_lexicon_node() -> None:
+    """entity.spelling for lexicon entries too: the lexicon keeps punctuation in its keys, the rule does not
+    (before, only the slug happened to make `Bộ Văn hóa Thể thao và Du lịch` the ministry's node)."""
+    people = [PersonFact(name="Trần Văn Một", posts=[Post(title="Bộ trưởng", position="Bộ trưởng",
+                                                          organization="Bộ Văn hóa Thể thao và Du lịch")]),
+              PersonFact(name="Lê Văn Hai", posts=[Post(title="Thứ trưởng", position="Thứ trưởng",
+                                                        organization="Bộ Văn hóa, Thể thao và Du lịch")])]
+    g = to_graph([_facts("x.txt", people)])
+    assert {str(o) for o in g.objects(None, DG.organization)} == {ID + "org/bo-van-hoa-the-thao-va-du-lich"}

@@ -30,12 +30,14 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 import pyoxigraph as ox
 
 from .facts import ArticleFacts, MeetingFact
-from .ids import entity_local, person_local
+from .ids import entity_local, name_key, person_local
 from .resolve import Resolution, norm_cached, res_input, resolve_inputs
 from .rules import or_fallback
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from .lexicon import Entry
 
 _DG = "https://w3id.org/diplograph/ontology#"
 _ID = "https://w3id.org/diplograph/id/"
@@ -463,6 +465,18 @@ class ArticleMapper:
         self._entities: dict[tuple[str, str], tuple[str, tuple]] = {}  # (text, default kind) -> (node, claim)
         self._person_nodes: dict[str, str] = {}
         self._is_org_cache: dict[str, bool] = {}
+        # rule entity.spelling for lexicon entries too: the lexicon finds a name by its spelling key, which
+        # keeps punctuation; `ids.name_key` does not ("Bộ Văn hóa Thể thao và Du lịch" is the lexicon's
+        # "Bộ Văn hóa, Thể thao và Du lịch", which only a slug accident used to find). A key two entries share
+        # finds neither.
+        self._by_name_key: dict[str, Entry | None] = {}
+        for k, e in dict.items(self.lex.by_label):  # its keys are spelling keys already
+            nk = name_key(k)
+            self._by_name_key[nk] = e if self._by_name_key.get(nk, e) == e else None
+
+    def lookup(self, text: str) -> "Entry | None":
+        """The lexicon entry of an organization or place named in the text (`Lexicon.lookup`, then `name_key`)."""
+        return self.lex.lookup(text) or self._by_name_key.get(name_key(text))
 
     def entity(self, text: str, default_kind: str = "org") -> tuple[str, tuple]:
         """Node of an organization, country or place named in the text (lexicon node when known), and
@@ -471,7 +485,7 @@ class ArticleMapper:
         got = self._entities.get(key)
         if got is not None:
             return got
-        entry = self.lex.lookup(text)
+        entry = self.lookup(text)
         if entry is not None:
             got = (iri(entry.iri), ("E", _ENTITY_TYPES[entry.kind], _vi(entry.label_vi),
                                     Literal(entry.label_en, lang="en") if entry.label_en else None))
@@ -487,7 +501,7 @@ class ArticleMapper:
     def _is_org(self, text: str) -> bool:
         got = self._is_org_cache.get(text)
         if got is None:
-            entry = self.lex.lookup(text)
+            entry = self.lookup(text)
             got = self._is_org_cache[text] = entry is None or entry.kind != "place"
         return got
 
