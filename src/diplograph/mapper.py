@@ -469,10 +469,18 @@ class ArticleMapper:
         # keeps punctuation; `ids.name_key` does not ("Bộ Văn hóa Thể thao và Du lịch" is the lexicon's
         # "Bộ Văn hóa, Thể thao và Du lịch", which only a slug accident used to find). A key two entries share
         # finds neither.
+        self._abbreviations = {abbr.casefold(): abbr for abbr in self.lex.agreements}
         self._by_name_key: dict[str, Entry | None] = {}
         for k, e in dict.items(self.lex.by_label):  # its keys are spelling keys already
             nk = name_key(k)
             self._by_name_key[nk] = e if self._by_name_key.get(nk, e) == e else None
+
+    def abbreviation(self, text: str) -> str:
+        """An agreement's abbreviation as the graph writes it: the lexicon's (``NAFTA`` for ``Nafta``), else
+        in capitals. Abbreviations are one agreement whatever their case (`ids.agreement_local`), so its
+        node has one `dg:abbreviation` (``"NAFTA" , "Nafta"`` broke the shapes on the 12,000-article corpus)."""
+        known = self._abbreviations.get(text.casefold())
+        return known if known is not None else text.upper()
 
     def lookup(self, text: str) -> "Entry | None":
         """The lexicon entry of an organization or place named in the text (`Lexicon.lookup`, then `name_key`)."""
@@ -688,14 +696,15 @@ class _ArticleMapping:
         for ag in a.agreements:
             key = self.view.agreement(ag.abbreviation or ag.name or "")
             node = ID[f"agreement/{key}"]
-            known = lex.agreements.get(ag.abbreviation or "")
+            abbreviation = self.mapper.abbreviation(ag.abbreviation) if ag.abbreviation else None
+            known = lex.agreements.get(abbreviation or "")
             add((node, RDF_TYPE, DG.Agreement))
-            if ag.abbreviation:
-                add((node, DG.abbreviation, _plain(ag.abbreviation)))
-            name = ag.name or (known.label_vi if known else ag.abbreviation)
+            if abbreviation:
+                add((node, DG.abbreviation, _plain(abbreviation)))
+            name = ag.name or (known.label_vi if known else abbreviation)
             self.claim(node, ("A", _vi(name) if name is not None else None,
                               _vi(ag.name) if ag.name else None,
-                              _vi(ag.abbreviation) if ag.abbreviation else None,
+                              _vi(abbreviation) if abbreviation else None,
                               _vi(known.label_vi) if known else None,
                               Literal(known.label_en, lang="en") if known and known.label_en else None))
             add((art, DG.mentions, node))
