@@ -17,6 +17,7 @@ from sys import intern
 from typing import Hashable, Iterable, NamedTuple, cast
 
 from .facts import ArticleFacts, MeetingFact
+from .ids import agreement_local, meeting_local, same_person, slug
 from .lexicon import place_key
 
 _WORDS = re.compile(r"\w+")
@@ -221,15 +222,32 @@ def _name_words(name: str) -> frozenset[str]:
 
 def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = None,
                 reports: dict[str, int] | None = None) -> dict[str, str]:
-    """Canonical name of every name: exact names, then initials and lone surnames to the one full name.
+    """Canonical name of every name: spellings and misspellings of one name to one of them (rules
+    person.spelling and person.misspelling, `ids.same_person`), then initials and lone surnames to the
+    one full name.
 
     A surname alone that several full names end with ("Tổng thống Trump": Donald, Ivanka, Donald J.
     Trump) goes to the one of them that holds the same post somewhere (`positions`: title heads by
     name), and among several such, to one reported in at least DOMINANT times as many articles as the
     next (`reports`: articles by name); otherwise it stays a node of its own."""
-    names = sorted(set(names))
+    given = sorted(set(names))
     positions = positions or {}
     reports = reports or {}
+    # rules person.spelling and person.misspelling (ids.same_person): spellings of one name are one
+    # person, named by its most reported spelling, and so is a rare misspelling by tone marks of a far
+    # more reported name with the same post; the rules below see that name only, with the posts and
+    # reports of all its forms
+    spelled = same_person(given, positions, reports, DOMINANT)
+    names = sorted(set(spelled.values()))
+    if len(names) < len(given):
+        merged_positions: dict[str, set[str]] = {}
+        merged_reports: dict[str, int] = {}
+        for n in given:
+            rep = spelled[n]
+            if n in positions:
+                merged_positions.setdefault(rep, set()).update(positions[n])
+            merged_reports[rep] = merged_reports.get(rep, 0) + reports.get(n, 0)
+        positions, reports = merged_positions, merged_reports
     res: dict[str, str] = {}
     full = [n for n in names if not _INITIALS.match(n)]
     # both rules below need the same last word: names indexed by it give the same candidates, in the
@@ -255,7 +273,7 @@ def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = No
             if len(cands) == 1:
                 target = cands[0]
         res[n] = target
-    return res
+    return {n: res[spelled[n]] for n in given}
 
 
 def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict[str, str] | None = None) -> Resolution:
@@ -327,9 +345,13 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
         # the IRI comes from the fullest name and the date: stable across reruns and article order
         best = max((m for _, _, m in cl), key=lambda m: (bool(m[M_DATE]), len(m[M_NAME]), m[M_NAME]))
         date = next((m[M_DATE] for _, _, m in cl if m[M_DATE]), None)
-        mid = best[M_SLUG] + (f"-{date}" if date else "")
+        # the slug says what the meeting is; the digest of kind, fullest name and date tells apart two
+        # meetings whose slugs agree (ids.meeting_local); meetings with all three equal are numbered
+        mid = base = meeting_local(best[M_SLUG], best[M_KIND], best[M_NAME], date)
+        n = 1
         while mid in res.clusters:
-            mid += "-x"
+            n += 1
+            mid = f"{base}-{n}"
         mid = intern(mid)
         res.clusters[mid] = [(uid, m[M_KEY]) for uid, _, m in cl]
         orgs = tuple(dict.fromkeys(m[M_ORG] for _, _, m in cl if m[M_ORG]))
@@ -351,35 +373,13 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
     for _, source, r in articles:
         for abbr, name in r[2]:
             target = abbr or (name_to_abbr.get(norm_cached(name)) if name else None)
-            res.agreement_key[(source, abbr or name or "")] = _slug(target) if target else _slug(name or "")[:90]
+            res.agreement_key[(source, abbr or name or "")] = _agreement_local(target, name)
     return res
 
 
-class _Combining(dict):
-    """str.translate table deleting combining characters, filled on first sight of each character."""
-
-    def __missing__(self, cp: int) -> int | None:
-        v = self[cp] = None if unicodedata.combining(chr(cp)) else cp
-        return v
-
-
-_STRIP_COMBINING = _Combining()
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """`lexicon.slug` (ASCII slug of a Vietnamese label), several times faster: the combining marks
-    are deleted by str.translate instead of a per-character generator (tests/test_incremental.py
-    checks both agree)."""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    if not text.isascii():
-        text = text.translate(_STRIP_COMBINING)
-    return _NOT_SLUG.sub("-", text.lower()).strip("-") or "x"
-
-
 @lru_cache(maxsize=100_000)
-def _slug(text: str) -> str:
-    return slug(text)
+def _agreement_local(abbreviation: str | None, name: str | None) -> str:
+    return agreement_local(abbreviation, name)
 
 
 def resolve(articles: list[ArticleFacts]) -> Resolution:
