@@ -882,6 +882,12 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
     def aref(a: str) -> int | None:
         return art_ids.get(a)
 
+    # the articles a node is found in: its own sources and evidence, and those of its edges' facts
+    node_articles: dict[str, set[str]] = defaultdict(set)
+    for key in sel.edges:
+        arts = {f["article"] for f in view.edges[key].facts if f.get("article")}
+        node_articles[key[0]] |= arts
+        node_articles[key[1]] |= arts
     parties: dict[str, list[str]] = defaultdict(list)
     for src, dst in sel.edges:
         if view.nodes[src].type == "person" and view.nodes[dst].type == "conference":
@@ -904,6 +910,7 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
             "isolated": ug.degree(iri) == 0,
             "details": details,
             "sources": sorted(i for i in (aref(a) for a in n.sources) if i is not None),
+            "na": len(node_articles[iri] | n.sources | {a for _, a in n.evidence if a}),
             "evidence": [{"text": t, **({"a": aref(a)} if aref(a) is not None else {})}
                          for t, a in sorted(set(n.evidence))],
         }

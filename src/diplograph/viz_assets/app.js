@@ -68,7 +68,7 @@
     return false;
   }
   function nodePasses(n) {
-    return state.types[n.type] && n.sources.length >= state.minArticles && inRange(n.t);
+    return state.types[n.type] && (state.minArticles <= 1 || n.na >= state.minArticles) && inRange(n.t);
   }
   function edgeOwnPasses(e) {
     var rel = false;
@@ -805,7 +805,7 @@
       if (typeof n.details[k] === "string") pairs.push([FIELD_NAMES[k], n.details[k]]);
     });
     pairs.push(["years", n.years.join(", ")]);
-    pairs.push(["articles", String(n.sources.length)]);
+    pairs.push(["articles", String(n.na)]);
     pairs.push(["centrality", meta.sizeBy + " " + n.centrality + " · PageRank " + n.pr]);
     pairs.push(["community", n.community >= 0 ? String(n.community + 1) : "unconnected"]);
     addFields(panel, pairs);
