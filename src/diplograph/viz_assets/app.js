@@ -513,7 +513,7 @@
     data.edges.forEach(function (e) { e.rels.forEach(function (r) { present[r] = true; }); });
     edges.getIds().forEach(function (eid) {
       if (applied[eid] === "h") return;
-      edgeById[eid].rels.forEach(function (r) { relShown[r] = (relShown[r] || 0) + 1; });
+      edgeById[eid].rels.forEach(function (r) { if (state.rels[r]) relShown[r] = (relShown[r] || 0) + 1; });
     });
     data.relations.forEach(function (r) {
       if (!present[r.key]) return;
@@ -663,6 +663,8 @@
     setRange(months[Math.min(b.a, b.b)], months[Math.max(b.a, b.b)]);
   });
   api.months = months;
+  api.timelineX = function (i) { var r = tl.getBoundingClientRect(), g = tlGeometry(); return r.left + g.left + (i + 0.5) * g.bw; };
+  api.timelineY = function () { var r = tl.getBoundingClientRect(); return r.top + r.height / 2; };
 
   // ------------------------------------------------------------------ export: PNG and the selection as text
   function download(blob, name) {
