@@ -118,14 +118,14 @@ def main() -> None:
     cases: list[tuple[str, Graph, dict[str, Any]]] = [
         ("seeds-like fixture (tests/data/viz_seeds.ttl)", Graph().parse(SEEDS_FIXTURE, format="turtle"), {})]
     if REAL_GRAPH.exists():
-        cases.append(("graph/diplograph.ttl (default --max-nodes 500)", Graph().parse(REAL_GRAPH, format="turtle"), {}))
+        cases.append(("graph/diplograph.ttl (--max-nodes 500)", Graph().parse(REAL_GRAPH, format="turtle"), {"max_nodes": 500}))
         cases.append(("graph/diplograph.ttl (all nodes)", Graph().parse(REAL_GRAPH, format="turtle"), {"max_nodes": None}))
     cases += [
         ("synthetic 500 nodes (physics polish)", viz.synthetic_graph(500), {"max_nodes": None}),
-        ("synthetic 2,000 nodes (precomputed layout, default)", viz.synthetic_graph(2000), {"max_nodes": None}),
-        ("synthetic 2,000 nodes, physics forced on", viz.synthetic_graph(2000),
-         {"max_nodes": None, "physics_max_nodes": 10_000}),
-        ("synthetic 2,000 nodes, --max-nodes 500", viz.synthetic_graph(2000), {}),
+        ("synthetic 2,000 nodes (opens on 300, default)", viz.synthetic_graph(2000), {"max_nodes": None}),
+        ("synthetic 2,000 nodes, all in the opening view, physics forced on", viz.synthetic_graph(2000),
+         {"max_nodes": None, "physics_max_nodes": 10_000, "start_nodes": 2000}),
+        ("synthetic 2,000 nodes, --max-nodes 500", viz.synthetic_graph(2000), {"max_nodes": 500}),
     ]
     rows = []
     with sync_playwright() as p:

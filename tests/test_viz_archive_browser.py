@@ -76,7 +76,7 @@ def assert_labels_do_not_overlap(page: Any) -> list[dict[str, Any]]:
         c.font = "12px system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
         return texts.map(t => c.measureText(t).width); }""", [b["text"] for b in boxes])
     lit = set(page.evaluate("window.diplograph.litNodeIds()"))
-    for b, w in zip(boxes, measured):
+    for b, w in zip(boxes, measured, strict=True):
         assert b["w"] >= w and b["h"] >= 12, b
         assert 0 <= b["x"] and b["x"] + b["w"] <= width and 0 <= b["y"] and b["y"] + b["h"] <= height, b
         assert b["id"] in lit

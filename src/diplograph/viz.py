@@ -678,7 +678,7 @@ def pagerank(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter
         base = (1.0 - alpha) / n + alpha * sum(x[i] for i in dangling_nodes) / n
         share = [alpha * x[i] / deg[i] if deg[i] else 0.0 for i in range(n)]
         new = [base + sum(share[j] for j in nbrs[i]) for i in range(n)]
-        err = sum(abs(a - b) for a, b in zip(new, x))
+        err = sum(abs(a - b) for a, b in zip(new, x, strict=True))
         x = new
         if err < n * tol:
             break
