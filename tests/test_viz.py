@@ -315,6 +315,8 @@ def test_communities_cover_the_connected_part_and_group_the_unconnected() -> Non
      ["Nguyễn Xuân Phúc"], "Thăm Nhật Bản · 6/6/2017"),
     ("Thủ tướng Chính phủ Nguyễn Xuân Phúc hội đàm với Thủ tướng Shinzo Abe", "hội đàm", "",
      ["Shinzo Abe", "Nguyễn Xuân Phúc"], "Hội đàm Nguyễn Xuân Phúc – Shinzo Abe"),
+    ("Chuyến thăm hữu nghị chính thức Việt Nam của Chủ tịch Quốc hội Campuchia Heng Samrin", "thăm", "2017-06-23",
+     ["Heng Samrin"], "Heng Samrin thăm Việt Nam · 23/6/2017"),
     ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN (SOM ARF)", "hội nghị", "2017-08", [], "Hội nghị SOM ARF · 8/2017"),
     ("Hội nghị các quan chức cấp cao của Hiệp hội các quốc gia Đông Nam Á lần thứ 24", "hội nghị", "", [],
      "Hội nghị các quan chức cấp cao"),

@@ -41,9 +41,29 @@ from rdflib.term import Node
 
 from .reader import fold_accents
 
-DG = Namespace("https://w3id.org/diplograph/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+
+class _Terms(str):
+    """An rdflib Namespace whose terms are made once: `Namespace` builds a new URIRef on every attribute
+    access, about 250,000 times when collecting a 10,000-article graph (a fifth of `collect`'s time)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = URIRef(str(self) + name)
+        object.__setattr__(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:  # type: ignore[override]
+        return URIRef(str(self) + name)
+
+    @property
+    def title(self) -> URIRef:  # type: ignore[override]  # str.title would hide dg:title (rdflib does the same)
+        return URIRef(str(self) + "title")
+
+
+DG = _Terms("https://w3id.org/diplograph/ontology#")
+SCHEMA = _Terms("https://schema.org/")
+PROV = _Terms("http://www.w3.org/ns/prov#")
 ID = "https://w3id.org/diplograph/id/"
 
 SEED = 42
@@ -827,13 +847,19 @@ def short_label(node: VNode, parties: Iterable[str] = ()) -> str:
         head = kind_cap + " " + m.group(1).strip()
     elif starts_with_kind:
         rest = name[len(kind):].strip()
-        for filler in _FILLERS:
-            if fold_accents(rest).startswith(fold_accents(filler) + " "):
-                rest = rest[len(filler):].strip()
+        stripped = True
+        while stripped:  # "hữu nghị chính thức", in any order
+            stripped = False
+            for filler in _FILLERS:
+                if fold_accents(rest).startswith(fold_accents(filler) + " "):
+                    rest, stripped = rest[len(filler):].strip(), True
         for cut in _CUTS:
             if (i := rest.find(cut)) > 0:
                 rest = rest[:i]
         head = _head(f"{kind_cap} {rest}".strip(), 30)
+        if named and fold_accents(rest) == "viet nam":
+            # a visit to Việt Nam (most of them, in Vietnamese news) is known by who came
+            head = _head(named[0][1], 22) + " " + kind + " Việt Nam"
     else:
         head = _head(name, 30)
     date = d.get("date", "")
@@ -1043,7 +1069,7 @@ def synthetic_graph(n_nodes: int = 2000, seed: int = 7) -> Graph:
     """
     rng = random.Random(seed)
     g = Graph()
-    g.bind("dg", DG)
+    g.bind("dg", Namespace(str(DG)))
     idn = Namespace(ID)
     n_person = int(n_nodes * 0.45)
     n_org = int(n_nodes * 0.15)

@@ -584,14 +584,21 @@
   });
 
   // ------------------------------------------------------------------ timeline: meetings per month, brushed
-  var months = [], monthIndex = {}, perMonth = [];
+  var months = [], monthIndex = {}, perMonth = [], earlier = { count: 0, first: "" };
   (function () {
-    var ms = {};
-    data.nodes.forEach(function (n) { if (n.type === "conference") n.t.forEach(function (p) { if (p.length === 7) ms[p] = true; }); });
-    var keys = Object.keys(ms).sort();
-    if (!keys.length) return;
-    var y = +keys[0].slice(0, 4), m = +keys[0].slice(5, 7);
-    var end = keys[keys.length - 1];
+    // The chart spans the months of the meetings from the 5th percentile on (a few meetings of decades
+    // ago, named in today's news, would squeeze the rest into one bar), and at least a year.
+    var all = [];
+    data.nodes.forEach(function (n) { if (n.type === "conference") n.t.forEach(function (p) { if (p.length === 7) all.push(p); }); });
+    if (!all.length) return;
+    all.sort();
+    var end = all[all.length - 1];
+    var first = all[Math.floor(all.length * 0.05)];
+    var ey = +end.slice(0, 4), em = +end.slice(5, 7);
+    var yearBefore = (em === 12 ? ey : ey - 1) + "-" + (em === 12 ? "01" : (em + 1 < 10 ? "0" : "") + (em + 1));
+    if (first > yearBefore) first = yearBefore;
+    all.forEach(function (p) { if (p < first) { earlier.count++; if (!earlier.first) earlier.first = p; } });
+    var y = +first.slice(0, 4), m = +first.slice(5, 7);
     for (var guard = 0; guard < 1200; guard++) {
       var k = y + "-" + (m < 10 ? "0" : "") + m;
       monthIndex[k] = months.length; months.push(k);
@@ -601,7 +608,7 @@
     perMonth = months.map(function () { return 0; });
     data.nodes.forEach(function (n) {
       if (n.type !== "conference") return;
-      n.t.forEach(function (p) { if (p.length === 7) perMonth[monthIndex[p]]++; });
+      n.t.forEach(function (p) { if (p.length === 7 && monthIndex[p] !== undefined) perMonth[monthIndex[p]]++; });
     });
   })();
   var tl = $("dg-timeline"), brush = null;
@@ -624,7 +631,7 @@
     var lit = months.map(function () { return 0; });
     nodes.getIds().forEach(function (id) {
       var n = byId[id];
-      if (n.type === "conference" && applied[id] !== "h") n.t.forEach(function (p) { if (p.length === 7) lit[monthIndex[p]]++; });
+      if (n.type === "conference" && applied[id] !== "h") n.t.forEach(function (p) { if (p.length === 7 && monthIndex[p] !== undefined) lit[monthIndex[p]]++; });
     });
     var sel0 = -1, sel1 = -1;
     if (brush) { sel0 = Math.min(brush.a, brush.b); sel1 = Math.max(brush.a, brush.b); }
@@ -647,7 +654,9 @@
     ctx.textAlign = "left"; ctx.fillText(months[0], g.left, h);
     ctx.textAlign = "right"; ctx.fillText(months[months.length - 1], g.w - 4, h);
     var total = perMonth.reduce(function (a, b) { return a + b; }, 0);
-    note.textContent = fmt(total) + " meetings with a known month (grey: all, green: shown). Drag to choose months; click the chart once to clear.";
+    note.textContent = fmt(total) + " meetings with a known month (grey: all, green: shown)" +
+      (earlier.count ? "; " + fmt(earlier.count) + " earlier ones (from " + earlier.first + ") are left off the chart but not the graph" : "") +
+      ". Drag to choose months; click the chart once to clear.";
   }
   function monthAt(ev) {
     var r = tl.getBoundingClientRect(), g = tlGeometry();
