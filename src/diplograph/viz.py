@@ -8,7 +8,13 @@ Why it is built this way:
   fail loudly instead of silently phoning home.
 * Article text is untrusted.  Every string from the graph goes into the page as JSON inside
   ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and
-  the page script builds tooltips and the detail panel with ``textContent`` only.
+  the page script builds tooltips and the detail panel with ``textContent`` only (and draws node
+  labels on the canvas with ``fillText``).
+* A whole archive must stay readable: every node goes into the page's data (so all are searchable
+  and can be added to the view), but vis-network opens on ``START_NODES`` people and meetings of
+  highest PageRank (PageRank in plain Python: networkx's needs scipy, not a dependency); the page
+  draws the labels itself, most important first and never overlapping, and the rest is reached by
+  search, focus and expansion (docs/viz.md).
 * The same graph must give byte-identical HTML (so the file can be committed and diffed): nodes
   and edges are sorted, ids are assigned in IRI order, the layout is computed here from a
   seeded community detection, and nothing time-dependent is written.
@@ -16,9 +22,10 @@ Why it is built this way:
   into labelled edges between the actors people care about; their dates, titles and evidence
   sentences are kept on the edge and shown on click.
 * Layout: numpy is not a dependency, so instead of ``spring_layout`` we place nodes by seeded
-  Louvain community on a sunflower pattern (O(n)), let vis-network's Barnes-Hut physics polish
-  it for a bounded number of iterations, and then switch physics off so the page goes quiet.
-  Above ``physics_max_nodes`` the physics step is skipped entirely.
+  Louvain community on a sunflower pattern (O(n)) for the opening view only, let vis-network's
+  Barnes-Hut physics polish it for a bounded number of iterations, and then switch physics off so
+  the page goes quiet; nodes added later are placed by the page around the node that brought them.
+  An opening view above ``physics_max_nodes`` skips the physics step entirely.
 """
 from __future__ import annotations
 

@@ -181,7 +181,8 @@
 
   // ------------------------------------------------------------------ adding nodes to the view
   /** Put ``ids`` (not yet in the view) into it, each on a ring around its most important
-   * neighbour already placed; nodes with no placed neighbour go on a grid right of the drawing. */
+   * neighbour already placed; a part with no placed neighbour starts from its most important node,
+   * put in the next cell of a grid right of the drawing, and grows around it the same way. */
   function addToView(ids) {
     var todo = ids.filter(function (id) { return !inView[id]; });
     if (!todo.length) return 0;
@@ -190,6 +191,7 @@
     Object.keys(pos).forEach(function (id) { placed[id] = pos[id]; });
     var pending = todo.slice();
     var out = [];
+    var grid = null;
     while (pending.length) {
       var groups = {}, order = [], rest = [];
       pending.forEach(function (id) {
@@ -201,11 +203,25 @@
         if (best) { if (!groups[best]) { groups[best] = []; order.push(best); } groups[best].push(id); }
         else rest.push(id);
       });
-      if (!order.length) break;
+      if (!order.length) {
+        if (!grid) {
+          var xs = Object.keys(placed).map(function (id) { return placed[id].x; });
+          var ys = Object.keys(placed).map(function (id) { return placed[id].y; });
+          grid = { left: xs.length ? Math.max.apply(null, xs) + 300 : 0, top: ys.length ? Math.min.apply(null, ys) : 0,
+                   cols: Math.max(1, Math.ceil(Math.sqrt(rest.length / 2))), i: 0 };
+        }
+        rest.sort(function (a, b) { return byId[b].pr - byId[a].pr || (a < b ? -1 : 1); });
+        var seed = rest.shift();
+        placed[seed] = { x: grid.left + (grid.i % grid.cols) * 240, y: grid.top + Math.floor(grid.i / grid.cols) * 200 };
+        grid.i++;
+        out.push(seed);
+        pending = rest;
+        continue;
+      }
       order.forEach(function (a) {
         var kids = groups[a], k = kids.length, c = placed[a];
         var already = (incident[a] || []).filter(function (e) { return placed[other(e, a)]; }).length;
-        var r = Math.max(120, 30 * k / (2 * Math.PI)) + 15 * Math.min(already, 8);
+        var r = Math.max(k > 3 ? 120 : 70, 30 * k / (2 * Math.PI)) + 15 * Math.min(already, 8);
         var phase = (a.length * 0.7 + already) % (2 * Math.PI);
         kids.forEach(function (id, i) {
           var ang = phase + 2 * Math.PI * i / k;
@@ -215,17 +231,6 @@
         });
       });
       pending = rest;
-    }
-    if (pending.length) {
-      var xs = Object.keys(placed).map(function (id) { return placed[id].x; });
-      var ys = Object.keys(placed).map(function (id) { return placed[id].y; });
-      var left = xs.length ? Math.max.apply(null, xs) + 250 : 0;
-      var top = ys.length ? Math.min.apply(null, ys) : 0;
-      var cols = Math.max(1, Math.ceil(Math.sqrt(pending.length)));
-      pending.forEach(function (id, i) {
-        placed[id] = { x: left + (i % cols) * 170, y: top + Math.floor(i / cols) * 60 };
-        out.push(id);
-      });
     }
     nodes.add(out.map(function (id) { var p = placed[id]; var v = visNode(byId[id], p.x, p.y); v.physics = false; return v; }));
     out.forEach(function (id) { inView[id] = true; });
@@ -586,14 +591,17 @@
   // ------------------------------------------------------------------ timeline: meetings per month, brushed
   var months = [], monthIndex = {}, perMonth = [], earlier = { count: 0, first: "" };
   (function () {
-    // The chart spans the months of the meetings from the 5th percentile on (a few meetings of decades
-    // ago, named in today's news, would squeeze the rest into one bar), and at least a year.
+    // The chart spans the latest run of months with meetings that has no gap of more than two years
+    // (a few meetings of decades ago, named in today's news, would squeeze the rest into one bar),
+    // and at least a year.
     var all = [];
     data.nodes.forEach(function (n) { if (n.type === "conference") n.t.forEach(function (p) { if (p.length === 7) all.push(p); }); });
     if (!all.length) return;
     all.sort();
     var end = all[all.length - 1];
-    var first = all[Math.floor(all.length * 0.05)];
+    var num = function (p) { return +p.slice(0, 4) * 12 + (+p.slice(5, 7)) - 1; };
+    var first = end;
+    for (var j = all.length - 2; j >= 0 && num(first) - num(all[j]) <= 24; j--) first = all[j];
     var ey = +end.slice(0, 4), em = +end.slice(5, 7);
     var yearBefore = (em === 12 ? ey : ey - 1) + "-" + (em === 12 ? "01" : (em + 1 < 10 ? "0" : "") + (em + 1));
     if (first > yearBefore) first = yearBefore;
