@@ -351,3 +351,14 @@ def test_large_graph_page_holds_every_node_and_opens_on_the_top_people_and_meeti
     assert len(page_json((tmp_path / "b.html").read_text(encoding="utf-8"))["meta"]["start"]) == 1200
     viz.write_html(g, tmp_path / "c.html")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "c.html").read_bytes()
+
+
+def test_cli_start_option_sets_the_opening_view(tmp_path: Path) -> None:
+    out = tmp_path / "g.html"
+    r = CliRunner().invoke(main, ["viz", str(SEEDS), "-o", str(out), "--start", "5"])
+    assert r.exit_code == 0, r.output
+    assert "15 nodes, 18 edges" in r.output and "opens on the 5 people and meetings of highest PageRank" in r.output
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 15 and len(data["meta"]["start"]) == 5
+    types = {n["id"]: n["type"] for n in data["nodes"]}
+    assert {types[i] for i in data["meta"]["start"]} <= {"person", "conference"}
