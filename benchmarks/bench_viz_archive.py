@@ -183,6 +183,8 @@ def screenshots() -> None:
         page.fill("#dg-search", "Phạm Bình Minh")
         page.press("#dg-search", "Enter")
         page.wait_for_function("() => !window.diplograph.animating && window.diplograph.labelsCurrent()")
+        page.click("#dg-arrange")
+        page.wait_for_function("() => !window.diplograph.animating && window.diplograph.labelsCurrent()")
         page.screenshot(path=str(ROOT / "docs" / "screenshot-archive-focus.png"))
         browser.close()
     print("wrote docs/screenshot-archive.png and docs/screenshot-archive-focus.png")

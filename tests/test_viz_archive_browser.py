@@ -104,6 +104,12 @@ def test_archive_page_opens_on_the_top_people_and_meetings_with_readable_labels(
     assert inside
     boxes = assert_labels_do_not_overlap(page)
     assert len(boxes) >= 20
+    # zoomed in around the centre, nodes spread and labels that did not fit appear (still none overlapping)
+    page.evaluate("window.diplograph.network.moveTo({scale: window.diplograph.network.getScale() * 3})")
+    zoomed = assert_labels_do_not_overlap(page)
+    assert {b["id"] for b in zoomed} - {b["id"] for b in boxes}
+    page.evaluate("window.diplograph.network.fit()")
+    assert [b["id"] for b in assert_labels_do_not_overlap(page)] == [b["id"] for b in boxes]
     # the labels drawn are those of the most important nodes: the node of highest PageRank has one
     top = max(start, key=lambda i: by_id[i]["pr"])
     assert top in {b["id"] for b in boxes}
@@ -141,7 +147,12 @@ def test_search_focus_dims_the_rest_expands_and_goes_back(opened: Opened, archiv
     assert all(colours[i] == DIM_BACKGROUND for i in dimmed)
     assert all(colours[i] == next(t["color"] for t in data["types"] if t["key"] == by_id[i]["type"]) for i in lit)
     assert "Phạm Bình Minh" in page.inner_text("#dg-details")
-    assert_labels_do_not_overlap(page)
+    before = [b for b in assert_labels_do_not_overlap(page) if b["id"] in lit]
+    # "Arrange" lays the focus out on an ellipse around him: same nodes, more of their labels readable
+    page.click("#dg-arrange")
+    after = [b for b in assert_labels_do_not_overlap(page) if b["id"] in lit]
+    assert set(page.evaluate("window.diplograph.litNodeIds()")) == expected
+    assert len(after) > len(before) and len(after) >= 0.75 * len(expected)
     # "others: hidden" hides instead of dimming
     page.select_option("#dg-others", "hide")
     assert set(page.evaluate("window.diplograph.visibleNodeIds()")) == expected

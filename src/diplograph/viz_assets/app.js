@@ -349,6 +349,44 @@
     network.fit({ nodes: present, animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
     if (network.getScale() > 1.6 && !animate) network.moveTo({ scale: 1.6 });
   }
+  /** Lay the focus out around its centre: its neighbours on an ellipse (wider than high, as
+   * labels are), the next depths on larger ones, each node near the angle of the node that brought
+   * it in. Only the focus moves; the rest of the view stays where it was. */
+  function arrangeFocus() {
+    if (!state.focus) return false;
+    var F = focusSet(), c = state.focus.center;
+    var pos = network.getPositions([c])[c];
+    var levels = [[c]], seen = {}, angle = {};
+    seen[c] = true; angle[c] = 0;
+    while (true) {
+      var next = [], last = levels[levels.length - 1];
+      last.forEach(function (id) {
+        neighbours(id).forEach(function (o) {
+          if (F[o] && !seen[o]) { seen[o] = true; next.push({ id: o, parent: id }); }
+        });
+      });
+      if (!next.length) {
+        // focus nodes no path inside the focus reaches (an expansion restored from history): outermost
+        Object.keys(F).sort().forEach(function (id) { if (!seen[id]) { seen[id] = true; next.push({ id: id, parent: c }); } });
+        if (!next.length) break;
+      }
+      next.sort(function (a, b) { return angle[a.parent] - angle[b.parent] || byId[b.id].pr - byId[a.id].pr || (a.id < b.id ? -1 : 1); });
+      levels.push(next.map(function (x) { return x.id; }));
+      var k = next.length;
+      var ry = Math.max(130 * (levels.length - 1), k * 15), rx = 1.9 * ry;
+      var upd = next.map(function (x, i) {
+        var a = -Math.PI / 2 + 2 * Math.PI * (i + 0.5) / k;
+        angle[x.id] = a;
+        return { id: x.id, x: pos.x + rx * Math.cos(a), y: pos.y + ry * Math.sin(a) };
+      });
+      nodes.update(upd);
+    }
+    // fitted with room for the labels of the nodes at the left and right ends
+    network.fit({ nodes: Object.keys(F), animation: false });
+    network.moveTo({ scale: network.getScale() * 0.8 });
+    return true;
+  }
+  api.arrange = arrangeFocus;
   api.focus = function (id) { setFocus(id); return api.focusIds(); };
   api.focusIds = function () { var F = focusSet(); return F ? Object.keys(F).sort() : []; };
   api.expand = expand;
@@ -576,6 +614,7 @@
   $("dg-back").addEventListener("click", api.back);
   $("dg-forward").addEventListener("click", api.forward);
   $("dg-reset").addEventListener("click", api.reset);
+  $("dg-arrange").addEventListener("click", arrangeFocus);
   $("dg-all").addEventListener("click", api.addAll);
   $("dg-all").textContent = "Add all " + fmt(data.nodes.length) + " nodes";
   var colourSel = $("dg-colour");
