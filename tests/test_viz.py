@@ -362,3 +362,11 @@ def test_cli_start_option_sets_the_opening_view(tmp_path: Path) -> None:
     assert len(data["nodes"]) == 15 and len(data["meta"]["start"]) == 5
     types = {n["id"]: n["type"] for n in data["nodes"]}
     assert {types[i] for i in data["meta"]["start"]} <= {"person", "conference"}
+
+
+def test_terms_are_made_once_and_title_is_a_term() -> None:
+    assert viz.DG.Person is viz.DG.Person
+    assert viz.DG.Person == viz.URIRef("https://w3id.org/diplograph/ontology#Person")
+    assert viz.DG.title == viz.URIRef("https://w3id.org/diplograph/ontology#title")  # not str.title
+    assert viz.DG["format"] == viz.URIRef("https://w3id.org/diplograph/ontology#format")
+    assert str(viz.DG) == "https://w3id.org/diplograph/ontology#"

@@ -817,6 +817,12 @@ def _short_date(date: str) -> str:
     return date
 
 
+def _kind_family(kind: str) -> str:
+    """The family of a meeting kind as the page's labels need it: "visit" for the kinds of visits
+    ("thăm", "thăm chính thức" …), else "". The one place viz decides a kind's family."""
+    return "visit" if fold_accents(kind).startswith("tham") else ""
+
+
 _FILLERS = ("chính thức", "cấp nhà nước", "hữu nghị", "làm việc")
 _CLASSIFIERS = ("chuyến", "cuộc", "buổi")
 _CUTS = (" của ", " giữa ", ",", " tại ", " trong khuôn khổ ", " nhằm ", " nhân dịp ", " với ")
@@ -847,7 +853,7 @@ def short_label(node: VNode, parties: Iterable[str] = ()) -> str:
     if starts_with_kind:
         name = name[at:]
     m = _ACRONYM.search(name)
-    if named and kind and not (starts_with_kind and fold_accents(kind).startswith("tham")):
+    if named and kind and not (starts_with_kind and _kind_family(kind) == "visit"):
         # a visit is known by where it goes ("Thăm Nhật Bản"), other meetings by who met
         head = kind_cap + " " + _head(" – ".join(p for _, p in named[:2]), 36)
     elif m and starts_with_kind and sum(c.isupper() for c in m.group(1)) >= 2:
