@@ -252,4 +252,8 @@ def test_png_and_selection_exports(opened: Opened, archive: dict[str, Any]) -> N
     by_id = {n["id"]: n for n in data["nodes"]}
     assert sorted(iris) == sorted(by_id[i]["iri"] for i in lit)
     assert text.startswith(f"# diplograph: {len(lit)} nodes, focus Phạm Bình Minh") and "VALUES ?node {" in text
+    assert page.evaluate("window.diplograph.selectionText()") == text
+    page.click("#dg-list-copy")  # the clipboard, or the copy command where the page may not write it
+    page.wait_for_function("() => document.getElementById('dg-status').textContent.startsWith('Copied')")
+    assert page.inner_text("#dg-status") == f"Copied {len(lit)} IRIs (SPARQL VALUES block)"
     opened.assert_clean()
