@@ -114,7 +114,6 @@ COMMUNITY_COLORS = (
 """Tableau-10-like palette; communities past the 12 largest share a neutral grey."""
 
 OTHER_COMMUNITY_COLOR = "#b8b8b8"
-LABEL_MAX = 48
 
 
 # ------------------------------------------------------------------ collected view of the graph
@@ -780,10 +779,6 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _shorten(label: str, limit: int = LABEL_MAX) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
-
-
 SHORT_MAX = 28
 """Longest label drawn on the canvas, in characters; the full name is in the details panel."""
 
@@ -879,10 +874,6 @@ def short_label(node: VNode, parties: Iterable[str] = ()) -> str:
     return f"{head} · {_short_date(date)}" if date else head
 
 
-def _periods_out(periods: set[str]) -> list[str]:
-    return sorted(periods)
-
-
 def page_data(view: View, sel: Selection, *, communities_default: bool = False, size_by: str = "degree",
               physics_max_nodes: int = 800, title: str = "diplograph",
               start_nodes: int = START_NODES) -> dict[str, Any]:
@@ -942,7 +933,7 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
         out: dict[str, Any] = {
             "id": ids[iri], "iri": iri, "type": n.type,
             "label": short_label(n, parties.get(iri, ())), "name": n.label,
-            "labelEn": n.label_en, "years": sorted(n.years), "t": _periods_out(n.periods),
+            "labelEn": n.label_en, "years": sorted(n.years), "t": sorted(n.periods),
             "size": round(12 + 28 * math.sqrt(cent.get(iri, 0.0) / cmax), 1),
             "centrality": round(cent.get(iri, 0.0), 6), "pr": round(ranks.get(iri, 0.0) * len(sel.nodes), 5),
             "community": comm.get(iri, UNCONNECTED),
@@ -968,7 +959,7 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
                 fout["a"] = ai
             facts.append(fout)
         edges_out.append({"id": f"e{i}", "from": ids[key[0]], "to": ids[key[1]], "rels": rels,
-                          "label": ", ".join(rels), "years": sorted(e.years), "t": _periods_out(e.periods),
+                          "label": ", ".join(rels), "years": sorted(e.years), "t": sorted(e.periods),
                           "facts": facts})
     ncomm = len({c for c in comm.values() if c != UNCONNECTED})
     comm_sizes: dict[int, int] = defaultdict(int)
