@@ -159,7 +159,7 @@ def test_scheduler_values() -> None:
 
 def test_partitions_follow_the_local_reading_order(tmp_path) -> None:
     files = [tmp_path / f"{i}.txt" for i in range(5)]
-    got = partitions(files, [tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"], [7, 0], 3)
+    got = partitions(files, [tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"], [7, 0], 3)  # base "": paths as given
     assert got == [
         Partition(0, files=tuple(map(str, files[:3]))), Partition(1, files=tuple(map(str, files[3:]))),
         Partition(2, corpus=str(tmp_path / "a.jsonl"), lines=(1, 3)),
@@ -176,3 +176,13 @@ def test_count_lines_counts_a_last_line_without_newline(tmp_path) -> None:
     p.write_bytes(b"a\nb\n")
     assert count_lines(str(p)) == 2
 
+
+
+def test_relative_paths_are_read_from_the_clients_folder_and_named_as_given(client, shards, local, tmp_path,
+                                                                            monkeypatch) -> None:
+    # the workers were started in another folder (a remote worker's is another machine's): they are given
+    # the client's folder and read from there, and messages name the paths as the user wrote them
+    monkeypatch.chdir(shards[0].parent)
+    report = build_distributed([s.name for s in shards], tmp_path, client=client, partition_size=100, validate=False)
+    assert (tmp_path / "diplograph.ttl").read_bytes() == local[1]
+    assert f"{shards[1].name}:4" in {label for label, _ in report.skipped}

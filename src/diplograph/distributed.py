@@ -72,6 +72,10 @@ class Partition:
     files: tuple[str, ...] = ()
     corpus: str | None = None
     lines: tuple[int, int] | None = None
+    base: str = ""  # the client's folder: relative paths are read from there (a remote worker's is another)
+
+    def real(self, path: str) -> str:
+        return os.path.join(self.base, path) if self.base else path
 
     @property
     def name(self) -> str:
@@ -150,31 +154,37 @@ def extract_partition(part: Partition, cache_dir: str | None = None) -> Extracte
     facts: list[ArticleFacts] = []
     skipped: list[tuple[str, str]] = []
     cached = 0
-    for path in part.files:
-        hit = cache.get(Path(path)) if cache else None
+    for path in part.files:  # named as given (messages), read from `part.real(path)`
+        real = part.real(path)
+        hit = cache.get(Path(real)) if cache else None
         if hit is None:
-            af, why = _safe_extract(map_file, path)
+            af, why = _safe_extract(map_file, real)
             if af is None:
                 skipped.append((path, why or "unknown error"))
                 continue
             if cache:
-                _keep(cache, None, af, Path(path))
+                _keep(cache, None, af, Path(real))
         else:
             cached += 1
             af = hit
         facts.append(af)
     if part.corpus is not None:
         raw: list[bytes] = []
-        for got in read_corpus(part.corpus, part.lines, raw):
+        real = part.real(part.corpus)
+
+        def label(text: str) -> str:  # `real:LINE` as `corpus:LINE`, the path as the user gave it
+            return part.corpus + text[len(real):] if part.corpus is not None and text.startswith(real) else text
+
+        for got in read_corpus(real, part.lines, raw):
             if isinstance(got, tuple):
-                skipped.append(got)
+                skipped.append((label(got[0]), got[1]))
                 continue
             digest = cache.digest_of(raw[-1]) if cache else None
             hit = cache.load(digest) if cache and digest else None
             if hit is None:
                 af, why = _safe_extract(extract, got.article)
                 if af is None:
-                    skipped.append((got.label, why or "unknown error"))
+                    skipped.append((label(got.label), why or "unknown error"))
                     continue
                 if cache:
                     _keep(cache, digest, af)
@@ -291,14 +301,15 @@ def connect(scheduler: str) -> tuple["Client", Callable[[], None]]:
     return client, close
 
 
-def partitions(files: Sequence[Path], corpora: Sequence[Path], line_counts: Sequence[int], size: int) -> list[Partition]:
+def partitions(files: Sequence[Path], corpora: Sequence[Path], line_counts: Sequence[int], size: int,
+               base: str = "") -> list[Partition]:
     """Partitions in the local build's reading order: the files (sorted), then each corpus's lines."""
     out: list[Partition] = []
     for i in range(0, len(files), size):
-        out.append(Partition(len(out), files=tuple(str(f) for f in files[i:i + size])))
+        out.append(Partition(len(out), files=tuple(str(f) for f in files[i:i + size]), base=base))
     for corpus, n in zip(corpora, line_counts, strict=True):
         for first in range(1, max(n, 1) + 1, size):
-            out.append(Partition(len(out), corpus=str(corpus), lines=(first, first + size - 1)))
+            out.append(Partition(len(out), corpus=str(corpus), lines=(first, first + size - 1), base=base))
     return out
 
 
@@ -358,11 +369,13 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
                       client: "Client | None" = None, partition_size: int = DEFAULT_PARTITION_SIZE,
                       merge: bool = True, validate: bool = True, progress: bool = False,
                       cache_dir: str | Path | None = None, follow_links: bool = False,
-                      on_done: Callable[[str, int, int], None] | None = None) -> BuildReport:
+                      on_done: Callable[[str, int, int], None] | None = None, stats: dict | None = None) -> BuildReport:
     """Build the graph of `paths` on a Dask cluster (`scheduler`, or an open `client`): the shards in
     `out_dir/shards/` and, with `merge`, `out_dir/diplograph.ttl`, byte-identical to `build_graph`'s.
 
-    `on_done(stage, done, total)` is called as partitions finish (the progress bar's ticks). No HTML
+    `on_done(stage, done, total)` is called as partitions finish (the progress bar's ticks); `stats`, when
+    given, gets the wall seconds of each stage and the client's peak memory around resolution (for
+    benchmarks/bench_distributed.py). No HTML
     view is written (an archive that needs a cluster is too large for the one-page view; `diplograph
     viz` makes one of a part). The output folder and the cache must be reachable by the workers at
     the same paths (a shared file system on a real cluster)."""
@@ -375,7 +388,7 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
     try:
         return _build(client, paths, out_dir, partition_size=partition_size, merge=merge, validate=validate,
                       progress=progress, cache_dir=str(Path(cache_dir).resolve()) if cache_dir else None,
-                      follow_links=follow_links, on_done=on_done)
+                      follow_links=follow_links, on_done=on_done, stats=stats if stats is not None else {})
     finally:
         if close:
             close()
@@ -383,21 +396,28 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
 
 def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, partition_size: int, merge: bool,  # noqa: C901
            validate: bool, progress: bool, cache_dir: str | None, follow_links: bool,
-           on_done: Callable[[str, int, int], None] | None) -> BuildReport:
+           on_done: Callable[[str, int, int], None] | None, stats: dict) -> BuildReport:
+    import resource
+
+    clock = _Clock(stats)
     report = BuildReport(shacl_skipped=not validate)
     found = collect(paths, exclude=(out_dir, cache_dir), follow_links=follow_links)
     report.skipped.extend(found.problems)
     report.ignored, report.notes = found.ignored, found.notes
     token = uuid.uuid4().hex[:12]
-    counts = client.gather([client.submit(count_lines, str(c), key=f"dg-count-{i}-{token}")
+    base = os.getcwd()
+    counts = client.gather([client.submit(count_lines, os.path.join(base, c), key=f"dg-count-{i}-{token}")
                             for i, c in enumerate(found.corpora)]) if found.corpora else []
-    parts = partitions(found.files, found.corpora, counts, partition_size)
+    parts = partitions(found.files, found.corpora, counts, partition_size, base)
+    stats["partitions"] = len(parts)
+    clock("partition")
     if not parts:
         return report
     extracted = [client.submit(extract_partition, p, cache_dir, key=f"dg-extract-{p.index}-{token}", retries=2)
                  for p in parts]
     summaries = _wait(client, [client.submit(summary_of, e, key=f"dg-summary-{i}-{token}")
                                for i, e in enumerate(extracted)], progress, "extract", on_done)
+    clock("extract")
     # ---- resolution, on the compact summaries, in the local build's order (by source, stable)
     order = sorted(((src, i, j) for i, s in enumerate(summaries) for j, src in enumerate(s.sources)))
     ranks: list[list[int]] = [[0] * len(s.sources) for s in summaries]
@@ -415,12 +435,20 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
     report.facts["people"] = len(people)
     from .resolve import resolve_inputs
 
+    stats["rss_before_resolve_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if stats.get("measure_summaries"):  # what the client holds per article (the benchmark's projection)
+        import pickle
+
+        stats["summary_bytes"] = sum(len(pickle.dumps(s.inputs, protocol=pickle.HIGHEST_PROTOCOL)) for s in summaries)
+    clock("gather")
     res = resolve_inputs([(rank, src, summaries[i].inputs[j]) for rank, (src, i, j) in enumerate(order)])
     person_key, views = _views(res, [s.sources for s in summaries])
+    stats["rss_after_resolve_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    clock("resolve")
     del res, order
     # ---- mapping and the claims' shuffle, into a fresh shard folder renamed over the last one
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{SHARDS}-", dir=out_dir))
+    staging = Path(tempfile.mkdtemp(prefix=f".{SHARDS}-", dir=out_dir.resolve()))  # absolute: workers write there
     try:
         [person_future] = client.scatter([person_key], broadcast=True)  # one object (a dict would scatter per key)
         mapped = [client.submit(map_partition, extracted[i], ranks[i], person_future, views[i],
@@ -428,11 +456,13 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
                   for i, p in enumerate(parts)]
         del views
         _wait(client, mapped, progress, "map", on_done)
+        clock("map")
         folded = [client.submit(fold_bucket, b, str(staging / f"nodes-{b:03d}{PART_SUFFIX}"),
                                 *[client.submit(pick, m, b, key=f"dg-pick-{i}-{b}-{token}") for i, m in enumerate(mapped)],
                                 key=f"dg-fold-{b}-{token}", retries=2)
                   for b in range(SHUFFLE_BUCKETS)]
         _wait(client, folded, progress, "shuffle", on_done)
+        clock("shuffle")
         del extracted, mapped  # the workers drop the facts (releasing futures; `cancel` trips the scheduler)
         shards_dir = _swap(staging, out_dir / SHARDS)
     except BaseException:
@@ -443,11 +473,26 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
         turtle = out_dir / "diplograph.ttl"
         report.triples = write_streamed(turtle, merged_turtle(shards))
         report.turtle, report.turtle_written = turtle, True
+        clock("merge")
         _check(report, turtle, validate)
     else:
         report.validated = not validate
         report.triples = sum(_count_lines(f) for f in shard_files(shards_dir))  # an upper bound: shards may share triples
     return report
+
+
+class _Clock:
+    """Wall seconds of each stage into `stats` (stage name -> seconds since the previous stage)."""
+
+    def __init__(self, stats: dict) -> None:
+        import time
+
+        self.stats, self.now, self.last = stats, time.perf_counter, time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        t = self.now()
+        self.stats[f"{stage}_s"] = round(t - self.last, 3)
+        self.last = t
 
 
 def _count_lines(path: Path) -> int:
