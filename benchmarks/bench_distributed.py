@@ -92,6 +92,82 @@ def table(n: int, workers: int, size: int, local: dict, dist: dict, same: bool) 
     return "\n".join(lines)
 
 
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+DirsAllowed = ., {data}
+NumberOfBuffers = 170000
+MaxDirtyBuffers = 130000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerThreads = 4
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, seconds: float) -> None:
+    import socket
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
+
+
+def bench_load(out: Path, work: Path, triples: int) -> list[str]:
+    """`diplograph load` of the Dask build's shards into a new Oxigraph store and a new Virtuoso
+    database (a server started here, stopped after): wall seconds and triples per second."""
+    import shutil
+
+    rows = []
+    store = work / "oxigraph-store"
+    shutil.rmtree(store, ignore_errors=True)
+    t = time.perf_counter()
+    subprocess.run([*run.CLI, "load", str(out), "--into", f"oxigraph:{store}"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    rows.append(f"| Oxigraph (`oxigraph load`, files in parallel) | {wall:.1f} s | {triples / wall:,.0f} |")
+    binary = shutil.which("virtuoso-t")
+    if binary:
+        db = work / "virtuoso-db"
+        shutil.rmtree(db, ignore_errors=True)
+        db.mkdir()
+        sql, http = free_port(), free_port()
+        (db / "virtuoso.ini").write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, data=out.resolve()))
+        proc = subprocess.Popen([binary, "+foreground", "+configfile", str(db / "virtuoso.ini")], cwd=db,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_for_port(sql, 120)
+            t = time.perf_counter()
+            subprocess.run([*run.CLI, "load", str(out), "--into", f"virtuoso:127.0.0.1:{sql}"], check=True, cwd=ROOT,
+                           stdout=subprocess.DEVNULL)
+            wall = time.perf_counter() - t
+            rows.append(f"| Virtuoso 7 (ld_dir, 2 × rdf_loader_run, checkpoint) | {wall:.1f} s | {triples / wall:,.0f} |")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
@@ -99,13 +175,21 @@ def main() -> int:
     ap.add_argument("--partition-size", type=int, default=1000)
     ap.add_argument("--work", type=Path, default=Path("/tmp/diplograph-bench-distributed"))
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--load-only", type=int, default=0, metavar="TRIPLES",
+                    help="only time the bulk loads of the last Dask build in --work (its triple count)")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.load_only:
+        print("\n".join(["| store | load | triples/s |", "|---|---|---|",
+                         *bench_load(args.work / "out-dask", args.work, args.load_only)]))
+        return 0
     src = corpus(args.n, args.work)
     local = measure(CHILD_LOCAL, str(src), str(args.work / "out-local"))
     dist = measure(CHILD_DIST, str(src), str(args.work / "out-dask"), f"local:{args.workers}", str(args.partition_size))
     same = (args.work / "out-local" / "diplograph.ttl").read_bytes() == (args.work / "out-dask" / "diplograph.ttl").read_bytes()
     text = table(args.n, args.workers, args.partition_size, local, dist, same)
+    text += "\n".join(["", "Bulk load of the shards:", "", "| store | load | triples/s |", "|---|---|---|",
+                       *bench_load(args.work / "out-dask", args.work, dist["triples"]), ""])
     print(text)
     print(json.dumps({"local": local, "dask": dist}), file=sys.stderr)
     if not args.no_write:
