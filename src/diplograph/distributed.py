@@ -449,6 +449,7 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
     # ---- mapping and the claims' shuffle, into a fresh shard folder renamed over the last one
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{SHARDS}-", dir=out_dir.resolve()))  # absolute: workers write there
+    os.chmod(staging, 0o755)  # mkdtemp's 0700 would keep a store's server (another user) from reading the shards
     try:
         [person_future] = client.scatter([person_key], broadcast=True)  # one object (a dict would scatter per key)
         mapped = [client.submit(map_partition, extracted[i], ranks[i], person_future, views[i],
