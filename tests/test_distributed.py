@@ -186,3 +186,13 @@ def test_relative_paths_are_read_from_the_clients_folder_and_named_as_given(clie
     report = build_distributed([s.name for s in shards], tmp_path, client=client, partition_size=100, validate=False)
     assert (tmp_path / "diplograph.ttl").read_bytes() == local[1]
     assert f"{shards[1].name}:4" in {label for label, _ in report.skipped}
+
+
+def test_progress_bars_count_partitions(client, shards, tmp_path, capsys) -> None:
+    ticks: list[tuple[str, int, int]] = []
+    build_distributed(shards, tmp_path, client=client, partition_size=100, validate=False, progress=True,
+                      on_done=lambda *tick: ticks.append(tick))
+    err = capsys.readouterr().err
+    for stage, total in (("extract", 5), ("map", 5), ("shuffle", SHUFFLE_BUCKETS)):  # 5 shards of 60-62 lines
+        assert f"{stage}:   0%" in err and f"0/{total} [" in err, err[-500:]  # a bar over the stage's partitions
+        assert [done for s, done, n in ticks if s == stage and n == total] == list(range(1, total + 1))
