@@ -196,3 +196,17 @@ def test_progress_bars_count_partitions(client, shards, tmp_path, capsys) -> Non
     for stage, total in (("extract", 5), ("map", 5), ("shuffle", SHUFFLE_BUCKETS)):  # 5 shards of 60-62 lines
         assert f"{stage}:   0%" in err and f"0/{total} [" in err, err[-500:]  # a bar over the stage's partitions
         assert [done for s, done, n in ticks if s == stage and n == total] == list(range(1, total + 1))
+
+
+def test_people_resolved_per_surname_bucket_give_the_archives_names(shards) -> None:
+    from diplograph.distributed import extract_partition, pick_names, resolve_people
+    from diplograph.resolve import res_input, resolve_inputs
+
+    parts = [extract_partition(Partition(i, corpus=str(s), lines=(1, 10_000))) for i, s in enumerate(shards)]
+    facts = sorted((a for p in parts for a in p.facts), key=lambda a: a.source)
+    whole = resolve_inputs([(i, a.source, res_input(a)) for i, a in enumerate(facts)]).person_key
+    by_bucket: dict[str, str] = {}
+    for b in range(SHUFFLE_BUCKETS):
+        by_bucket.update(resolve_people(*[pick_names(p, b) for p in parts]))
+    assert by_bucket == {n: k for n, k in whole.items() if n != k}
+    assert by_bucket, "no short form resolved to a full name: the test proves nothing"

@@ -84,10 +84,12 @@ class Partition:
 
 @dataclass
 class Extracted:
-    """A partition's facts (kept on the worker until mapped) and what the client needs of them."""
+    """A partition's facts (kept on the worker until mapped), what the client needs of them, and the
+    partition's names by surname bucket for the people shuffle (`name_buckets`)."""
 
     facts: list[ArticleFacts]
     summary: "Summary"
+    names: list[dict[str, tuple[int, set[str]]]] = field(default_factory=list)
 
 
 @dataclass
@@ -194,8 +196,55 @@ def extract_partition(part: Partition, cache_dir: str | None = None) -> Extracte
             facts.append(af)
     counts = count_facts(facts)
     del counts["people"]  # distinct names across the archive: counted by the client from `people`
-    return Extracted(facts, Summary([a.source for a in facts], [res_input(a) for a in facts], skipped,
-                                    frozenset(p.name for a in facts for p in a.people), counts, cached))
+    inputs = [res_input(a) for a in facts]
+    # the client resolves meetings and agreements only: names and posts go to the people shuffle
+    return Extracted(facts, Summary([a.source for a in facts], [((), r[1], r[2], ()) for r in inputs], skipped,
+                                    frozenset(p.name for a in facts for p in a.people), counts, cached),
+                     name_buckets(inputs))
+
+
+def surname_bucket(name: str) -> int:
+    """The people shuffle's bucket of a name: by its last word, the blocking key of
+    `resolve.person_keys` (an initial or a lone surname is only ever resolved to a full name ending
+    with the same word), so each bucket resolves on its own to exactly the archive's answer."""
+    words = name.split()
+    return zlib.crc32((words[-1] if words else "").encode("utf-8")) % SHUFFLE_BUCKETS
+
+
+def name_buckets(inputs: list[tuple]) -> list[dict[str, tuple[int, set[str]]]]:
+    """Per bucket: name -> (articles naming it, title heads it holds), what `resolve_inputs` counts
+    before `person_keys` (`res_input`: names r[0], positions r[3])."""
+    buckets: list[dict[str, tuple[int, set[str]]]] = [{} for _ in range(SHUFFLE_BUCKETS)]
+    for r in inputs:
+        for name in r[0]:
+            b = buckets[surname_bucket(name)]
+            n, held = b.get(name, (0, set()))
+            b[name] = (n + 1, held)
+        for name, position in r[3]:
+            b = buckets[surname_bucket(name)]
+            n, held = b.get(name, (0, set()))
+            held.add(position)
+            b[name] = (n, held)
+    return buckets
+
+
+def pick_names(extracted: Extracted, bucket: int) -> dict[str, tuple[int, set[str]]]:
+    """One surname bucket of an extracted partition (the people shuffle's send side)."""
+    return extracted.names[bucket]
+
+
+def resolve_people(*parts: dict[str, tuple[int, set[str]]]) -> dict[str, str]:
+    """`resolve.person_keys` of one surname bucket of the whole archive; only the names it changes."""
+    from .resolve import person_keys
+
+    reports: dict[str, int] = {}
+    positions: dict[str, set[str]] = {}
+    for part in parts:
+        for name, (n, held) in part.items():
+            reports[name] = reports.get(name, 0) + n
+            if held:
+                positions.setdefault(name, set()).update(held)
+    return {n: k for n, k in person_keys(reports, positions, reports).items() if n != k}
 
 
 def _keep(cache: "FactCache", digest: str | None, facts: ArticleFacts, path: Path | None = None) -> None:
@@ -435,13 +484,22 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
     report.facts["people"] = len(people)
     from .resolve import resolve_inputs
 
+    # people: resolved on the workers, one surname bucket each (a shuffle of the partitions' names)
+    people_keys = _wait(client, [client.submit(resolve_people, *[client.submit(pick_names, e, b, key=f"dg-names-{i}-{b}-{token}")
+                                                                 for i, e in enumerate(extracted)],
+                                               key=f"dg-people-{b}-{token}", retries=2)
+                                 for b in range(SHUFFLE_BUCKETS)], progress, "people", on_done)
+    person_key: dict[str, str] = {}
+    for keys in people_keys:
+        person_key.update(keys)
+    clock("people")
     stats["rss_before_resolve_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if stats.get("measure_summaries"):  # what the client holds per article (the benchmark's projection)
         import pickle
 
         stats["summary_bytes"] = sum(len(pickle.dumps(s.inputs, protocol=pickle.HIGHEST_PROTOCOL)) for s in summaries)
     clock("gather")
-    res = resolve_inputs([(rank, src, summaries[i].inputs[j]) for rank, (src, i, j) in enumerate(order)])
+    res = resolve_inputs([(rank, src, summaries[i].inputs[j]) for rank, (src, i, j) in enumerate(order)], person_key)
     person_key, views = _views(res, [s.sources for s in summaries])
     stats["rss_after_resolve_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     clock("resolve")
