@@ -80,7 +80,7 @@ def table(n: int, workers: int, size: int, local: dict, dist: dict, same: bool) 
         "| stage | seconds |",
         "|---|---|",
     ]
-    for key in ("partition_s", "extract_s", "gather_s", "resolve_s", "map_s", "shuffle_s", "merge_s"):
+    for key in ("partition_s", "extract_s", "people_s", "gather_s", "resolve_s", "map_s", "shuffle_s", "merge_s"):
         lines.append(f"| {key[:-2]} | {dist.get(key, '-')} |")
     lines += [
         "",

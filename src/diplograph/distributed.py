@@ -13,13 +13,15 @@ An archive of millions of articles is more than one machine re-maps after every 
    per-article fact cache of `cache` when a cache folder is given (files keyed by their bytes, corpus
    articles by their line), so a re-run extracts only new or changed articles. A bad article is
    reported with its file (or `shard:line`) and skipped, as locally. The facts stay in the workers'
-   memory; only each article's resolution input (`resolve.res_input`, a few hundred bytes) comes back.
-3. **Resolution** (here): `resolve.resolve_inputs`, the very function the local build runs, over the
-   gathered summaries in the local build's article order. It is *not* partitioned by blocking keys: the
-   meeting clustering is greedy in article order with candidates drawn from dates *and* participants,
-   so splitting it by key would change which cluster a report joins (and the bytes). Its cost and
-   memory grow with the archive on one machine; docs/distributed.md measures it and says what has to
-   change first.
+   memory; only each article's meeting and agreement summary (`resolve.res_input` without its names
+   and posts, a few hundred bytes) comes back.
+3. **Resolution**: people on the workers, as a shuffle by surname (`surname_bucket`, the blocking key
+   of `resolve.person_keys`, so each bucket gives the archive's answer); meetings and agreements here,
+   by `resolve.resolve_inputs` (the very function the local build runs) given those names, in the local
+   build's article order. Meetings are *not* partitioned by blocking keys: the clustering is greedy in
+   article order with candidates drawn from dates *and* participants, so splitting it by key would
+   change which cluster a report joins (and the bytes). Its cost and memory grow with the archive on
+   one machine; docs/distributed.md measures it and says what has to change first.
 4. **Mapping** (workers): each partition's articles are mapped (`mapper.ArticleMapper`) against the
    part of the resolution they use, and its own triples written as one sorted N-Triples shard
    `shards/part-NNNNN.nt`. Facts of nodes several articles speak of (a person's name, an agreement's
