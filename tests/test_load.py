@@ -65,16 +65,13 @@ def stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
-    """(output folder of a distributed build on a 1-worker LocalCluster, Turtle of the local build)."""
-    from distributed import Client, LocalCluster
-
+    """(output folder of a distributed build on a 1-worker LocalCluster that the build starts and
+    stops itself, `--scheduler local:1`; Turtle of the local build)."""
     shards = write_shards(tmp_path_factory.mktemp("corpus"), 200, 4, step=37)
     local = tmp_path_factory.mktemp("local")
     build_graph(shards, local, html=False, validate=False, jobs=1)
     out = tmp_path_factory.mktemp("dist")
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster, Client(cluster) as client:
-        build_distributed(shards, out, client=client, partition_size=30, validate=False)
+    build_distributed(shards, out, scheduler="local:1", partition_size=30, validate=False)
     assert (out / "diplograph.ttl").read_bytes() == (local / "diplograph.ttl").read_bytes()
     return out, local / "diplograph.ttl"
 
