@@ -139,6 +139,7 @@ def test_cli_on_a_running_scheduler_writes_the_local_bytes(client, shards, local
     assert (out / "diplograph.ttl").read_bytes() == local[1]
     assert f"warning: {shards[1]}:4: not JSON" in result.stderr
     assert f"articles read: {local[0].read}" in result.stdout and f"wrote {out / 'diplograph.ttl'}" in result.stdout
+    assert f"wrote {len(shard_files(out / 'shards'))} shards in {out / 'shards'}" in result.stdout
     assert not (out / "diplograph.html").exists()
 
 
@@ -210,3 +211,16 @@ def test_people_resolved_per_surname_bucket_give_the_archives_names(shards) -> N
         by_bucket.update(resolve_people(*[pick_names(p, b) for p in parts]))
     assert by_bucket == {n: k for n, k in whole.items() if n != k}
     assert by_bucket, "no short form resolved to a full name: the test proves nothing"
+
+
+def test_cli_shards_only_writes_the_shards_and_no_turtle(client, shards, distributed, tmp_path) -> None:
+    out = tmp_path / "shards-only"
+    result = CliRunner().invoke(main, ["build", *map(str, shards), "-o", str(out), "--scheduler", client.scheduler.address,
+                                       "--partition-size", "40", "--shards-only", "--no-validate"])
+    assert result.exit_code == 1, result.output
+    assert not (out / "diplograph.ttl").exists()
+    files = shard_files(out / "shards")
+    assert [f.read_bytes() for f in files] == [f.read_bytes() for f in shard_files(distributed[1] / "shards")]
+    lines = sum(len(f.read_bytes().splitlines()) for f in files)
+    assert f"triples: {lines} (at most: lines of the shards, not merged)" in result.stdout
+    assert lines >= distributed[0].triples

@@ -71,7 +71,14 @@ def build(paths: tuple[str, ...], out_dir: str, jobs: int | None, cache_dir: str
     for f, why in report.skipped:
         click.echo(f"warning: {_one_line(f)}: {_one_line(why)}", err=True)
     summary = report.summary().split("\n")
+    if shards_only:  # the shards were not merged: their lines, where two partitions' shared triples count twice
+        summary = [f"{line} (at most: lines of the shards, not merged)" if line.startswith("triples: ") else line
+                   for line in summary]
     click.echo("\n".join(_one_line(line) for line in summary if not line.startswith("  skipped")))
+    if scheduler is not None and report.read:
+        from .distributed import SHARDS, shard_files
+
+        click.echo(f"wrote {len(shard_files(Path(out_dir) / SHARDS))} shards in {_one_line(Path(out_dir) / SHARDS)}")
     if report.read == 0:
         click.echo("error: no article could be read (the previous graph, if any, is left as it was)", err=True)
         sys.exit(2)
