@@ -426,9 +426,8 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
 
     `on_done(stage, done, total)` is called as partitions finish (the progress bar's ticks); `stats`, when
     given, gets the wall seconds of each stage and the client's peak memory around resolution (for
-    benchmarks/bench_distributed.py). No HTML
-    view is written (an archive that needs a cluster is too large for the one-page view; `diplograph
-    viz` makes one of a part). The output folder and the cache must be reachable by the workers at
+    benchmarks/bench_distributed.py). No HTML view is written (an archive that needs a cluster is too
+    large for the one-page view; `diplograph viz` makes one of a part). The output folder and the cache must be reachable by the workers at
     the same paths (a shared file system on a real cluster)."""
     if partition_size < 1:
         raise ValueError(f"partition_size must be >= 1, got {partition_size}")
