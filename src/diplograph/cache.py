@@ -212,9 +212,22 @@ class FactCache:
     def put(self, path: Path, facts: ArticleFacts) -> None:
         """Write the JSON entry of a freshly mapped article."""
         try:
-            digest = hashlib.sha256(self.salt.encode() + path.read_bytes()).hexdigest()
+            digest = self.digest_of(path.read_bytes())
         except OSError:
             return
+        self.store(digest, facts)
+
+    def digest_of(self, data: bytes) -> str:
+        """The key of an article given as bytes (a file's content, or one corpus line: the distributed
+        build caches corpus articles by their line, see `distributed`)."""
+        return hashlib.sha256(self.salt.encode() + data).hexdigest()
+
+    def load(self, digest: str) -> ArticleFacts | None:
+        """The facts kept under `digest` in its JSON entry (checked), as they were stored."""
+        return self._read_entry(digest)
+
+    def store(self, digest: str, facts: ArticleFacts) -> None:
+        """Write the JSON entry of `digest` (atomically; several workers may write entries at once)."""
         payload = json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True)
         data = json.dumps({"sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(), "payload": payload})
         write_atomic(self._entry(digest), data.encode("utf-8"), durable=False)

@@ -18,3 +18,7 @@ COMMANDS += [query, queries, export, push]
 from .explain_cli import explain  # noqa: E402
 
 COMMANDS += [explain]
+
+from .load_cli import load_command  # noqa: E402
+
+COMMANDS += [load_command]

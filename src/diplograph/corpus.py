@@ -68,10 +68,23 @@ def article_from_record(record: object, source_label: str) -> Article:
     return read_text("\n".join(head + [text]), source=f"{ident}.txt")
 
 
-def read_corpus(path: str | Path) -> Iterator[CorpusArticle | tuple[str, str]]:
+def _drop_rest(fh: BinaryIO, line: bytes) -> None:
+    """Read the rest of an over-long line in pieces and drop it."""
+    if not line.endswith(b"\n"):
+        while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+
+
+def read_corpus(path: str | Path, lines: tuple[int, int] | None = None, raw: list[bytes] | None = None
+                ) -> Iterator[CorpusArticle | tuple[str, str]]:
     """The articles of a corpus file in order; a bad line or a read error is yielded as (label, reason)
-    in its place, and reading goes on with the next line (a read error ends the file)."""
+    in its place, and reading goes on with the next line (a read error ends the file).
+
+    `lines` (first, last) reads only those line numbers (1-based, inclusive; the others are skipped
+    unparsed): the partitions of a distributed build. `raw`, when given, gets each article's line bytes
+    appended as it is yielded (the distributed build's fact cache is keyed by them)."""
     path = Path(path)
+    first, last = lines if lines is not None else (1, 1 << 62)
     try:
         fh = _open(path)
     except OSError as exc:
@@ -88,10 +101,14 @@ def read_corpus(path: str | Path) -> Iterator[CorpusArticle | tuple[str, str]]:
             if not line:
                 return
             lineno += 1
+            if lineno > last:
+                return
+            if lineno < first:
+                _drop_rest(fh, line)  # a line before the range
+                continue
             label = f"{path}:{lineno}"
             if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass  # the rest of an over-long line, read in pieces and dropped
+                _drop_rest(fh, line)
                 yield label, f"line too long (> {MAX_LINE_BYTES // (1024 * 1024)} MB)"
                 continue
             if not line.strip():
@@ -105,6 +122,10 @@ def read_corpus(path: str | Path) -> Iterator[CorpusArticle | tuple[str, str]]:
                 yield label, f"not JSON ({exc.msg} at column {exc.colno})"
                 continue
             try:
-                yield CorpusArticle(label, article_from_record(record, label))
+                article = CorpusArticle(label, article_from_record(record, label))
             except ArticleError as exc:
                 yield label, str(exc).split(": ", 1)[-1]
+                continue
+            if raw is not None:
+                raw.append(line)
+            yield article
