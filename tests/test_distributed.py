@@ -224,3 +224,19 @@ def test_cli_shards_only_writes_the_shards_and_no_turtle(client, shards, distrib
     lines = sum(len(f.read_bytes().splitlines()) for f in files)
     assert f"triples: {lines} (at most: lines of the shards, not merged)" in result.stdout
     assert lines >= distributed[0].triples
+
+
+def test_spellings_of_one_name_share_a_people_bucket() -> None:
+    """The people shuffle's buckets keep together what `person_keys` may merge: the spellings
+    (`person.spelling`: hyphens, accents of a foreign name) and the misspellings by a tone mark
+    (`person.misspelling`) of one name, and a lone surname with its full names."""
+    from diplograph.distributed import surname_bucket
+    from diplograph.resolve import person_keys
+
+    pairs = [("Kim Jong-un", "Kim Jong Un"), ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+             ("Nguyễn Văn Ân", "Nguyễn Văn An"), ("Donald Trump", "Trump")]
+    for a, b in pairs:
+        assert surname_bucket(a) == surname_bucket(b), (a, b)
+    # and the merge those buckets make possible really happens across the hyphen
+    keys = person_keys(["Kim Jong-un", "Kim Jong Un"], {}, {"Kim Jong-un": 3, "Kim Jong Un": 1})
+    assert keys["Kim Jong Un"] == keys["Kim Jong-un"] == "Kim Jong-un"

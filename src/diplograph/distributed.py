@@ -208,8 +208,12 @@ def extract_partition(part: Partition, cache_dir: str | None = None) -> Extracte
 def surname_bucket(name: str) -> int:
     """The people shuffle's bucket of a name: by its last word, the blocking key of
     `resolve.person_keys` (an initial or a lone surname is only ever resolved to a full name ending
-    with the same word), so each bucket resolves on its own to exactly the archive's answer."""
-    words = name.split()
+    with the same word) and of the spelling rules it applies first (`ids.same_person`: spellings and
+    misspellings of a name share its `ids.accent_key`, whose last word is taken), so each bucket resolves
+    on its own to exactly the archive's answer."""
+    from .ids import accent_key
+
+    words = accent_key(name).split()
     return zlib.crc32((words[-1] if words else "").encode("utf-8")) % SHUFFLE_BUCKETS
 
 
