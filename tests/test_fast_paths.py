@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplograph import people
+from diplograph.extract import sentence as people
 from diplograph.lexicon import load
 from diplograph.reader import read_file, sentences
 from diplograph.tokens import TOKEN_RE, Token, tokenize
@@ -123,7 +123,8 @@ def test_tokenize_equals_the_plain_finditer_definition():
 
 
 def test_literal_anchored_finders_match_like_their_regexes():
-    from diplograph import extract
+    from diplograph.extract import participation
+    from diplograph.extract.meetings import words
 
     sents = _sample_sentences() + [
         "HỘI NGHỊ thượng đỉnh và Hội Nghị Cấp Cao; cuộc gặp gỡ, gặp mặt rồi tiếp tục tiếp đón và thăm.",
@@ -132,8 +133,8 @@ def test_literal_anchored_finders_match_like_their_regexes():
         "İstanbul: hội đàm",  # lower case changes the length: the plain regex decides
         "tiếptiếp tiếp-tiếp _tiếp tiếp_",
     ]
-    finders = [(extract.KIND_FINDER, extract.KIND_RE), (extract.ANAPHORA_FINDER, extract.ANAPHORA),
-               (extract._ROLE_VERB, extract._ROLE_VERB.regex)]
+    finders = [(words.KIND_FINDER, words.KIND_RE), (words.ANAPHORA_FINDER, words.ANAPHORA),
+               (participation.ROLE_VERB_FINDER, participation.ROLE_VERB_FINDER.regex)]
     found = 0
     for finder, regex in finders:
         for s in sents:
@@ -148,7 +149,7 @@ def test_literal_anchored_finders_match_like_their_regexes():
 
 def _namey(an: people.SentenceAnalysis, i: int) -> bool:
     """Can token i stand in a personal name? The plain, token-by-token rule `name_runs` applies."""
-    from diplograph.people import _ARABIC_ARTICLE
+    from diplograph.extract.sentence import _ARABIC_ARTICLE
     from diplograph.tokens import NAME_PARTICLES, STRICT_STOP, is_initial
 
     toks = an.toks
@@ -186,7 +187,7 @@ def test_inlined_name_runs_agree_with_namey():
 
 
 def test_agreement_finder_matches_like_its_regex():
-    from diplograph import extract
+    from diplograph.extract import agreements as extract
 
     sents = _sample_sentences() + ["Hiệp định EVFTA, hiệp ước và Thoả thuận Paris; Tuyên bố chung, Nghị định thư.",
                                    "Hiệp địnhX không; công ước-Y", "HIỆP ĐỊNH in capitals is no trigger"]
@@ -201,7 +202,8 @@ def test_agreement_finder_matches_like_its_regex():
 def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
     """An article with no title anywhere has no person; its sentences are analysed only where a meeting
     word asks. The facts must equal those of analysing every sentence."""
-    from diplograph import extract
+    from diplograph.extract import build_context, run
+    from diplograph.extract.context import Mentions
     from diplograph.reader import read_text
 
     text = ("Hội nghị về phát triển du lịch Đồng bằng sông Cửu Long\ndate 2017-05-04\n"
@@ -209,17 +211,14 @@ def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
             "Ông Nguyễn Văn A cho biết, Hiệp định EVFTA sẽ mở ra cơ hội. Cuộc gặp với Putin không diễn ra.\n"
             "Năm 2017, hai bên chủ trương tiếp tục đẩy mạnh hợp tác du lịch; mở rộng đường bay thẳng.")
     art = read_text(text, "t.txt")
-    ex = extract.ArticleExtractor(art)
-    assert not ex.titled and isinstance(ex.mentions, extract._LazyMentions)
-    lazy = ex.run().to_dict()
-    assert any("_pending" in an.__dict__ for an in ex.analyses)  # some sentences were never analysed
-    class Eager(extract.ArticleExtractor):
-        def __init__(self, article):
-            super().__init__(article)
-            self.titled = True
-            self.mentions = [an.mentions() for an in self.analyses]
-
-    eager = Eager(art).run().to_dict()
+    ctx = build_context(art)
+    assert not ctx.titled and not ctx.mentions.eager
+    lazy = run(ctx).to_dict()
+    assert any("_pending" in an.__dict__ for an in ctx.analyses)  # some sentences were never analysed
+    eager_ctx = build_context(art)
+    eager_ctx.titled = True
+    eager_ctx.mentions = Mentions(eager_ctx.analyses, eager=True)
+    eager = run(eager_ctx).to_dict()
     assert lazy == eager
     assert lazy["agreements"] and lazy["priorities"] and not lazy["people"]
 

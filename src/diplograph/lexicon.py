@@ -6,7 +6,6 @@ country node in the built graph). They are compiled once per process into automa
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
@@ -15,20 +14,13 @@ import ahocorasick
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from .keys import slug as slug  # re-exported: `lexicon.slug` names the one slug of `keys`
 from .paths import DATA_DIR
 
 DG = Namespace("https://w3id.org/diplograph/ontology#")
 LEX = Namespace("https://w3id.org/diplograph/lexicon#")
 ID = Namespace("https://w3id.org/diplograph/id/")
 SCHEMA = Namespace("https://schema.org/")
-
-
-def slug(text: str) -> str:
-    """ASCII slug of a Vietnamese label, the stable part of minted IRIs."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 @dataclass(frozen=True)

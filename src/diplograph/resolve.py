@@ -10,36 +10,17 @@ whole archive again from these summaries without the articles' facts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from sys import intern
 from typing import Hashable, Iterable, NamedTuple, cast
 
 from .facts import ArticleFacts, MeetingFact
+from .keys import initial_match, norm, norm_cached, ordinals, slug
 from .lexicon import place_key
 
 _WORDS = re.compile(r"\w+")
 _INITIALS = re.compile(r"(?:\w\.)+ ")
-
-
-def norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "").casefold()
-    return " ".join(_WORDS.findall(text))
-
-
-@lru_cache(maxsize=200_000)
-def norm_cached(text: str) -> str:
-    return norm(text)
-
-
-def _initial_match(short: str, full: str) -> bool:
-    """'I. Dodon' is 'Igor Dodon'; 'H.R. McMaster' is 'Herbert Raymond McMaster'."""
-    s, f = short.split(), full.split()
-    if len(s) < 2 or s[-1] != f[-1] or not re.fullmatch(r"(?:\w\.)+", s[0]):
-        return False
-    initials = [c for c in s[0] if c != "."]
-    return len(f) - 1 >= 1 and all(i.casefold() == w[0].casefold() for i, w in zip(initials, f[:-1], strict=False))
 
 
 class MeetingSummary(NamedTuple):
@@ -77,7 +58,7 @@ def _meeting_words(m: MeetingFact) -> set[str]:
     return set(norm(m.name).split()) - _FILLER
 
 
-def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) -> bool:
+def same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) -> bool:
     """Whether report `a` is of the meeting first reported as `b` (pa, pb: their participants' keys).
 
     The reference rule; `resolve` applies the same rule to precomputed features (`_same_features`),
@@ -90,8 +71,6 @@ def _same_meeting(a: MeetingFact, b: MeetingFact, pa: set[str], pb: set[str]) ->
         return False  # without dates, only shared participants can tell two reports are of one meeting
     people_words = set(norm(" ".join(pa | pb)).split())
     wa, wb = _meeting_words(a) - people_words, _meeting_words(b) - people_words
-    from .extract import ordinals
-
     nums_a, nums_b = ordinals(a.name), ordinals(b.name)
     if nums_a and nums_b and not (nums_a <= nums_b or nums_b <= nums_a):
         return False
@@ -126,8 +105,6 @@ M_KEY, M_KIND, M_DATE, M_NAME, M_KIND_WORD, M_PLACE, M_ORG, M_STATUS, M_FORMAT, 
 
 def res_input(a: ArticleFacts) -> tuple:
     """What resolution reads of one article (independent of its file name)."""
-    from .extract import ordinals
-
     # strings are interned: the same name in many articles is one object, which `marshal` then writes
     # once and reads back as one (the incremental state loads several times faster)
     names = tuple(sorted(cast("list[str]", _intern({p.name for p in a.people} | {x.name for m in a.meetings for x in m.participants}))))
@@ -167,7 +144,7 @@ def _dates_differ(kind: str, d1: str, d2: str) -> bool:
 
 
 def _same_features(a: tuple, b: tuple) -> bool:
-    """`_same_meeting` on precomputed features (family, date, words, ordinals, kind, place, people,
+    """`same_meeting` on precomputed features (family, date, words, ordinals, kind, place, people,
     people's name words); a is the new report, b the first report of a cluster of the same family."""
     date_a, date_b = a[1], b[1]
     dated = bool(date_a and date_b)
@@ -245,7 +222,7 @@ def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = No
     for n in names:
         target = n
         if _INITIALS.match(n):
-            cands = _narrow(n, [f for f in full_by_last.get(n.split()[-1], []) if _initial_match(n, f)],
+            cands = _narrow(n, [f for f in full_by_last.get(n.split()[-1], []) if initial_match(n, f)],
                             positions, reports)
             if len(cands) == 1:
                 target = cands[0]
@@ -275,7 +252,7 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
         person_key = person_keys(reports, positions, reports)
     res.person_key = person_key
     # ---- meetings: greedy clustering in a stable order. A report joins the first cluster (in creation
-    # order) whose first report `_same_meeting` accepts (no chaining). That test rejects every pair of
+    # order) whose first report `same_meeting` accepts (no chaining). That test rejects every pair of
     # another kind family, and every pair without the same date that shares no participant; so only the
     # clusters indexed under the report's (family, date) or (family, participant) can accept it, and
     # trying those in creation order gives the clusters of trying them all, which was quadratic on an
@@ -353,28 +330,6 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
             target = abbr or (name_to_abbr.get(norm_cached(name)) if name else None)
             res.agreement_key[(source, abbr or name or "")] = _slug(target) if target else _slug(name or "")[:90]
     return res
-
-
-class _Combining(dict):
-    """str.translate table deleting combining characters, filled on first sight of each character."""
-
-    def __missing__(self, cp: int) -> int | None:
-        v = self[cp] = None if unicodedata.combining(chr(cp)) else cp
-        return v
-
-
-_STRIP_COMBINING = _Combining()
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """`lexicon.slug` (ASCII slug of a Vietnamese label), several times faster: the combining marks
-    are deleted by str.translate instead of a per-character generator (tests/test_incremental.py
-    checks both agree)."""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    if not text.isascii():
-        text = text.translate(_STRIP_COMBINING)
-    return _NOT_SLUG.sub("-", text.lower()).strip("-") or "x"
 
 
 @lru_cache(maxsize=100_000)

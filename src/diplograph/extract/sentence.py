@@ -8,11 +8,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .facts import Post
-from .rules import Example, rule
-from .lexicon import Entry, Lexicon, fold
-from .tokens import (BREAKERS, CAP_STOP, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, NAME_PARTICLES, ROMAN, STRICT_STOP, TITLE_INNER, TOKEN_RE, Token,
-                     is_initial, is_vietnamese_syllable, tokenize)
+from ..facts import Post
+from ..lexicon import Entry, Lexicon, fold
+from ..rules import Example, rule
+from ..tokens import (
+    BREAKERS,
+    CAP_STOP,
+    HONORIFICS,
+    INNER_LINKS,
+    NAME_PARTICLES,
+    ROMAN,
+    STRICT_STOP,
+    STRONG_BREAKERS,
+    TITLE_INNER,
+    TOKEN_RE,
+    Token,
+    is_initial,
+    is_vietnamese_syllable,
+    tokenize,
+)
 
 QUALIFIERS = {"quyền": "acting", "cựu": "former", "nguyên": "former", "tân": "new", "ứng cử viên": "candidate",
               "ứng viên": "candidate"}
