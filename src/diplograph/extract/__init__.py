@@ -13,7 +13,7 @@ from ..reader import Article
 from .agreements import find_agreements
 from .context import ArticleContext, build_context
 from .dates import REVIEW_RE
-from .meetings import find_meetings
+from .meetings.find import find_meetings
 from .meetings.merge import finish_meetings
 from .persons import rejections, resolve_people
 from .priorities import find_priorities
@@ -25,7 +25,7 @@ def run(ctx: ArticleContext) -> ArticleFacts:
     """Every pass over the context, in order; the article's facts."""
     resolve_people(ctx)
     find_meetings(ctx)
-    meetings = finish_meetings(ctx)
+    meetings = finish_meetings(ctx.meeting_set)
     # an article without a date of its own is dated by its main meeting when the year came from the text
     article_date = ctx.article.date
     main = meetings[0] if meetings else None

@@ -7,7 +7,8 @@ import re
 from ..facts import AgreementFact
 from ..lexicon import LiteralAnchored, load
 from ..rules import Example, rule
-from .context import ArticleContext, cap
+from .context import ArticleContext
+from .drafts import cap
 
 R_AGREEMENT = rule(
     "agreement.name.noun-phrase",

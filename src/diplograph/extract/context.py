@@ -14,47 +14,9 @@ from dataclasses import dataclass, field
 from ..facts import PersonFact
 from ..lexicon import Lexicon, load
 from ..reader import Article, sentences
+from .drafts import MeetingDraft
+from .meetings.merge import MeetingSet
 from .sentence import Mention, SentenceAnalysis
-
-
-@dataclass
-class MeetingDraft:
-    """A meeting as the passes build it (several mentions merge into one before it becomes a `MeetingFact`)."""
-
-    key: str
-    kind: str
-    kind_word: str
-    name: str
-    named: bool  # the text gives a real name (not built from parties)
-    sentence_index: int
-    date: str | None = None
-    place: str | None = None
-    organizer: str | None = None
-    status: str = "held"
-    format: str | None = None
-    participants: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (name, role) -> (evidence, rule)
-    background: bool = False  # mentioned in passing ("kể từ sau Hội nghị lần thứ nhất"): not the meeting in focus
-    variants: list[str] = field(default_factory=list)
-    evidence: str = ""
-    visitor: str | None = None
-    part_of: str | None = None
-    span_start: int = -1  # where its mention starts in its sentence (for the frame rules)
-    rules: list[str] = field(default_factory=list)  # every rule that found a mention of it (the first made it)
-    merged_into: MeetingDraft | None = None  # the meeting this mention was merged into (`merge.add_meeting`)
-    slot: int = -1  # its position in `ArticleContext.meetings` once added (the merge index refers to it)
-
-    def names(self) -> set[str]:
-        return {n for n, _ in self.participants}
-
-
-def cap(s: str) -> str:
-    """The text with its first letter in upper case (a name read from inside a sentence)."""
-    return s[:1].upper() + s[1:] if s else s
-
-
-def word_set(s: str) -> set[str]:
-    """The case-folded words of a text."""
-    return {w.casefold() for w in re.findall(r"\w+", s)}
 
 
 class Mentions:
@@ -91,13 +53,28 @@ class ArticleContext:
     mentions: Mentions
     people: dict[str, PersonFact] = field(default_factory=dict)  # canonical name -> person with posts
     canon: dict[str, str] = field(default_factory=dict)  # surface -> canonical full name
-    meetings: list[MeetingDraft] = field(default_factory=list)
+    meeting_set: MeetingSet = field(default_factory=MeetingSet)  # the article's meetings and their merge index
     last_date: str | None = None  # the last meeting date read ("Cùng ngày, …" refers to it)
     ref_year: int | None = None  # cache of `reference_year`
-    work: dict[str, int] = field(default_factory=dict)  # counters of work done (merge comparisons), for tests
 
-    def count(self, what: str, n: int = 1) -> None:
-        self.work[what] = self.work.get(what, 0) + n
+    @property
+    def meetings(self) -> list[MeetingDraft]:
+        """The article's meetings so far, in order of first mention."""
+        return self.meeting_set.meetings
+
+    def add_meeting(self, mt: MeetingDraft) -> None:
+        """The one entry point for meetings: a new mention joins the first earlier meeting it is the same
+        as (`meetings.merge.same_meeting`), else becomes a meeting; its rules travel with it (`mt.rules`)."""
+        self.meeting_set.add(mt)
+
+    def add_participant(self, mt: MeetingDraft, name: str, role: str, evidence: str, rule: str, keep: bool = False) -> None:
+        """The one entry point for participation: `name` took part in `mt` as `role`, by `rule`, read in
+        `evidence`. With `keep`, an earlier participation of that name and role keeps its evidence and rule."""
+        key = (name, role)
+        if keep and key in mt.participants:
+            return
+        mt.participants[key] = (evidence, rule)
+        self.meeting_set.touched(mt)
 
 
 def build_context(article: Article, lex: Lexicon | None = None) -> ArticleContext:

@@ -6,7 +6,8 @@ import re
 
 from ..lexicon import LiteralAnchored
 from ..rules import Example, rule
-from .context import ArticleContext, MeetingDraft, person_name
+from .context import ArticleContext, person_name
+from .drafts import MeetingDraft
 from .sentence import Mention
 
 R_COORDINATED = rule(
@@ -117,13 +118,13 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
                 and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
             n = person_name(ctx, agent)
             if n:
-                mt.participants.setdefault((n, role), (sent, R_COORDINATED))
-                mt.participants.setdefault((n, "attendee"), (sent, R_COORDINATED))
+                ctx.add_participant(mt, n, role, sent, R_COORDINATED, keep=True)
+                ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)
     if vm is not None and mt.named:
         np_end = start + len(mt.name)
         comp = next((m for m in ms if m.start > np_end and re.fullmatch(r"\s*(?:,\s*)?cùng(?: với)?\s+", sent[np_end:m.title_start])), None)
         if comp is not None and (n := person_name(ctx, comp)):
-            mt.participants.setdefault((n, "attendee"), (sent, R_COORDINATED))  # R_COORDINATED: "dự Hội nghị X cùng Thủ tướng Y"
+            ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)  # R_COORDINATED: "dự Hội nghị X cùng Thủ tướng Y"
     fm = FRONT_FRAME.match(sent[:start])
     if fm is not None:
         comma = sent.find(",", start + len(mt.name) - 1 if mt.named else start)
@@ -132,8 +133,8 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
             n = person_name(ctx, subj)
             if n:
                 role = "speaker" if re.search(r"(?i)phát biểu|diễn văn|tham luận|trình bày", fm.group(0)) else "attendee"
-                mt.participants.setdefault((n, role), (sent, R_FRONTED_FRAME))
-                mt.participants.setdefault((n, "attendee"), (sent, R_FRONTED_FRAME))
+                ctx.add_participant(mt, n, role, sent, R_FRONTED_FRAME, keep=True)
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_FRAME, keep=True)
 
 def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
     for m in ms:
@@ -146,32 +147,32 @@ def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: Meetin
             if not invited and rx.search(after):  # R_MODALITY: "mời X dự …" reports no role of X
                 if CEREMONY_AFTER.search(after):
                     continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
-                mt.participants[(n, role)] = (sent, R_ROLE_AFTER)
+                ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)
                 if role != "attendee":
-                    mt.participants[(n, "attendee")] = (sent, R_ROLE_AFTER)
+                    ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
         before = sent[:m.title_start]
         for rx, role in ROLE_FRONTED:
             if rx.search(before):
                 if CEREMONY_BEFORE.search(before):
                     continue
-                mt.participants[(n, role)] = (sent, R_ROLE_FRONTED)
+                ctx.add_participant(mt, n, role, sent, R_ROLE_FRONTED)
         # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
         cue = ATTEND_LIST.search(sent)
         if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
             role = "chair" if "chủ trì" in cue.group(0) else "attendee"
-            mt.participants.setdefault((n, role), (sent, R_ATTEND_LIST))
+            ctx.add_participant(mt, n, role, sent, R_ATTEND_LIST, keep=True)
     fa = FRONTED_AT.match(sent)
     if fa is not None:
         subj = next((m for m in ms if m.start >= fa.end()), None)
         if subj is not None and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[fa.end():subj.title_start]):
             n = person_name(ctx, subj)
             if n:
-                mt.participants.setdefault((n, "attendee"), (sent, R_FRONTED_AT))  # R_FRONTED_AT: "Tại hội nghị, X sẽ công bố …"
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_AT, keep=True)  # R_FRONTED_AT: "Tại hội nghị, X sẽ công bố …"
     if re.search(r"dự,? (?:và )?phát biểu", sent):
         for m in ms:
             n = person_name(ctx, m)
             if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
-                mt.participants[(n, "speaker")] = (sent, R_ROLE_AFTER)
+                ctx.add_participant(mt, n, "speaker", sent, R_ROLE_AFTER)
 
 def leaders(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
     """Who leads a delegation takes part in every meeting the sentence reports."""
@@ -180,4 +181,4 @@ def leaders(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft)
         n = person_name(ctx, m)
         if n and ((dm and dm.start(1) <= m.start < dm.end(1))
                   or re.match(r"\s*(?:sẽ |đã )?dẫn đầu (?:đoàn|phái đoàn)[^.;]{0,60}?\b(?:dự|tham dự)\b", sent[m.after_end:])):
-            mt.participants.setdefault((n, "attendee"), (sent, R_DELEGATION))
+            ctx.add_participant(mt, n, "attendee", sent, R_DELEGATION, keep=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..keys import initial_match
 from ..facts import PersonFact, Post, Rejection
+from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
 from .context import ArticleContext, person_name

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from ..lexicon import PLACE_PREFIX_BEFORE
 from ..rules import Example, rule
-from .context import ArticleContext, MeetingDraft
+from .context import ArticleContext
+from .drafts import MeetingDraft
 
 R_PLACE = rule(
     "place.cue",

@@ -6,7 +6,8 @@ import re
 
 from ..facts import PriorityFact
 from ..rules import Example, rule
-from .context import ArticleContext, cap, person_name, plausible_year
+from .context import ArticleContext, person_name, plausible_year
+from .drafts import cap
 
 R_PRIO_THEME = rule(
     "priority.theme",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
-from ..context import ArticleContext, MeetingDraft, cap, person_name
+from ..context import ArticleContext, person_name
 from ..dates import resolve_date
+from ..drafts import MeetingDraft, cap
 from ..persons import principal, title_reference
 from ..places import meeting_place
 from ..sentence import Mention
@@ -68,7 +69,7 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
             mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(word.lower()) + " " + " – ".join(names),  # type: ignore[arg-type]
                           named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP])
             for n in names:
-                mt.participants[(n, "attendee")] = (sent, R_FRONTED_NP)  # type: ignore[index]
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)  # type: ignore[index]
             return mt
         return None
     comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
@@ -88,7 +89,7 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
                   status="planned" if planned else "held", evidence=sent, rules=[R_FRONTED_NP])
     for n in names:
-        mt.participants[(n, "attendee")] = (sent, R_FRONTED_NP)
+        ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
     mt.date = resolve_date(ctx, sent, mt.name)
     mt.place = meeting_place(ctx, sent, mt, start)
     return mt
@@ -232,7 +233,7 @@ def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: 
     for p in parties:
         n = person_name(ctx, p)
         if n:
-            mt.participants[(n, "attendee")] = (sent, R_BILATERAL)
+            ctx.add_participant(mt, n, "attendee", sent, R_BILATERAL)
     for n in extra_names:
-        mt.participants[(n, "attendee")] = (sent, R_BILATERAL)
+        ctx.add_participant(mt, n, "attendee", sent, R_BILATERAL)
     return mt, False

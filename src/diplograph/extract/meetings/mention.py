@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..context import ArticleContext, MeetingDraft
+from ..context import ArticleContext
 from ..dates import resolve_date
+from ..drafts import MeetingDraft
 from ..places import meeting_place, organizer
 from ..sentence import Mention
 from .bilateral import R_BILATERAL, bilateral_meeting

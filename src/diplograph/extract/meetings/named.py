@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
-from ..context import ArticleContext, MeetingDraft, cap
+from ..context import ArticleContext
+from ..drafts import MeetingDraft, cap
 from ..sentence import Mention
 
 R_NAMED = rule(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
-from ..context import ArticleContext, MeetingDraft, past_year, person_name
+from ..context import ArticleContext, past_year, person_name
+from ..drafts import MeetingDraft
 from ..persons import title_reference
 from ..places import written_place
 from ..sentence import Mention
@@ -124,11 +125,11 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
     name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
     mt = MeetingDraft(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
                       status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rules=[R_VISIT])
-    mt.participants[(vname, "attendee")] = (sent, R_VISIT)
+    ctx.add_participant(mt, vname, "attendee", sent, R_VISIT)
     if visitor is not None:
         w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
         host = next((m for m in reversed(ms) if w is not None and m.after_end <= w.start()
                      and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[m.after_end:w.start()])), None)
         if host is not None and (hn := person_name(ctx, host)) and hn != vname:
-            mt.participants[(hn, "host")] = (sent, R_VISIT_HOST)  # R_VISIT_HOST
+            ctx.add_participant(mt, hn, "host", sent, R_VISIT_HOST)  # R_VISIT_HOST
     return mt

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...kinds import kind_words
 from ...lexicon import LiteralAnchored
 from ...rules import Example, rule
 
@@ -28,27 +29,9 @@ R_MODALITY = rule(
 
 
 # (regex, class, needs) — needs: "np" a named noun phrase, "party" a person on the other side, "visit"
-KINDS: list[tuple[str, str, str]] = [
-    (r"hội nghị thượng đỉnh", "Summit", "np"),
-    (r"hội nghị cấp cao", "Summit", "np"),
-    (r"hội nghị", "Conference", "np"),
-    (r"kỳ họp", "Session", "np"),
-    (r"phiên họp", "Session", "np"),
-    (r"phiên tham khảo chính trị|tham khảo chính trị", "Consultation", "np"),
-    (r"diễn đàn", "Forum", "np"),
-    (r"tọa đàm|toạ đàm", "Forum", "np"),
-    (r"cuộc họp", "Meeting", "np"),
-    (r"hội đàm", "Talks", "party"),
-    (r"điện đàm", "PhoneCall", "party"),
-    (r"đàm phán", "Negotiation", "party"),
-    (r"đối thoại", "Dialogue", "np"),
-    (r"hội kiến", "CourtesyCall", "party"),
-    (r"yết kiến", "CourtesyCall", "party"),
-    (r"chào xã giao", "CourtesyCall", "party"),
-    (r"gặp song phương|gặp làm việc|gặp mặt|gặp gỡ|cuộc gặp|buổi gặp|gặp", "Meeting", "party"),
-    (r"tiếp", "Reception", "party"),
-    (r"chuyến thăm|thăm|chuyến công du|công du", "Visit", "visit"),
-]
+# (regex, class, needs) in the order they are tried — needs: "np" a named noun phrase, "party" a person on
+# the other side, "visit" a visitor and a destination (data/meeting_kinds.ttl, read by diplograph.kinds)
+KINDS: list[tuple[str, str, str]] = [("|".join(re.escape(w) for w in k.words), k.cls, k.needs) for k in kind_words()]
 KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b")
 # Lower-case words that make the kind word part of another word ("trực tiếp", "liên hội", "luân đàm"); a capitalised
@@ -56,7 +39,7 @@ NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|c�
 NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
                                 r"tiếp tục|thăm dò|viếng)\s*$")
 NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
-KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in KINDS for w in k[0].split("|")])
+KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in kind_words() for w in k.words])
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
 # R_MODALITY: an event invited, welcomed, hoped for, proposed or asked about is not reported as happening
 # R_VISIT: what may stand between the visitor and "thăm": tense and aspect words, a companion ("cùng Phu nhân"),
