@@ -57,7 +57,7 @@ def taxonomy() -> Taxonomy:
         assert isinstance(s, URIRef)
         spellings = _vi(g, s, SKOS.prefLabel) + _vi(g, s, SKOS.altLabel)
         en = next((str(o) for o in g.objects(s, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "en"), "")
-        order = int(g.value(s, LEX.order))  # type: ignore[arg-type]
+        order = int(str(g.value(s, LEX.order)))
         words.append((order, KindWord(tuple(sorted(spellings, key=lambda w: (-len(w), w))), _local(g.value(s, LEX.meetingClass)),
                                       _NEEDS[g.value(s, LEX.needs)], en)))  # type: ignore[index]
     notation = {f: str(g.value(f, SKOS.notation)) for f in g.subjects(RDF.type, LEX.KindFamily)}

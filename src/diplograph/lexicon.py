@@ -53,6 +53,11 @@ class Lexicon:
     places_by_label: dict[str, Entry] = field(default_factory=lambda: _SpellingDict())  # spelling_key -> place/country
     surnames: frozenset[str] = frozenset()
 
+    def title_matcher(self) -> "TitleMatcher":
+        """The title heads' matcher (finditer / match / search like a compiled regex) of a loaded lexicon."""
+        assert self.title_re is not None, "Lexicon.title_matcher needs a loaded lexicon"
+        return self.title_re
+
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Gazetteer matches on word boundaries, longest first and non-overlapping."""
         found = []

@@ -59,72 +59,88 @@ ACTION_RE = re.compile(r"(?<![\w])(" + "|".join(a for a, _ in ACTIONS) + r")(?![
 _ABBR_RE = re.compile(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])")
 # R_ATTEND_LIST: everyone after the cue attends (or chairs): "Cùng dự có A; B.", "Về phía tỉnh X, có C", "Tham gia đoàn có D"
 
-def agreement_spans(ctx: ArticleContext, sent: str, low: str | None = None):
+def agreement_spans(ctx: ArticleContext, sent: str, low: str | None = None) -> list[tuple[int, int, None]]:
+    """Where agreement names may stand (a trigger and the 40 characters after it): no meeting word there."""
     return [(m.start(), m.end() + 40, None) for m in AGREEMENT_FINDER.finditer(sent, low)]
 
+
+def _abbreviation(sent: str, name: str, end: int) -> tuple[str, str | None, int]:
+    """The name without an abbreviation it ends with, the abbreviation ('… (VIFTA)', '(EVFTA 2019)'), the end."""
+    abbr = None
+    inner_abbr = re.search(r"\s*\(([A-Z][A-Za-z0-9-]{1,12})\)$", name)
+    if inner_abbr:
+        abbr, name = inner_abbr.group(1), name[:inner_abbr.start()].strip()
+    am = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{1,12})(?: \d{4})?\)", sent[end:])
+    if am:
+        abbr = am.group("a")
+        end += am.end()
+    return name, abbr, end
+
+
+def _generic(name: str, trig: str, abbr: str | None) -> bool:
+    """A generic name ('Hiệp định', 'hiệp định thương mại tự do' in lower case) that no abbreviation names."""
+    if name.casefold() in GENERIC_AGREEMENTS or (trig[0].islower() and not abbr
+                                                 and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[len(trig):])):
+        if not abbr or abbr in ("FTA",):
+            return True
+    return abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") \
+        and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[9:])
+
+
+def named_agreement(ctx: ArticleContext, sent: str, m: re.Match) -> tuple[int, int, str | None, str | None] | None:
+    """R_AGREEMENT: the span, name and abbreviation of the agreement a trigger opens, or None when it names none."""
+    if re.search(r"(?:Tổ chức|tổ chức|Liên minh)\s*$", sent[max(0, m.start() - 12):m.start()]):
+        return None  # R_AGR_ORG: "Tổ chức Hiệp ước An ninh Tập thể (CSTO)" is an organization
+    trig = m.group("trig")
+    if trig in ("thỏa thuận", "thoả thuận"):
+        lm = LOWER_AGREEMENT.match(sent, m.end())
+        if lm is None:
+            return None  # "thỏa thuận" in lower case is an agreement only with its proper name ("thỏa thuận Doha")
+        name, end = sent[m.start():lm.end()], lm.end()
+    else:
+        name, end = agreement_name(sent, m)
+    name, abbr, end = _abbreviation(sent, name, end)
+    if _generic(name, trig, abbr):
+        return None
+    if abbr and (entry := ctx.lex.lookup(abbr)) is not None and entry.kind in ("org", "country", "outlet"):
+        abbr = None  # "(LHQ)" after "Hiến chương Liên hợp quốc" abbreviates the organization
+    rest_words = re.findall(r"\w+", name[len(trig):])
+    if not abbr and not any(w[0].isupper() or w.isdigit() for w in rest_words) \
+            and not [w for w in rest_words if w.lower() not in AGR_FILLER]:
+        return None  # "Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác": nothing names it
+    if not abbr:
+        inner = next((w for w in rest_words if w in ctx.lex.agreements), None)
+        if inner and len(rest_words) == 1:
+            abbr = inner  # "Hiệp định EVFTA"
+    known = ctx.lex.agreements.get(abbr or "") or ctx.lex.agreement_names.get(name.casefold())
+    if known and not abbr:
+        abbr = next((k for k, v in ctx.lex.agreements.items() if v == known), None)
+    return m.start(), end, cap(name), abbr
+
+
 def find_agreements(ctx: ArticleContext) -> list[AgreementFact]:
-    found: dict[str, AgreementFact] = {}
+    """Agreements named in the article, each with what is done with it; one per abbreviation or name."""
     abbrs = ctx.lex.agreement_abbreviations
     for si, sent in enumerate(ctx.sents):
-        spans = []
-        for m in AGREEMENT_FINDER.finditer(sent, ctx.analyses[si].low):
-            if re.search(r"(?:Tổ chức|tổ chức|Liên minh)\s*$", sent[max(0, m.start() - 12):m.start()]):
-                continue  # R_AGR_ORG: "Tổ chức Hiệp ước An ninh Tập thể (CSTO)" is an organization
-            if m.group("trig") in ("thỏa thuận", "thoả thuận"):
-                lm = LOWER_AGREEMENT.match(sent, m.end())
-                if lm is None:
-                    continue  # "thỏa thuận" in lower case is an agreement only with its proper name ("thỏa thuận Doha")
-                name, end = sent[m.start():lm.end()], lm.end()
-            else:
-                name, end = agreement_name(sent, m)
-            abbr = None
-            inner_abbr = re.search(r"\s*\(([A-Z][A-Za-z0-9-]{1,12})\)$", name)
-            if inner_abbr:
-                abbr, name = inner_abbr.group(1), name[:inner_abbr.start()].strip()
-            am = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{1,12})(?: \d{4})?\)", sent[end:])
-            if am:
-                abbr = am.group("a")
-                end += am.end()
-            if name.casefold() in GENERIC_AGREEMENTS or (m.group("trig")[0].islower() and not abbr
-                                                          and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[len(m.group('trig')):])):
-                if not abbr or abbr in ("FTA",):
-                    continue
-            if abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[9:]):
-                continue
-            if abbr and (e := ctx.lex.lookup(abbr)) is not None and e.kind in ("org", "country", "outlet"):
-                abbr = None  # "(LHQ)" after "Hiến chương Liên hợp quốc" abbreviates the organization
-            rest_words = [w for w in re.findall(r"\w+", name[len(m.group("trig")):])]
-            if not abbr and not any(w[0].isupper() or w.isdigit() for w in rest_words) \
-                    and not [w for w in rest_words if w.lower() not in AGR_FILLER]:
-                continue  # "Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác": nothing names it
-            if not abbr:
-                inner = next((w for w in rest_words if w in ctx.lex.agreements), None)
-                if inner and len(rest_words) == 1:
-                    abbr = inner  # "Hiệp định EVFTA"
-            known = ctx.lex.agreements.get(abbr or "") or ctx.lex.agreement_names.get(name.casefold())
-            if known and not abbr:
-                abbr = next((k for k, v in ctx.lex.agreements.items() if v == known), None)
-            spans.append((m.start(), end, cap(name), abbr))
+        spans = [got for m in AGREEMENT_FINDER.finditer(sent, ctx.analyses[si].low)
+                 if (got := named_agreement(ctx, sent, m)) is not None]
         for am in (_ABBR_RE.finditer(sent) if abbrs and next(abbrs.iter(sent), None) is not None else ()):
             ab = am.group(1)
             if ab in ctx.lex.agreements and not any(s <= am.start() < e for s, e, _, _ in spans):
-                spans.append((am.start(), am.end(), None, ab))
+                spans.append((am.start(), am.end(), None, ab))  # R_AGREEMENT_ABBR
         for s, e, name, abbr in spans:
             action, atype, tense = agreement_action(sent, s, e)
-            key = abbr or name.casefold()
-            prev = found.get(key)
-            fact = AgreementFact(name=name or (prev.name if prev else None), abbreviation=abbr, action=action,
-                                 action_type=atype, tense=tense, evidence=sent,
-                                 rule=R_AGREEMENT if name else R_AGREEMENT_ABBR)
-            if prev is None or (not prev.name and name):
-                found[key] = fact
+            ctx.add_agreement(AgreementFact(name=name, abbreviation=abbr, action=action, action_type=atype, tense=tense,
+                                            evidence=sent, rule=R_AGREEMENT if name else R_AGREEMENT_ABBR))
     # "Hiệp ước Hữu nghị và Hợp tác" after "Hiệp ước Hữu nghị và Hợp tác Việt Nam-Lào": a short reference
+    found = ctx.agreements
     names = [f.name.casefold() for f in found.values() if f.name]
     return [f for f in found.values()
             if not (f.name and not f.abbreviation and any(n != f.name.casefold() and n.startswith(f.name.casefold()) for n in names))]
 
+
 def agreement_name(sent: str, m: re.Match) -> tuple[str, int]:
-    self_title_re = load().title_re
+    self_title_re = load().title_matcher()
     start = m.start()
     pos = m.end()
     inserted = AGR_INSERTED.match(sent, pos)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..facts import PersonFact
+from ..facts import AgreementFact, PersonFact
 from ..lexicon import Lexicon, load
 from ..reader import Article, sentences
 from .drafts import MeetingDraft
@@ -54,6 +54,7 @@ class ArticleContext:
     people: dict[str, PersonFact] = field(default_factory=dict)  # canonical name -> person with posts
     canon: dict[str, str] = field(default_factory=dict)  # surface -> canonical full name
     meeting_set: MeetingSet = field(default_factory=MeetingSet)  # the article's meetings and their merge index
+    agreements: dict[str, AgreementFact] = field(default_factory=dict)  # abbreviation or folded name -> first action
     last_date: str | None = None  # the last meeting date read ("Cùng ngày, …" refers to it)
     ref_year: int | None = None  # cache of `reference_year`
 
@@ -66,6 +67,17 @@ class ArticleContext:
         """The one entry point for meetings: a new mention joins the first earlier meeting it is the same
         as (`meetings.merge.same_meeting`), else becomes a meeting; its rules travel with it (`mt.rules`)."""
         self.meeting_set.add(mt)
+
+    def add_agreement(self, fact: AgreementFact) -> None:
+        """The one entry point for agreement actions: one per abbreviation (else name), the first kept,
+        except that a later mention naming an agreement known so far only by its abbreviation gives it its
+        name (and an abbreviation-only mention borrows the name found before)."""
+        key = fact.abbreviation or (fact.name or "").casefold()
+        prev = self.agreements.get(key)
+        if fact.name is None and prev is not None:
+            fact.name = prev.name
+        if prev is None or (not prev.name and fact.name):
+            self.agreements[key] = fact
 
     def add_participant(self, mt: MeetingDraft, name: str, role: str, evidence: str, rule: str, keep: bool = False) -> None:
         """The one entry point for participation: `name` took part in `mt` as `role`, by `rule`, read in

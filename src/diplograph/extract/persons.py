@@ -205,7 +205,7 @@ def title_reference(ctx: ArticleContext, text: str, link: str = "của") -> tupl
     if not m:
         return None
     phrase = m.group(1)
-    head = ctx.lex.title_re.match(phrase)
+    head = ctx.lex.title_matcher().match(phrase)
     if not head:
         return None
     position = ctx.lex.titles[re.sub(r"\s+", " ", head.group(0)).casefold()].label

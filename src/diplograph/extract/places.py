@@ -83,7 +83,7 @@ def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0
             city = re.match(r"\s*(?:[,(]|\s(?:ở|tại)\s)\s*(?:(?:thủ đô|thành phố)\s+)?([^,.;()]{2,30})", rest)
             hit = next(((a, b, e) for a, b, e in ctx.lex.find(city.group(1)) if a == 0 and e.kind in ("place", "country")),
                        None) if city else None
-            if hit is not None and hit[2].kind == "place":
+            if hit is not None and city is not None and hit[2].kind == "place":
                 return f"{phrase}, {city.group(1)[:hit[1]]}"
             return phrase
         # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")

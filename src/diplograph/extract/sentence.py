@@ -168,7 +168,7 @@ class SentenceAnalysis:
         self.lex = lex
         self.found = lex.find(sentence)  # gazetteer matches, kept for the article-level rules
         self.low = fold(sentence)  # shared with the meeting finders (extract.py)
-        title_matches = list(lex.title_re.finditer(sentence, self.low))
+        title_matches = list(lex.title_matcher().finditer(sentence, self.low))
         self.titled = bool(title_matches)  # a title stands in the sentence (posts can only come from one)
         self.title_matches = title_matches  # kept for the article-level rules (bare titles, coreference)
         self._quick: list[Token] | None = None
@@ -542,7 +542,7 @@ class SentenceAnalysis:
         if k > 0 and (self.toks[k - 1].text in EPONYM_HEADS
                       or (k > 1 and f"{self.toks[k - 2].text} {self.toks[k - 1].text}" in EPONYM_HEADS)):
             return False  # R_EPONYM: "Trường Đại học Tôn Đức Thắng" goes on as the post's organization
-        words = []
+        words: list[str] = []
         while k < len(self.toks) and self.toks[k].is_cap and k not in self.gaz_cover and len(words) < 4:
             words.append(self.toks[k].text)
             k += 1
@@ -582,13 +582,13 @@ class SentenceAnalysis:
         # the head may carry its organization ("Chủ tịch Quốc hội", "Ủy viên Bộ Chính trị")
         for org_word in ("Quốc hội", "Bộ Chính trị", "Trung ương Đảng", "Ban Bí thư"):
             if org_word in head and not complement:
-                e = self.lex.lookup(org_word)
-                return e.label_vi if e else org_word
+                known = self.lex.lookup(org_word)
+                return known.label_vi if known else org_word
         complement = re.sub(r"^(?:(?:thường trực|Thường trực|thứ nhất|thứ hai|đặc mệnh toàn quyền|phụ trách|cấp cao)\s*)+", "", complement)
         if not complement:
             return None
         matches = self.lex.find(complement)
-        country = next((e for s, e_, e in matches if e.kind == "country"), None)
+        country = next((ent for _, _, ent in matches if ent.kind == "country"), None)
         country_label = country.label_vi if country and country.label_vi != "Việt Nam" else None
         for fieldname in MINISTRY_FIELDS:
             if complement == fieldname or complement.startswith(fieldname + " ") or complement.startswith(fieldname + " và"):
@@ -597,10 +597,10 @@ class SentenceAnalysis:
                     return base if not country_label else f"{base} {country_label}"
                 base = "Bộ " + fieldname
                 return f"{base} {country_label}" if country_label else base
-        for s, e, entry in matches:
+        for s, stop, entry in matches:
             if entry.kind in ("org",):
-                rest = complement[e:].strip()
-                if country_label and rest.startswith(country.label_vi) and entry.label_vi in ("Quốc hội", "Chính phủ", "Bộ Ngoại giao", "Bộ Quốc phòng"):
+                rest = complement[stop:].strip()
+                if country is not None and country_label and rest.startswith(country.label_vi) and entry.label_vi in ("Quốc hội", "Chính phủ", "Bộ Ngoại giao", "Bộ Quốc phòng"):
                     return f"{entry.label_vi} {country_label}"
                 if s == 0:
                     return entry.label_vi
@@ -832,6 +832,12 @@ def _has_initial(text: str) -> bool:
 _SPACES = re.compile(r"\s*")
 
 
+def _after_spaces(text: str, pos: int = 0) -> int:
+    """Where the spaces at `pos` end."""
+    m = _SPACES.match(text, pos)
+    return m.end() if m is not None else pos
+
+
 def _opens_no_name(first: str, surnames: frozenset[str]) -> bool:
     """Is a capitalised first word of a sentence no name: not a name word (`name_runs`), or a clause
     word or honorific that `clean_run` strips?"""
@@ -851,7 +857,7 @@ def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
     `__init__` on that one word (tests/test_fast_paths.py compares both ways on every sample sentence).
     Most sentences of an article pass this test, and tokenizing them was a third of extraction time.
     """
-    pos = _SPACES.match(sentence).end()
+    pos = _after_spaces(sentence)
     m = TOKEN_RE.match(sentence, pos)
     if m is None:
         return []
@@ -869,7 +875,7 @@ def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
     if _opens_no_name(first, lex.surnames):
         return []
     if is_vietnamese_syllable(first):
-        nxt = TOKEN_RE.match(sentence, _SPACES.match(sentence, m.end()).end())
+        nxt = TOKEN_RE.match(sentence, _after_spaces(sentence, m.end()))
         if nxt is not None and f"{first} {nxt.group(0)}" in MINISTRY_FIELDS:
             return []  # "Công an …", "Y tế …": a field of government
     elif (first.isupper() and len(first) > 1 and not ROMAN.match(first)) or lex.lookup(first) is not None \
@@ -941,14 +947,16 @@ def _no_name_outside(sentence: str, found: list[tuple[int, int, Entry]], title_m
         if e > pos:
             pos = e
     pieces.append(sentence[pos:])
-    lead = _SPACES.match(sentence).end()
+    lead = _after_spaces(sentence)
     outside = "\x00".join(pieces)
     if spans[0][0] > lead:  # the first word stands outside every span
-        m = TOKEN_RE.match(sentence, lead)
-        first = m.group(0)
+        fm = TOKEN_RE.match(sentence, lead)
+        if fm is None:
+            return False  # no token there: the full analysis decides
+        first = fm.group(0)
         if first.isalpha() and not _opens_no_name(first, surnames):
             return False  # a word that can start a name
-        outside = outside[m.end():]
+        outside = outside[fm.end():]
     if not outside.islower() and any(map(str.isupper, outside)):
         return False
     if _PARTICLE_WORD.search(outside):

@@ -63,13 +63,13 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
         comma = sent.find(",", end)
         pair = [x for x in ms if comma >= 0 and x.start > comma and x.tok_start < 0]
         if len(pair) == 2 and pair[0].start == pair[1].start and re.fullmatch(r"[\s,]*(?:hai|2)\s+", sent[comma:pair[0].start]):
-            names = [person_name(ctx, x) for x in pair]
-            if None in names:
+            names = [n for x in pair if (n := person_name(ctx, x)) is not None]
+            if len(names) != len(pair):
                 return None
-            mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(word.lower()) + " " + " – ".join(names),  # type: ignore[arg-type]
+            mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(word.lower()) + " " + " – ".join(names),
                           named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP])
             for n in names:
-                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)  # type: ignore[index]
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
             return mt
         return None
     comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
@@ -77,11 +77,11 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     if comma >= 0:
         subj = next((x for x in ms if x.start > comma and person_name(ctx, x) != person_name(ctx, other)
                      and re.fullmatch(r"[\s,]*(?:\S+\s*){0,6}", sent[comma:x.title_start])), None)
-    names = [person_name(ctx, other)]
-    sname = person_name(ctx, subj) if subj is not None else principal(ctx, exclude=names[0])
-    if sname is None or names[0] is None:
+    oname = person_name(ctx, other)
+    sname = person_name(ctx, subj) if subj is not None else principal(ctx, exclude=oname)
+    if sname is None or oname is None:
         return None
-    names.insert(0, sname)
+    names = [sname, oname]
     kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
     label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
     name = cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))

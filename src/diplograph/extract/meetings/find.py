@@ -20,7 +20,7 @@ def find_meetings(ctx: ArticleContext) -> None:
         found_here: list[MeetingDraft] = []
         subject = None
         for km in KIND_FINDER.finditer(sent, an.low):
-            kind_idx = int(km.lastgroup[1:])  # the kinds are alternatives, each one named group
+            kind_idx = int(str(km.lastgroup)[1:])  # the kinds are alternatives, each one named group
             _, cls, needs = KINDS[kind_idx]
             word = km.group(0)
             # windows of the sentence rather than slices: searching the whole text before every

@@ -32,6 +32,7 @@ NAME_GOES_ON = re.compile(r",\s*(?:phương hướng|triển khai|nhiệm vụ|k
 NAME_GOES_ON_VA = re.compile(r"\s+(?:phương hướng|nhiệm vụ|triển khai|kế hoạch|định hướng)\b")
 _ABBR_AHEAD = re.compile(r"[^.;,()]{0,80}\((?:[A-Z][A-Z0-9+-]{1,9})\)")  # "… và mới nổi hàng đầu thế giới (G20)"
 _KHUON_KHO = re.compile(r"\s+khuôn khổ\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
+_CLOSING_QUOTE = re.compile(r"[”\"']")
 _NP_TOKEN = re.compile(r"\s*(\w+(?:[-–]\w+)*|[^\w\s])")
 _UPPER_NEXT = re.compile(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9]")
 _HONORIFIC_NEXT = re.compile(r"\s*(?:ông|bà|ngài|đồng chí)\s", re.I)
@@ -79,9 +80,9 @@ def np_name(ctx: ArticleContext, sent: str, start: int, word: str) -> tuple[str,
                 end = pos = wend
                 continue
             if w in "“\"'" and count:
-                close = re.compile(r"[”\"']").search(sent, wend)
-                if close and close.start() - wend < 80:
-                    end = close.end()
+                quote = _CLOSING_QUOTE.search(sent, wend)
+                if quote and quote.start() - wend < 80:
+                    end = quote.end()
                 break
             if w == "," and NAME_GOES_ON.match(sent, wstart):
                 pos = wend
@@ -97,7 +98,7 @@ def np_name(ctx: ArticleContext, sent: str, start: int, word: str) -> tuple[str,
                 and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)) \
                 and not (lw == "bàn" and sent[wend:wend + 5] == " tròn"):  # "Hội nghị bàn tròn"
             break
-        if lw == "của" and (ctx.lex.title_re.match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
+        if lw == "của" and (ctx.lex.title_matcher().match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
                             or _HONORIFIC_NEXT.match(sent, wend)):
             break  # "Hội nghị của Thủ tướng X": a person's, not part of the name
         end = pos = wend
