@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..facts import AgreementFact, PersonFact
+from ..facts import AgreementFact, PersonFact, Post, PriorityFact
 from ..lexicon import Lexicon, load
 from ..reader import Article, sentences
-from .drafts import MeetingDraft
+from .drafts import MeetingDraft, cap
 from .meetings.merge import MeetingSet
 from .sentence import Mention, SentenceAnalysis
 
@@ -51,10 +51,13 @@ class ArticleContext:
     analyses: list[SentenceAnalysis]
     titled: bool  # a title stands somewhere in the article (else nobody can be a person)
     mentions: Mentions
+    candidates: dict[str, PersonFact] = field(default_factory=dict)  # canonical name -> mentions' posts so far
     people: dict[str, PersonFact] = field(default_factory=dict)  # canonical name -> person with posts
     canon: dict[str, str] = field(default_factory=dict)  # surface -> canonical full name
     meeting_set: MeetingSet = field(default_factory=MeetingSet)  # the article's meetings and their merge index
     agreements: dict[str, AgreementFact] = field(default_factory=dict)  # abbreviation or folded name -> first action
+    priorities: list[PriorityFact] = field(default_factory=list)
+    priority_keys: set[tuple[int, str]] = field(default_factory=set)  # (year, folded text) of those found
     last_date: str | None = None  # the last meeting date read ("Cùng ngày, …" refers to it)
     ref_year: int | None = None  # cache of `reference_year`
 
@@ -68,6 +71,16 @@ class ArticleContext:
         as (`meetings.merge.same_meeting`), else becomes a meeting; its rules travel with it (`mt.rules`)."""
         self.meeting_set.add(mt)
 
+    def add_posts(self, name: str, written: str, posts: list[Post]) -> None:
+        """The one entry point for posts: a mention written `written` of the person `name` holds `posts`
+        (each with its rule, `Post.rule`). A name becomes a candidate with its first post."""
+        if not posts and name not in self.candidates:
+            return
+        pf = self.candidates.setdefault(name, PersonFact(name))
+        if name != written and written not in pf.aliases:
+            pf.aliases.append(written)
+        pf.posts.extend(posts)
+
     def add_agreement(self, fact: AgreementFact) -> None:
         """The one entry point for agreement actions: one per abbreviation (else name), the first kept,
         except that a later mention naming an agreement known so far only by its abbreviation gives it its
@@ -78,6 +91,21 @@ class ArticleContext:
             fact.name = prev.name
         if prev is None or (not prev.name and fact.name):
             self.agreements[key] = fact
+
+    def add_priority(self, text: str, year: int | None, setter: str | None, kind: str, evidence: str, rule: str,
+                     meeting: str | None) -> None:
+        """The one entry point for priorities: a direction of at least four words for a known year, once
+        per (year, text); a theme is capitalised."""
+        text = text.strip(" .;:,\"“”")
+        text = re.sub(r"^(?:và|cũng như)\s+", "", text)
+        if len(text.split()) < 4 or year is None:
+            return
+        key = (year, text.casefold())
+        if key in self.priority_keys:
+            return
+        self.priority_keys.add(key)
+        self.priorities.append(PriorityFact(text=cap(text) if kind == "theme" else text, year=year, set_by=setter,
+                                            meeting=meeting, kind=kind, evidence=evidence, rule=rule))
 
     def add_participant(self, mt: MeetingDraft, name: str, role: str, evidence: str, rule: str, keep: bool = False) -> None:
         """The one entry point for participation: `name` took part in `mt` as `role`, by `rule`, read in

@@ -136,31 +136,34 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
                 ctx.add_participant(mt, n, role, sent, R_FRONTED_FRAME, keep=True)
                 ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_FRAME, keep=True)
 
+def _roles_of(ctx: ArticleContext, sent: str, m: Mention, n: str, mt: MeetingDraft) -> None:
+    """R_ROLE_AFTER, R_ROLE_FRONTED, R_ATTEND_LIST: the roles one named person takes in the sentence."""
+    after = sent[m.after_end:m.after_end + 60]
+    invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
+    for rx, role in ROLE_AFTER:
+        if not invited and rx.search(after):  # R_MODALITY: "mời X dự …" reports no role of X
+            if CEREMONY_AFTER.search(after):
+                continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
+            ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)
+            if role != "attendee":
+                ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
+    before = sent[:m.title_start]
+    for rx, role in ROLE_FRONTED:
+        if rx.search(before) and not CEREMONY_BEFORE.search(before):
+            ctx.add_participant(mt, n, role, sent, R_ROLE_FRONTED)
+    # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
+    cue = ATTEND_LIST.search(sent)
+    if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
+        role = "chair" if "chủ trì" in cue.group(0) else "attendee"
+        ctx.add_participant(mt, n, role, sent, R_ATTEND_LIST, keep=True)
+
+
 def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
+    """The roles the persons of a sentence take in the meeting it is about (`mt`)."""
     for m in ms:
         n = person_name(ctx, m)
-        if not n:
-            continue
-        after = sent[m.after_end:m.after_end + 60]
-        invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
-        for rx, role in ROLE_AFTER:
-            if not invited and rx.search(after):  # R_MODALITY: "mời X dự …" reports no role of X
-                if CEREMONY_AFTER.search(after):
-                    continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
-                ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)
-                if role != "attendee":
-                    ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
-        before = sent[:m.title_start]
-        for rx, role in ROLE_FRONTED:
-            if rx.search(before):
-                if CEREMONY_BEFORE.search(before):
-                    continue
-                ctx.add_participant(mt, n, role, sent, R_ROLE_FRONTED)
-        # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
-        cue = ATTEND_LIST.search(sent)
-        if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
-            role = "chair" if "chủ trì" in cue.group(0) else "attendee"
-            ctx.add_participant(mt, n, role, sent, R_ATTEND_LIST, keep=True)
+        if n:
+            _roles_of(ctx, sent, m, n, mt)
     fa = FRONTED_AT.match(sent)
     if fa is not None:
         subj = next((m for m in ms if m.start >= fa.end()), None)
@@ -173,6 +176,7 @@ def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: Meetin
             n = person_name(ctx, m)
             if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
                 ctx.add_participant(mt, n, "speaker", sent, R_ROLE_AFTER)
+
 
 def leaders(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
     """Who leads a delegation takes part in every meeting the sentence reports."""

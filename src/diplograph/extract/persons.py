@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import PersonFact, Post, Rejection
+from ..facts import Post, Rejection
 from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
@@ -27,26 +27,19 @@ R_BARE_TITLE = rule(
              "kết quả. Sau đó, Thủ tướng Đức đã tiếp Bộ trưởng Lê Văn Tám.",
              {"kind": "participant", "name": "Karl Bauer", "meeting": "Lê Văn Tám"})])
 
-# ----------------------------------------------------------------------------- meeting kinds
+def _full_names(ctx: ArticleContext) -> list[str]:
+    """The full names of the article in order of first mention."""
+    return list(dict.fromkeys(m.name for ms in ctx.mentions for m in ms if not m.short))
 
-def resolve_people(ctx: ArticleContext) -> None:
-    if not ctx.titled:
-        return  # no title anywhere: no mention has a post, so nobody is a person (see __init__)
-    full: dict[str, list[Post]] = {}
-    order: list[str] = []
-    for ms in ctx.mentions:
-        for m in ms:
-            if not m.short:
-                if m.name not in full:
-                    full[m.name] = []
-                    order.append(m.name)
-                full[m.name].extend(m.posts)
-    # short multi-word forms ("Kim Ngân") and initials ("McMaster" vs "H.R. McMaster") -> the fuller name
+
+def _short_forms(ctx: ArticleContext, order: list[str]) -> None:
+    """Short forms to the fuller name (`ctx.canon`): initials ('H.R. McMaster' and 'Herbert Raymond
+    McMaster'), and a name that ends the one longer full name ('Kim Ngân'), or, for a foreign single word,
+    starts it."""
     initials = {n: f for n in order if re.match(r"(?:\w\.)+ ?\S", n)
                 for f in order if f != n and initial_match(n.replace(".", ". ").replace("  ", " "), f)}
     order = [n for n in order if n not in initials]
     ctx.canon.update(initials)
-
     # full names indexed by their word tails and first word: a short form is looked up, not compared
     # with every name of the article (that loop was quadratic in the names of long articles)
     by_tail: dict[tuple[str, ...], list[int]] = {}
@@ -70,32 +63,31 @@ def resolve_people(ctx: ArticleContext) -> None:
         t = target(name)
         if t is not None:
             ctx.canon[name] = t
-    for ms in ctx.mentions:
-        for m in ms:
-            if m.short:
-                t = target(m.name)
-                if t:
-                    ctx.canon[m.name] = t
-    persons: dict[str, PersonFact] = {}
-    for ms in ctx.mentions:
-        for m in ms:
-            name = ctx.canon.get(m.name, m.name)
-            if m.short and name == m.name:
-                # an unresolved single word: a person only if Latin-script and a title stands right before it
-                if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
-                    continue
-            if not m.posts and name not in persons:
+    for m in (m for ms in ctx.mentions for m in ms if m.short):
+        t = target(m.name)
+        if t:
+            ctx.canon[m.name] = t
+
+
+def resolve_people(ctx: ArticleContext) -> None:
+    """R_NO_TITLE: the persons of the article are the names with a post somewhere (short forms resolved
+    to their full name); an unresolved single word only when Latin-script with a title right before it."""
+    if not ctx.titled:
+        return  # no title anywhere: no mention has a post, so nobody is a person (see context.build_context)
+    _short_forms(ctx, _full_names(ctx))
+    for m in (m for ms in ctx.mentions for m in ms):
+        name = ctx.canon.get(m.name, m.name)
+        if m.short and name == m.name:
+            # an unresolved single word: a person only if Latin-script and a title stands right before it
+            if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
                 continue
-            pf = persons.setdefault(name, PersonFact(name))
-            if name != m.name and m.name not in pf.aliases:
-                pf.aliases.append(m.name)
-            for p in m.posts:
-                pf.posts.append(p)
-    for pf in persons.values():
+        ctx.add_posts(name, m.name, m.posts)
+    ctx.people = {n: p for n, p in ctx.candidates.items() if p.posts}
+    for pf in ctx.people.values():
         pf.posts = merge_posts(pf.posts)
-    ctx.people = {n: p for n, p in persons.items() if p.posts}
     if ctx.people:
         bare_title_mentions(ctx)
+
 
 def bare_title_mentions(ctx: ArticleContext) -> None:
     """R_BARE_TITLE: a title with no name after it refers to the article's one holder of that post.

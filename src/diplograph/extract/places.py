@@ -55,69 +55,96 @@ def _organizer_matches(sent: str) -> tuple[re.Match | None, re.Match | None]:
     return _ORGANIZER_DO.search(sent), _ORGANIZER_BEFORE.search(sent)
 
 
+def _skipped_cue(sent: str, m: re.Match, window: str, pos: int) -> bool:
+    """A 'tại'/'ở' that leads no place of the meeting: lower case after it, a reporter's dateline
+    (R_PLACE_NOT_DATELINE: "phóng viên TTXVN tại Tokyo"), or a topic (R_PLACE_NOT_TOPIC: "về các dự án ở Châu Phi")."""
+    if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn|nhà khách|khách sạn)\b", window):
+        return True
+    if DATELINE_BEFORE.search(sent, max(0, m.start() - 40), m.start()):
+        return True
+    return m.start() > pos and TOPIC_BEFORE.search(sent, pos, m.start()) is not None
+
+
+def _venue(ctx: ArticleContext, window: str, hits: list) -> str | None:
+    """R_PLACE, R_PLACE_VENUE: a venue with its city ("Điện Élysée, thủ đô Paris", "Đại lễ đường Nhân dân,
+    Bắc Kinh", "Nhà khách X (Bắc Kinh, …)") or a venue alone ("ở Nhà khách Quốc gia", "nhà khách Bộ Ngoại giao")."""
+    venue = VENUE_CITY.match(window)
+    if venue is not None and ctx.lex.lookup(venue.group("venue")) is None:
+        city_text = venue.group("city")
+        hit = next(((a, b, e) for a, b, e in ctx.lex.find(city_text) if a == 0 and e.kind in ("place", "country")), None)
+        if hit is not None:
+            return f"{venue.group('venue')}, {city_text[:hit[1]]}"
+    vh = VENUE_HEAD.match(window)
+    if vh is not None and not any(a == 0 and e.kind in ("place", "country") for a, b, e in hits):
+        phrase = VENUE_END.split(window)[0]
+        phrase = " ".join(phrase.split()[:8])
+        rest = window[len(phrase):]
+        city = re.match(r"\s*(?:[,(]|\s(?:ở|tại)\s)\s*(?:(?:thủ đô|thành phố)\s+)?([^,.;()]{2,30})", rest)
+        hit = next(((a, b, e) for a, b, e in ctx.lex.find(city.group(1)) if a == 0 and e.kind in ("place", "country")),
+                   None) if city else None
+        if hit is not None and city is not None and hit[2].kind == "place":
+            return f"{phrase}, {city.group(1)[:hit[1]]}"
+        return phrase
+    return None
+
+
+def _unknown_place(ctx: ArticleContext, window: str) -> str | None:
+    """R_PLACE_CITY: a place the lexicon does not know, as written: "tại trụ sở Trung ương Đảng", a
+    capitalised name of two words or more, a city before a known country ("tại Hamburg (Đức)", "ở Oslo,
+    Na Uy"), or a city after its lead ("tại thành phố Bari")."""
+    hq = re.match(r"trụ sở(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,5}(?=\s*(?:[,.;]|$))", window)
+    if hq is not None:
+        return hq.group(0)
+    cm = re.match(r"([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", window)
+    if cm and cm.group(1).casefold() in ctx.lex.places_by_label:
+        return ctx.lex.places_by_label[cm.group(1).casefold()].label_vi  # "tại Nhà Trắng"
+    if cm and not ctx.lex.lookup(cm.group(1)):
+        cand = cm.group(1)
+        if len(cand.split()) >= 2 and not any(cand.startswith(x) for x in ("Hội nghị", "Diễn đàn", "Kỳ họp", "Lễ")):
+            return cand
+        cc = CITY_COUNTRY.match(window, cm.end())
+        if cc and next((e for a, b, e in ctx.lex.find(cc.group(1)) if a == 0 and e.kind == "country"), None):
+            return cand
+    led = re.match(r"(?:thủ đô|thành phố|TP\.?)\s+([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,2})", window)
+    if led and not ctx.lex.lookup(led.group(1)):
+        return led.group(1)
+    return None
+
+
+def _place_after_cue(ctx: ArticleContext, window: str) -> str | None:
+    """The place a cue leads: a venue, a place of the lexicon (right after the cue or a generic lead
+    such as 'thủ đô', 'trụ sở Bộ Ngoại giao Mỹ ở'; the most specific first), else one it does not know."""
+    hits = ctx.lex.find(window)
+    got = _venue(ctx, window, hits)
+    if got is not None:
+        return got
+    found = [(s0, e0, entry) for s0, e0, entry in hits if entry.kind in ("place", "country")
+             and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
+                  and found_first(hits, s0))]
+    # the most specific place named: a city or building before a country ("trụ sở … Mỹ ở Washington")
+    specific = [f for f in found if f[2].kind == "place"]
+    if specific or found:
+        s0, e0, _ = (specific or found)[0]
+        return written_place(window, s0, e0)
+    return _unknown_place(ctx, window)
+
+
 def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0) -> str | None:
-    # the "tại" after the meeting's kind word first, nearest first; then those before it
+    """R_PLACE: where a meeting is held: after 'tại'/'ở' (the cue after its kind word first, nearest first;
+    then those before it), else a place inside its name (a person's name holds none)."""
     cues = sorted(PLACE_CUE.finditer(sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
     for m in cues:
         window = sent[m.end():m.end() + 70]
-        if window[:1].islower() and not re.match(r"(?:thủ đô|thành phố|trụ sở|tỉnh|bang|thị trấn|nhà khách|khách sạn)\b", window):
+        if _skipped_cue(sent, m, window, pos):
             continue
-        if DATELINE_BEFORE.search(sent, max(0, m.start() - 40), m.start()):
-            continue  # R_PLACE_NOT_DATELINE: "phóng viên TTXVN tại Tokyo" is where the reporter is
-        if m.start() > pos and TOPIC_BEFORE.search(sent, pos, m.start()):
-            continue  # R_PLACE_NOT_TOPIC: "hội đàm … về các dự án ở Châu Phi"
-        venue = VENUE_CITY.match(window)
-        if venue is not None and ctx.lex.lookup(venue.group("venue")) is None:
-            city_text = venue.group("city")
-            hit = next(((a, b, e) for a, b, e in ctx.lex.find(city_text) if a == 0 and e.kind in ("place", "country")), None)
-            if hit is not None:
-                # R_PLACE: "Điện Élysée, thủ đô Paris", "Đại lễ đường Nhân dân, Bắc Kinh", "Nhà khách X (Bắc Kinh, …)"
-                return f"{venue.group('venue')}, {city_text[:hit[1]]}"
-        vh = VENUE_HEAD.match(window)
-        hits = ctx.lex.find(window)
-        if vh is not None and not any(a == 0 and e.kind in ("place", "country") for a, b, e in hits):
-            # R_PLACE_VENUE: "tại Đại lễ đường Nhân dân, Bắc Kinh", "ở Nhà khách Quốc gia Tokyo", "nhà khách Bộ Ngoại giao"
-            phrase = VENUE_END.split(window)[0]
-            phrase = " ".join(phrase.split()[:8])
-            rest = window[len(phrase):]
-            city = re.match(r"\s*(?:[,(]|\s(?:ở|tại)\s)\s*(?:(?:thủ đô|thành phố)\s+)?([^,.;()]{2,30})", rest)
-            hit = next(((a, b, e) for a, b, e in ctx.lex.find(city.group(1)) if a == 0 and e.kind in ("place", "country")),
-                       None) if city else None
-            if hit is not None and city is not None and hit[2].kind == "place":
-                return f"{phrase}, {city.group(1)[:hit[1]]}"
-            return phrase
-        # a place right after "tại", or after a generic lead ("thủ đô", "trụ sở Bộ Ngoại giao Mỹ ở")
-        found = [(s0, e0, entry) for s0, e0, entry in hits if entry.kind in ("place", "country")
-                 and (s0 == 0 or PLACE_LEAD.fullmatch(window[:s0]) or re.fullmatch(r"[^,;.]{0,30}?,\s*", window[:s0])
-                      and found_first(hits, s0))]
-        # the most specific place named: a city or building before a country ("trụ sở … Mỹ ở Washington")
-        specific = [f for f in found if f[2].kind == "place"]
-        if specific or found:
-            s0, e0, _ = (specific or found)[0]
-            return written_place(window, s0, e0)
-        hq = re.match(r"trụ sở(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,5}(?=\s*(?:[,.;]|$))", window)
-        if hq is not None:
-            return hq.group(0)  # "tại trụ sở Trung ương Đảng": the venue as written
-        cm = re.match(r"([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", window)
-        if cm and cm.group(1).casefold() in ctx.lex.places_by_label:
-            return ctx.lex.places_by_label[cm.group(1).casefold()].label_vi  # "tại Nhà Trắng"
-        if cm and not ctx.lex.lookup(cm.group(1)):
-            cand = cm.group(1)
-            if len(cand.split()) >= 2 and not any(cand.startswith(x) for x in ("Hội nghị", "Diễn đàn", "Kỳ họp", "Lễ")):
-                return cand
-            cc = CITY_COUNTRY.match(window, cm.end())
-            if cc and next((e for a, b, e in ctx.lex.find(cc.group(1)) if a == 0 and e.kind == "country"), None):
-                return cand  # R_PLACE_CITY: "tại Hamburg (Đức)", "ở Oslo, Na Uy": a city the lexicon does not know
-        led = re.match(r"(?:thủ đô|thành phố|TP\.?)\s+([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,2})", window)
-        if led and not ctx.lex.lookup(led.group(1)):
-            return led.group(1)  # "tại thành phố Bari": a city the lexicon does not know
+        got = _place_after_cue(ctx, window)
+        if got is not None:
+            return got
     bare = mt.name
     for n in [n for n, _ in mt.participants] + list(ctx.people):
         bare = bare.replace(n, " ")  # "Trương Hòa Bình" holds no place
-    for s0, e0, entry in ctx.lex.find(bare):
-        if entry.kind == "place":
-            return entry.label_vi
-    return None
+    return next((entry.label_vi for _, _, entry in ctx.lex.find(bare) if entry.kind == "place"), None)
+
 
 def written_place(text: str, s0: int, e0: int) -> str:
     """R_PLACE_AS_WRITTEN: the place as the text writes it ("Hoa Kỳ", "Vương quốc Bỉ"); the mapper links

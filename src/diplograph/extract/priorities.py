@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..facts import PriorityFact
 from ..rules import Example, rule
 from .context import ArticleContext, person_name, plausible_year
-from .drafts import cap
 
 R_PRIO_THEME = rule(
     "priority.theme",
@@ -68,90 +68,103 @@ PRIO_YEAR_AGREED = re.compile(r"^(?:Trong )?[Nn]ăm (?P<y>(?:19|20)\d\d),\s*(?:h
 DIRECTIVE_VERBS = re.compile(r"^(?:Tiếp tục|Theo dõi|Phối hợp|Đẩy mạnh|Tăng cường|Triển khai|Tổ chức|Nâng cao|Xây dựng|Phát huy|Chủ động|Tập trung|Thực hiện|Làm tốt|Bảo đảm|Đảm bảo|Hoàn thiện|Mở rộng|Củng cố|Đổi mới|Kiên quyết)\b")
 
 
+@dataclass
+class _Directions:
+    """What the sentences read so far set up for the next ones (the pass's own state, passed explicitly)."""
+
+    meeting: str | None  # key of the article's main meeting (where the priorities were set)
+    year: int | None = None  # year of the last directive ("đề nghị năm N tập trung: …")
+    person: str | None = None  # who gave it
+    count_year: int | None = None  # year of the last "N nhiệm vụ trọng tâm năm N"
+    count_setter: str | None = None
+
+
+def _add(ctx: ArticleContext, d: _Directions, text: str, year: int | None, setter: str | None, kind: str, ev: str,
+         rule_id: str = "") -> None:
+    ctx.add_priority(text, year, setter, kind, ev, rule_id or R_PRIO_DIRECTIVE, d.meeting)
+
+
+def _themes_and_counts(ctx: ArticleContext, d: _Directions, sent: str, low: str, ms: list[str]) -> None:
+    """R_PRIO_THEME: 'chủ đề năm N là "…"'; and a count of tasks for a year ('ba nhiệm vụ trọng tâm năm N')
+    that the numbered tasks after it belong to."""
+    if "chủ đề năm" in low:
+        for m in PRIO_THEME.finditer(sent):
+            _add(ctx, d, m.group("t"), int(m.group("y")), ms[0] if ms else d.person, "theme", sent, R_PRIO_THEME)
+    if "năm" in low and any(w in low for w in _PRIO_COUNT_WORDS) and (cm := PRIO_COUNT.search(sent)) is not None:
+        d.count_year = int(cm.group("y"))
+        d.count_setter = ms[0] if ms else d.count_setter
+
+
+def _directive(ctx: ArticleContext, d: _Directions, si: int, sent: str, rest: str, ms: list[str]) -> bool:
+    """R_PRIO_DIRECTIVE, R_PRIO_NEEDS, R_PRIO_CONTINUE after a directive verb; True when the sentence was one."""
+    fm = PRIO_FOCUS.search(rest)
+    year_m = re.search(r"năm (\d{4})", rest)
+    year = int(year_m.group(1)) if year_m else None
+    if fm and (year or d.year):
+        d.year, d.person = year or d.year, ms[0]
+        for it in [x for x in re.split(r";\s*", fm.group("t")) if x.strip()]:
+            _add(ctx, d, it, d.year, d.person, "task", sent, R_PRIO_DIRECTIVE)
+        # the list may go on in the sentences right after a colon list
+        j = si + 1
+        while j < len(ctx.sents) and DIRECTIVE_VERBS.match(ctx.sents[j]) and ctx.para_of[j] == ctx.para_of[si]:
+            for it in re.split(r";\s*", ctx.sents[j]):
+                _add(ctx, d, it, d.year, d.person, "task", ctx.sents[j])
+            j += 1
+        return True
+    cm2 = re.search(r"\bcần (?P<t>.+)$", rest)
+    fy = PRIO_SENT_YEAR.search(sent)
+    if cm2 and fy and plausible_year(ctx, int(fy.group(1))):
+        # R_PRIO_NEEDS: "Nhân dịp Năm hữu nghị … 2026, X đề nghị … cần A", "… cần B trong năm 2026"
+        d.year, d.person = int(fy.group(1)), ms[0]
+        for it in re.split(r";\s*", cm2.group("t")):
+            _add(ctx, d, it, d.year, d.person, "task", sent, R_PRIO_NEEDS)
+        return True
+    if cm2 and d.year and ms[0] == d.person:
+        for it in re.split(r";\s*", cm2.group("t")):
+            _add(ctx, d, it, d.year, d.person, "task", sent, R_PRIO_CONTINUE)
+        return True
+    return False
+
+
+def _without_setter(ctx: ArticleContext, d: _Directions, sent: str, ms: list[str]) -> None:
+    """Directions in a sentence that names no setter: both sides' ('Hai bên cho rằng … cần … năm N'), a
+    directive going on ('Cùng với đó, …'), or both countries' for a year ('Năm N, hai nước chủ trương A; B')."""
+    if not ms and (bs := PRIO_BOTH_SIDES.match(sent)) and (fy := PRIO_SENT_YEAR.search(sent)) \
+            and plausible_year(ctx, int(fy.group(1))):
+        _add(ctx, d, bs.group("t"), int(fy.group(1)), None, "task", sent, R_PRIO_NEEDS)
+        return
+    if d.year and (cm3 := PRIO_CONTINUE.match(sent)) and not ms:
+        t3 = cm3.group("t")
+        if (need := re.search(r"\bcần\s+(.+)$", t3)) and len(t3[:need.start()].split()) <= 5:
+            t3 = need.group(1)  # "Cùng với đó, các bộ, ngành cần phối hợp …": the direction after "cần"
+        for it in re.split(r";\s*", t3):
+            _add(ctx, d, it, d.year, d.person, "task", sent, R_PRIO_CONTINUE)
+        return
+    if (ym := PRIO_YEAR_AGREED.match(sent)) is not None:
+        # "Năm 2017, hai nước chủ trương A; B; C": directions both sides set for a year (no single setter)
+        for part in re.split(r";\s*", ym.group("t")):
+            for it in re.split(r",\s*(?=" + DIRECTIVE_WORDS + r"\b)", part):
+                _add(ctx, d, it, int(ym.group("y")), None, "task", sent, R_PRIO_YEAR_AGREED)
+
+
 def find_priorities(ctx: ArticleContext, main_meeting: str | None) -> list[PriorityFact]:
-    out: list[PriorityFact] = []
-    seen: set[tuple[int | None, str]] = set()
-    directive_year: int | None = None
-    directive_person: str | None = None
-
-    def add(text: str, year: int | None, setter: str | None, kind: str, ev: str, rule_id: str = "") -> None:
-        text = text.strip(" .;:,\"“”")
-        text = re.sub(r"^(?:và|cũng như)\s+", "", text)
-        if len(text.split()) < 4 or year is None:
-            return
-        key = (year, text.casefold())
-        if key in seen:
-            return
-        seen.add(key)
-        out.append(PriorityFact(text=cap(text) if kind == "theme" else text, year=year, set_by=setter,
-                                meeting=main_meeting, kind=kind, evidence=ev, rule=rule_id or R_PRIO_DIRECTIVE))
-
-    count_year = None
-    count_setter = None
+    """Priorities and tasks set for a year, sentence by sentence (a directive's list may go on after it)."""
+    d = _Directions(main_meeting)
     for si, sent in enumerate(ctx.sents):
-        ms = [person_name(ctx, m) for m in ctx.mentions[si]] if ctx.people else []
-        ms = [m for m in ms if m]
+        ms = [n for m in ctx.mentions[si] if (n := person_name(ctx, m))] if ctx.people else []
         # plain substring tests first: the case-insensitive patterns below are slow to fail, and
         # almost every sentence fails them (on the sentence folded once by its analysis)
         low = ctx.analyses[si].low
         if low is None:
             low = sent.lower()
-        if "chủ đề năm" in low:
-            for m in PRIO_THEME.finditer(sent):
-                add(m.group("t"), int(m.group("y")), ms[0] if ms else directive_person, "theme", sent, R_PRIO_THEME)
-        if "năm" in low and any(w in low for w in _PRIO_COUNT_WORDS) and (cm := PRIO_COUNT.search(sent)) is not None:
-            count_year = int(cm.group("y"))
-            count_setter = ms[0] if ms else count_setter
-        if count_year and (om := PRIO_ORDINAL.match(sent)):
-            if count_setter is None:
-                count_setter = next(iter(ctx.people), None)
-            add(om.group("t"), count_year, count_setter, "task", sent, R_PRIO_ORDINAL)
+        _themes_and_counts(ctx, d, sent, low, ms)
+        if d.count_year and (om := PRIO_ORDINAL.match(sent)):
+            if d.count_setter is None:
+                d.count_setter = next(iter(ctx.people), None)
+            _add(ctx, d, om.group("t"), d.count_year, d.count_setter, "task", sent, R_PRIO_ORDINAL)
             continue
         dm = PRIO_DIRECTIVE.search(sent) if ms and any(w in low for w in _PRIO_DIRECTIVE_WORDS) else None
-        if dm and ms:
-            rest = dm.group("rest")
-            fm = PRIO_FOCUS.search(rest)
-            year_m = re.search(r"năm (\d{4})", rest)
-            year = int(year_m.group(1)) if year_m else None
-            if fm and (year or directive_year):
-                directive_year = year or directive_year
-                directive_person = ms[0]
-                items = [x for x in re.split(r";\s*", fm.group("t")) if x.strip()]
-                for it in items:
-                    add(it, directive_year, directive_person, "task", sent, R_PRIO_DIRECTIVE)
-                # the list may go on in the sentences right after a colon list
-                j = si + 1
-                while j < len(ctx.sents) and DIRECTIVE_VERBS.match(ctx.sents[j]) and ctx.para_of[j] == ctx.para_of[si]:
-                    for it in re.split(r";\s*", ctx.sents[j]):
-                        add(it, directive_year, directive_person, "task", ctx.sents[j])
-                    j += 1
-                continue
-            cm2 = re.search(r"\bcần (?P<t>.+)$", rest)
-            fy = PRIO_SENT_YEAR.search(sent)
-            if cm2 and fy and plausible_year(ctx, int(fy.group(1))):
-                # R_PRIO_NEEDS: "Nhân dịp Năm hữu nghị … 2026, X đề nghị … cần A", "… cần B trong năm 2026"
-                directive_year, directive_person = int(fy.group(1)), ms[0]
-                for it in re.split(r";\s*", cm2.group("t")):
-                    add(it, directive_year, directive_person, "task", sent, R_PRIO_NEEDS)
-                continue
-            if cm2 and directive_year and ms[0] == directive_person:
-                for it in re.split(r";\s*", cm2.group("t")):
-                    add(it, directive_year, directive_person, "task", sent, R_PRIO_CONTINUE)
-                continue
-        if not ms and (bs := PRIO_BOTH_SIDES.match(sent)) and (fy := PRIO_SENT_YEAR.search(sent)) \
-                and plausible_year(ctx, int(fy.group(1))):
-            add(bs.group("t"), int(fy.group(1)), None, "task", sent, R_PRIO_NEEDS)  # "Hai bên cho rằng … cần … năm N"
+        if dm and ms and _directive(ctx, d, si, sent, dm.group("rest"), ms):
             continue
-        if directive_year and (cm3 := PRIO_CONTINUE.match(sent)) and not ms:
-            t3 = cm3.group("t")
-            if (need := re.search(r"\bcần\s+(.+)$", t3)) and len(t3[:need.start()].split()) <= 5:
-                t3 = need.group(1)  # "Cùng với đó, các bộ, ngành cần phối hợp …": the direction after "cần"
-            for it in re.split(r";\s*", t3):
-                add(it, directive_year, directive_person, "task", sent, R_PRIO_CONTINUE)
-            continue
-        if (ym := PRIO_YEAR_AGREED.match(sent)) is not None:
-            # "Năm 2017, hai nước chủ trương A; B; C": directions both sides set for a year (no single setter)
-            for part in re.split(r";\s*", ym.group("t")):
-                for it in re.split(r",\s*(?=" + DIRECTIVE_WORDS + r"\b)", part):
-                    add(it, int(ym.group("y")), None, "task", sent, R_PRIO_YEAR_AGREED)
-    return out
+        _without_setter(ctx, d, sent, ms)
+    return ctx.priorities

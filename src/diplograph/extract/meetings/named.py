@@ -42,6 +42,44 @@ NAMING_WORDS = re.compile(r"\b(?:tổng kết|sơ kết|triển khai|toàn quố
                           r"ngoại trưởng|thượng đỉnh|quan chức|đối tác|hợp tác|an ninh|kinh tế|nhiệm vụ|công tác|ngoại giao|"
                           r"chính trị|chiến lược|song phương|đa phương|khu vực|thường kỳ|đặc biệt|bất thường)\b", re.I)
 
+def _punctuation(sent: str, w: str, wstart: int, wend: int, count: int) -> tuple[bool, int, int | None]:
+    """A punctuation token inside a meeting's name: (the name stops, where to go on, a new end or None).
+    Hyphens, a short parenthesis and a continuation after a comma go on; a quoted name ends at its quote."""
+    if w in "-–" and count:
+        return False, wend, None
+    if w == "(":
+        close = sent.find(")", wstart)
+        if 0 < close - wstart < 25:
+            return False, wend, None
+    if w == ")":
+        return False, wend, wend
+    if w in "“\"'" and count:
+        quote = _CLOSING_QUOTE.search(sent, wend)
+        return True, wend, quote.end() if quote and quote.start() - wend < 80 else None
+    if w == "," and NAME_GOES_ON.match(sent, wstart):
+        return False, wend, None
+    return True, wend, None
+
+
+def _ends_name(ctx: ArticleContext, sent: str, w: str, wstart: int, wend: int, count: int) -> bool:
+    """A word the name stops before: a capitalised clause opener, a verb phrase, a clause word (lower
+    case; 'và' before a capital or a continuation, 'lần', 'về' inside the name and 'bàn tròn' go on), a
+    person's 'của'."""
+    lw = w.lower()
+    if w in ("Về", "Theo", "Tại", "Trong", "Sau", "Với"):
+        return True  # a capitalised clause opener: the next sentence, glued on by the crawl
+    if NAME_STOP_PHRASE.match(sent, wstart):
+        return True
+    if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend)
+                                                                    or _ABBR_AHEAD.match(sent, wend))) \
+            and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)) \
+            and not (lw == "bàn" and sent[wend:wend + 5] == " tròn"):  # "Hội nghị bàn tròn"
+        return True
+    # "Hội nghị của Thủ tướng X": a person's, not part of the name
+    return lw == "của" and (ctx.lex.title_matcher().match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
+                           or _HONORIFIC_NEXT.match(sent, wend) is not None)
+
+
 def np_name(ctx: ArticleContext, sent: str, start: int, word: str) -> tuple[str, int]:
     """R_NAMED: the name of a meeting written as a noun phrase after its kind word.
 
@@ -68,39 +106,14 @@ def np_name(ctx: ArticleContext, sent: str, start: int, word: str) -> tuple[str,
             count += 1
             continue
         if not w[0].isalnum():
-            if w in "-–" and count:
-                pos = wend
-                continue
-            if w == "(":
-                close = sent.find(")", wstart)
-                if 0 < close - wstart < 25:
-                    pos = wend
-                    continue
-            if w == ")":
-                end = pos = wend
-                continue
-            if w in "“\"'" and count:
-                quote = _CLOSING_QUOTE.search(sent, wend)
-                if quote and quote.start() - wend < 80:
-                    end = quote.end()
+            stop, to, new_end = _punctuation(sent, w, wstart, wend, count)
+            end = new_end if new_end is not None else end
+            if stop:
                 break
-            if w == "," and NAME_GOES_ON.match(sent, wstart):
-                pos = wend
-                continue
+            pos = to
+            continue
+        if _ends_name(ctx, sent, w, wstart, wend, count):
             break
-        lw = w.lower()
-        if w in ("Về", "Theo", "Tại", "Trong", "Sau", "Với"):
-            break  # a capitalised clause opener: the next sentence, glued on by the crawl
-        if NAME_STOP_PHRASE.match(sent, wstart):
-            break
-        if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend)
-                                                                        or _ABBR_AHEAD.match(sent, wend))) \
-                and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)) \
-                and not (lw == "bàn" and sent[wend:wend + 5] == " tròn"):  # "Hội nghị bàn tròn"
-            break
-        if lw == "của" and (ctx.lex.title_matcher().match(sent, len(sent) - len(sent[wend:].lstrip())) is not None
-                            or _HONORIFIC_NEXT.match(sent, wend)):
-            break  # "Hội nghị của Thủ tướng X": a person's, not part of the name
         end = pos = wend
         count += 1
     name = sent[name_start:end].strip()
