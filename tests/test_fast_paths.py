@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplograph.extract import names, prefilter
 from diplograph.extract import sentence as people
 from diplograph.lexicon import load
 from diplograph.reader import read_file, sentences
@@ -88,11 +89,11 @@ def test_fast_path_gives_the_same_mentions_as_the_full_analysis(monkeypatch):
     sents = _sample_sentences()
     fast = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
     took_fast_path = sum(1 for s in sents if "toks" not in people.SentenceAnalysis(s, lex).__dict__)
-    quick_names = sum(1 for s in sents if people._quick_names(s, lex))
+    quick_names = sum(1 for s in sents if prefilter.quick_names(s, lex))
     spans_skipped = sum(1 for s in sents
                         if ((a := people.SentenceAnalysis(s, lex)).titled or a.found) and "toks" not in a.__dict__)
-    monkeypatch.setattr(people, "_quick_names", lambda sentence, lex: None)
-    monkeypatch.setattr(people, "_no_name_outside", lambda *args: False)
+    monkeypatch.setattr(people, "quick_names", lambda sentence, lex: None)
+    monkeypatch.setattr(people, "no_name_outside", lambda *args: False)
     full = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
     assert fast == full
     assert took_fast_path >= 10  # the comparison covered sentences that really skipped the analysis
@@ -112,7 +113,7 @@ def test_fast_path_gives_the_same_mentions_as_the_full_analysis(monkeypatch):
     ("Phúc nói với Trump.", None),
 ])
 def test_quick_names(sentence, expected):
-    assert people._quick_names(sentence, load()) == expected
+    assert prefilter.quick_names(sentence, load()) == expected
 
 
 def test_tokenize_equals_the_plain_finditer_definition():
@@ -148,19 +149,8 @@ def test_literal_anchored_finders_match_like_their_regexes():
 
 
 def _namey(an: people.SentenceAnalysis, i: int) -> bool:
-    """Can token i stand in a personal name? The plain, token-by-token rule `name_runs` applies."""
-    from diplograph.extract.sentence import _ARABIC_ARTICLE
-    from diplograph.tokens import NAME_PARTICLES, STRICT_STOP, is_initial
-
-    toks = an.toks
-    t = toks[i].text
-    if i in an.title_cover:
-        return False
-    if is_initial(t) or _ARABIC_ARTICLE.match(t):
-        return True
-    if t in NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1].is_cap and i > 0 and toks[i - 1].is_cap:
-        return True
-    return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
+    """The plain, token-by-token rule `name_runs` applies (its reference definition)."""
+    return names.is_name_token(an, i)
 
 
 def test_inlined_name_runs_agree_with_namey():
@@ -181,7 +171,7 @@ def test_inlined_name_runs_agree_with_namey():
                 i = j
             else:
                 i += 1
-        assert an.name_runs() == ref, s
+        assert names.name_runs(an) == ref, s
         checked += len(ref)
     assert checked > 30
 
@@ -227,11 +217,11 @@ def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
 @given(st.lists(st.sampled_from(["a", "H", "R", ".", " ", ",", "_", "1", "ab", "Đ", "\n", "v.v.", "²", "-"]),
                 max_size=12).map("".join))
 def test_initial_prefilter_agrees_with_the_pattern(text):
-    assert people._has_initial(text) == (people._INITIAL_TOKEN.search(text) is not None)
+    assert prefilter.has_initial(text) == (prefilter.INITIAL_TOKEN.search(text) is not None)
 
 
 def test_initial_prefilter_on_the_sample_sentences():
     sents = _sample_sentences()
-    assert sum(people._has_initial(s) for s in sents) >= 1
+    assert sum(prefilter.has_initial(s) for s in sents) >= 1
     for s in sents:
-        assert people._has_initial(s) == (people._INITIAL_TOKEN.search(s) is not None), s
+        assert prefilter.has_initial(s) == (prefilter.INITIAL_TOKEN.search(s) is not None), s

@@ -13,42 +13,25 @@ from ..lexicon import Entry, Lexicon, fold
 from ..rules import Example, rule
 from ..tokens import (
     BREAKERS,
-    CAP_STOP,
     HONORIFICS,
     INNER_LINKS,
-    NAME_PARTICLES,
-    ROMAN,
-    STRICT_STOP,
     STRONG_BREAKERS,
     TITLE_INNER,
-    TOKEN_RE,
     Token,
-    is_initial,
     is_vietnamese_syllable,
     tokenize,
 )
+from .names import EPONYM_HEADS, MINISTRY_FIELDS, given_name_word, name_runs, run_candidate
+from .prefilter import no_name_outside, quick_names
 
 QUALIFIERS = {"quyền": "acting", "cựu": "former", "nguyên": "former", "tân": "new", "ứng cử viên": "candidate",
               "ứng viên": "candidate"}
-MINISTRY_FIELDS = ["Ngoại giao", "Quốc phòng", "Công an", "Tài chính", "Thương mại", "Công Thương", "Tư pháp", "Nội vụ",
-                   "Y tế", "Kinh tế", "Năng lượng", "Nội các", "An ninh Nội địa", "Giáo dục", "Giao thông", "Ngoại thương"]
 ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Văn phòng", "Vụ", "Cục", "Viện", "Học viện", "Tổng cục", "Sở", "Hội đồng",
              "Quân đội", "Ngân hàng", "Tập đoàn", "Đại sứ quán", "Tòa án", "Quốc hội", "Chính phủ", "Hạ viện",
              "Thượng viện", "Nghị viện", "Tổ chức", "Liên minh", "Hiệp hội", "Đảng", "Trung tâm", "Cơ quan", "Lực lượng",
              "Quân khu", "Hải quân", "Không quân", "Thông tấn xã", "Đài", "Kênh", "Nhà Trắng", "Điện Kremlin")
 
 
-# Words that open an organization or a place named after a person ("Trường Đại học Tôn Đức Thắng",
-# "đường Nguyễn Huệ"): the name after them is an eponym, not a person.
-EPONYM_HEADS = {"BV", "Trường", "trường", "Đại học", "đại học", "Học viện", "Bệnh viện", "bệnh viện", "Quỹ", "Giải", "giải",
-                "Đường", "đường", "Phố", "phố", "Cầu", "cầu", "Làng", "Lăng", "lăng", "Nhà hát", "Sân bay", "sân bay",
-                "Bảo tàng", "bảo tàng", "Tượng đài", "Công viên", "Quảng trường", "quảng trường", "Huân chương",
-                "huân chương", "Thành phố", "thành phố", "Khu lưu niệm", "Nhà lưu niệm", "Đền", "Chùa", "Tàu", "tàu"}
-# Capitalised words that open the next clause when a crawl glued a caption to the text ("… Pierre Leroy Tiếp
-# đó, …"): they end a foreign name.
-RUN_IN_OPENERS = {"Tiếp", "Sau", "Trong", "Tại", "Theo", "Khi", "Cùng", "Nhân", "Ngay", "Trước", "Còn", "Đây", "Đó"}
-# Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
-STATE_NAME_WORDS = {"Dân", "Quốc", "Cộng", "Hòa", "Hoà", "Liên", "Bang", "Vương", "Nhân", "Xã", "Hội", "Chủ", "Đảng"}
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
 POST_MODIFIERS = {"trợ lý": "Trợ lý", "trợ lý đặc biệt": "Trợ lý đặc biệt", "phó": "Phó", "thư ký": "Thư ký"}
 # Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
@@ -61,40 +44,11 @@ R_TITLE = rule(
              {"kind": "post", "name": "Lê Văn Tám", "title": "Bộ trưởng Bộ Ngoại giao"}),
      Example("Tiếp\nChiều 4/5, ông Lê Văn Tám, Thứ trưởng Bộ Ngoại giao, đã tiếp Đại sứ Nhật Bản Kenji Ono.",
              {"kind": "post", "name": "Lê Văn Tám", "title": "Thứ trưởng Bộ Ngoại giao"})])
-R_COUNTRY_PREFIX = rule(
-    "person.name.strip-transliterated-country",
-    "A transliterated (hyphenated) country between a title and a name belongs to the post, not the name.",
-    [Example("Thủ tướng thăm Việt Nam\nThủ tướng Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép sẽ thăm Việt Nam.",
-             {"kind": "person", "name": "Ba-khứt Xa-ghin-ta-ép"}),
-     Example("Thủ tướng thăm Việt Nam\nThủ tướng Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép sẽ thăm Việt Nam.",
-             {"kind": "person", "name": "Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép"}, present=False),
-     Example("Tổng thống tiếp khách\nTổng thống Vla-đi-mia Pu-tin tiếp Bộ trưởng Ngoại giao Lê Văn An.",
-             {"kind": "person", "name": "Vla-đi-mia Pu-tin"})])
-R_NOT_A_NAME = rule(
-    "person.refuse.not-a-name",
-    "A run of capitals that is a place, organization, acronym, a field of government or no full name is no person.",
-    [Example("Hợp tác\nBộ trưởng Bộ Ngoại giao Lê Văn Tám thăm Hà Nội và gặp đại diện Quỹ Tiền tệ Quốc tế.",
-             {"kind": "person", "name": "Quỹ Tiền"}, present=False)])
-R_EPONYM = rule(
-    "person.refuse.eponym",
-    "A name that ends an organization or place named after a person (Trường Đại học X, đường X) is no person.",
-    [Example("Hội thảo\nHiệu trưởng Trường Đại học Phan Văn Trị Lê Văn Minh phát biểu.",
-             {"kind": "person", "name": "Phan Văn Trị"}, present=False)])
-R_RUN_IN = rule(
-    "person.name.caption-run-in",
-    "A capitalised clause opener glued to a foreign name by a caption run-in ends the name.",
-    [Example("Hội đàm\nThủ tướng Trần Văn Bảo và Tổng thống Pháp Paul Durand Tiếp đó, hai nhà lãnh đạo hội đàm.",
-             {"kind": "person", "name": "Paul Durand"})])
 R_COMPOUND = rule(
     "post.refuse.compound",
     "A title word inside a compound (Đại sứ quán, chính quyền Tổng thống) is no post or qualifier.",
     [Example("Thăm đại sứ quán\nChủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ Quán Việt Nam tại Pháp.",
              {"kind": "person", "name": "Quán Việt Nam"}, present=False)])
-R_CAPACITY = rule(
-    "person.refuse.capacity",
-    "After 'cương vị <post>' (in the capacity of) the capitals are the post's complement, not its holder.",
-    [Example("Gặp\nTổng thống Ác-hen-ti-na nhớ chuyến thăm năm 2008 trên cương vị Thị trưởng Bu-ê-nốt Ai-rết.",
-             {"kind": "person", "name": "Bu-ê-nốt Ai-rết"}, present=False)])
 R_POST_AFTER_FORMS = rule(
     "post.after-name.forms",
     "A post after the name in parentheses ('A (Tổng Thư ký Ủy ban X)') or after 'được bầu làm', 'được bổ nhiệm làm'.",
@@ -107,10 +61,6 @@ R_TITLE_DASH = rule(
     "A post, a dash, then the name: 'Bộ trưởng Bộ Tư pháp - Đỗ Văn A'.",
     [Example("Phát biểu\nBộ trưởng Bộ Tư pháp - Đỗ Văn Khang phát biểu bế mạc hội nghị.",
              {"kind": "post", "name": "Đỗ Văn Khang", "title": "Bộ trưởng Bộ Tư pháp"})])
-R_GIVEN_NAME_WORD = rule(
-    "person.name.common-word-given-name",
-    "A full name may end in a capitalised common word ('Lưu Văn Bằng').",
-    [Example("Dự lễ\nBộ trưởng Bộ Công an Lưu Văn Bằng dự lễ.", {"kind": "person", "name": "Lưu Văn Bằng"})])
 R_MODIFIER = rule(
     "post.compose.modifier",
     "A modifier before a post (Phó, Trợ lý, Thư ký) composes a new post with it.",
@@ -128,14 +78,6 @@ ORG_FIRST_WORDS = {"Bộ", "Sở", "Ban", "Vụ", "Cục", "Viện", "Ủy", "U�
 
 # Words after which a title is an office being taken or given, not the next name's post.
 TAKES_OFFICE = {"chức", "làm", "thành", "cử", "bầu", "nhận", "vị", "thế", "nhiệm", "kế", "ghế"}
-ORG_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Co", "Group", "Center", "Centre",
-                "Markets", "Airways", "Airlines", "Bank", "University", "Institute", "Foundation", "Company",
-                "Holdings", "Motors", "Systems", "Technologies", "Times", "Post", "News", "Journal", "Agency",
-                "Council", "Committee", "Party", "Club", "Association", "Ministry", "Office", "Force", "Army"}
-
-
-_DIGIT = re.compile(r"\d")
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
 
 
 @dataclass
@@ -173,14 +115,14 @@ class SentenceAnalysis:
         self.title_matches = title_matches  # kept for the article-level rules (bare titles, coreference)
         self._quick: list[Token] | None = None
         if not self.found and not title_matches:
-            self._quick = _quick_names(sentence, lex)
+            self._quick = quick_names(sentence, lex)
             if self._quick is not None:
                 # tokens are made on first use (see __getattr__), which for most such sentences is never
                 self._empty()
                 if self._quick and not is_vietnamese_syllable(self._quick[0].text):
                     self.name_tokens.add(0)
                 return
-        elif _no_name_outside(sentence, self.found, title_matches, lex):
+        elif no_name_outside(sentence, self.found, title_matches, lex):
             # every capital stands in a title or a place/organization that `clean_run` strips: no name,
             # so no mention, whatever the titles (a title with no name makes no post)
             self._quick = []
@@ -236,21 +178,16 @@ class SentenceAnalysis:
             for k in range(i, j):
                 self.title_cover[k] = span
         self.refused: list[tuple[int, int, str]] = []  # (start, end, rule id) of runs refused as names
-        for a, b in self.name_runs():
-            b = self._given_name_word(a, b)
-            self._refusal = R_NOT_A_NAME
-            cleaned = self.clean_run(a, b)
-            if cleaned is None or not self.valid_name(*cleaned):
-                self.refused.append((self.toks[a].start, self.toks[b - 1].end, self._refusal))
+        for a, b in name_runs(self):
+            cleaned, why = run_candidate(self, a, b)
+            if cleaned is None:
+                if why is not None:
+                    self.refused.append((self.toks[a].start, self.toks[given_name_word(self, a, b) - 1].end, why))
                 continue
             a, b = cleaned
-            if b - a == 1 and all(is_vietnamese_syllable(t.text) for t in self.toks[a:b]):
-                if b < len(self.toks) and f"{self.toks[a].text} {self.toks[b].text}" in MINISTRY_FIELDS:
-                    continue  # "Bộ trưởng Ngoại giao": a field of government, not a short name
-                self._candidates.append((a, b))
-                continue
             self._candidates.append((a, b))
-            self.name_tokens.update(range(a, b))
+            if not (b - a == 1 and is_vietnamese_syllable(self.toks[a].text)):
+                self.name_tokens.update(range(a, b))
 
     def __getattr__(self, name: str):
         # only called when normal lookup fails: the analysis of a deferred sentence, or `toks` of a
@@ -265,156 +202,7 @@ class SentenceAnalysis:
         raise AttributeError(name)
 
     # -------------------------------------------------------------- names
-    def name_runs(self) -> list[tuple[int, int]]:
-        """Runs of consecutive tokens that can stand in a personal name: not in a title, and an initial,
-        an Arabic article ("al-Assad"), a particle between capitals ("de", "bin") or a capitalised word
-        that opens no clause (tests/test_fast_paths.py checks this against a token-by-token reference)."""
-        # Most tokens are lower-case words that none of these tests can accept (an initial needs a dot,
-        # an Arabic article a hyphen, a particle its list, a name word a capital): pick the others in
-        # one comprehension, then test those.
-        particles = NAME_PARTICLES
-        toks = self.toks
-        maybe = [i for i, t in enumerate(toks)
-                 if t[0][0].isupper() or "." in t[0] or "-" in t[0] or t[0] in particles]
-        runs: list[tuple[int, int]] = []
-        start = last = -2
-        title_cover = self.title_cover
-        n = len(toks)
-        for i in maybe:
-            t = toks[i][0]
-            if i in title_cover:
-                continue
-            namey = (("." in t and is_initial(t)) or ("-" in t and _ARABIC_ARTICLE.match(t))
-                     or (t in particles and 0 < i < n - 1 and toks[i + 1][0][0].isupper() and toks[i - 1][0][0].isupper())
-                     or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()))
-            if not namey:
-                continue
-            if i != last + 1:
-                if start >= 0:
-                    runs.append((start, last + 1))
-                start = i
-            last = i
-        if start >= 0:
-            runs.append((start, last + 1))
-        return runs
 
-    def _given_name_word(self, i: int, j: int) -> int:
-        """R_GIVEN_NAME_WORD: a capitalised common word ("Bằng") ends a Vietnamese full name it follows
-        ("Lưu Văn Bằng"): a surname and one more syllable, then the word, then no other capital."""
-        toks = self.toks
-        if j - i == 2 and j < len(toks) and toks[j].text in STRICT_STOP and is_vietnamese_syllable(toks[j].text) \
-                and toks[i].text in self.lex.surnames and all(is_vietnamese_syllable(t.text) for t in toks[i:j]) \
-                and j not in self.title_cover and (j + 1 == len(toks) or not toks[j + 1].text[:1].isupper()):
-            return j + 1
-        return j
-
-    def clean_run(self, i: int, j: int) -> tuple[int, int] | None:
-        """Strip places, countries, organizations and clause words off the front of a capitalised run."""
-        toks = self.toks
-        changed = True
-        while i < j and changed:
-            changed = False
-            if i + 1 < j and f"{toks[i].text} {toks[i + 1].text}" in MINISTRY_FIELDS:
-                i += 2  # "Bộ trưởng Công Thương Trần Tuấn Anh"
-                changed = True
-                continue
-            if i in self.gaz:
-                end, entry = self.gaz[i]
-                # keep a Vietnamese full name that merely starts like a place ("Thái Bình Minh"), unless what
-                # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải")
-                rest_is_name = end + 1 < j and toks[end].text in self.lex.surnames
-                if rest_is_name or not (entry.kind == "place" and j - i >= 3 and toks[i].text in self.lex.surnames
-                                        and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
-                    i = end
-                    changed = True
-                    continue
-            if i in self.gaz_cover and i not in self.gaz:
-                i += 1
-                changed = True
-                continue
-            if toks[i].text in HONORIFICS or (len(toks[i].text) > 1 and toks[i].text.replace("-", "").isupper()
-                                                and j - i > 1 and not is_initial(toks[i].text)):
-                i += 1
-                changed = True
-                continue
-            if toks[i].text in CAP_STOP and toks[i].text not in self.lex.surnames:
-                i += 1
-                changed = True
-        if i >= j:
-            return None
-        if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
-            self._refusal = R_EPONYM
-            return None
-        span = self.title_cover.get(i - 1) if i > 0 else None
-        if span is not None and span.tok_start >= 2 and \
-                f"{toks[span.tok_start - 2].text} {toks[span.tok_start - 1].text}".lower() in ("cương vị", "chức vụ", "cương vị là"):
-            self._refusal = R_CAPACITY  # "trên cương vị Thị trưởng Bu-ê-nốt Ai-rết": the post's place, no holder named
-            return None
-        if i > 0 and j - i >= 3 and ("-" in toks[i].text or "-" in toks[i + 1].text) \
-                and toks[i + 1].text not in NAME_PARTICLES \
-                and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De") \
-                and ((i - 1) in self.title_cover or self.title_ending_at(i - 1) is not None):
-            # R_COUNTRY_PREFIX: "Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê"
-            if "-" in toks[i].text and toks[i].text not in self.lex.surnames:
-                i += 1
-            elif j - i >= 4 and "-" in toks[i + 1].text and "-" not in toks[i].text and not is_vietnamese_syllable(toks[i + 1].text):
-                i += 2
-            while i < j and toks[i].text in HONORIFICS:
-                i += 1
-            if i >= j:
-                return None
-        if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
-                and not all(is_vietnamese_syllable(t.text) for t in toks[i:j - 1]):
-            j -= 1  # R_RUN_IN
-        # an organization or outlet inside the run means it is not a name
-        if self.gaz_cover and any(k in self.gaz_cover and self.gaz_cover[k].kind in ("org", "outlet") for k in range(i, j)):
-            inner = [k for k in range(i, j) if k in self.gaz_cover]
-            if len(inner) == j - i:
-                return None
-        return i, j
-
-    def valid_name(self, i: int, j: int) -> bool:
-        words = [t.text for t in self.toks[i:j]]
-        if not words or len(words) > 5:
-            return False
-        if len(words) == 1 and len(words[0].replace(".", "")) < 2:
-            return False  # R_NOT_A_NAME: one letter ("H Ngày 15-5", a caption's initial) names nobody
-        if all(is_vietnamese_syllable(w) for w in words):
-            if len(words) == 2 and words[0] not in self.lex.surnames and not self._foreign_lead(i):
-                return False  # "Quỹ Tiền", "Trung Hoa": two capitals without a surname are no full name
-            return True  # one syllable: a short form, resolved later
-        if any(w.isdigit() or _DIGIT.search(w) for w in words):
-            return False
-        if all(w.isupper() and len(w) > 1 and not ROMAN.match(w) for w in words):
-            return False  # acronyms: agencies, organizations
-        entry = self.lex.lookup(" ".join(words))
-        if entry is not None:
-            return False
-        if len(words) == 1 and "-" in words[0] and all(self.lex.lookup(w) is not None for w in words[0].split("-")):
-            return False  # R_COUNTRY_PAIR: "Nga-Mỹ", "Trung-Ấn" are two countries, not a name
-        if any(w in ("Bộ", "Vụ", "Cục", "Ban", "Sở", "Viện", "Ủy", "Tập", "Đại") for w in words[1:]) \
-                and not all(is_vietnamese_syllable(w) for w in words):
-            return False  # "Bắc Mỹ Bộ Ngoại": a department's name ran into the next organization
-        if words[-1] in ORG_SUFFIXES or any(w in ORG_SUFFIXES for w in words[1:]):
-            return False  # "Tesla Inc", "RBC Capital Markets", "Qatar Airways"
-        if self.gaz_cover and any(k in self.gaz_cover and self.gaz_cover[k].kind == "country" for k in range(i, j)):
-            return False  # a country inside the run: an organization's name ("Đại học Fulbright Việt Nam")
-        return True
-
-    def _foreign_lead(self, i: int) -> bool:
-        """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun
-        Xen") or a foreign country ending a post right before two syllables makes them a foreign name, surname
-        or not ("Trung Hoa Dân Quốc" is a state's name, not a person)."""
-        if i == 0:
-            return False
-        prev = self.toks[i - 1].text
-        e = self.gaz_cover.get(i - 1)
-        if prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in self.title_cover and e is None:
-            return True
-        # a foreign country closing a post's complement ("Phát ngôn viên Bộ Ngoại giao Trung Quốc Cảnh Sảng"),
-        # unless the two words go on with the state's own name ("Trung Hoa Dân Quốc")
-        return (e is not None and e.kind == "country" and e.label_vi != "Việt Nam" and (i - 1) not in self.gaz
-                and self.toks[i].text not in STATE_NAME_WORDS and self.title_ending_at(i - 1) is not None)
 
     # -------------------------------------------------------------- titles
     def _gap_ok(self, a: int, b: int) -> bool:
@@ -811,157 +599,6 @@ class SentenceAnalysis:
             if w in (".",) or w.lower() in BREAKERS and w.lower() not in ("và",):
                 return True
         return False
-
-
-# An initial ("v.v.", "H.R.") as the tokenizer finds it; it can never follow a word character.
-_INITIAL_TOKEN = re.compile(r"(?<!\w)(?:[^\W\d_]\.){1,3}(?=[\s,]|$)")
-
-
-def _has_initial(text: str) -> bool:
-    """`_INITIAL_TOKEN.search(text)`, asked only where a dot follows a one-letter word.
-
-    The pattern opens with a look-behind, so the engine tries it at every character; almost every
-    sentence has a dot, but after a word of several letters, which no initial is (tested in
-    tests/test_fast_paths.py)."""
-    at = text.find(".", 1)
-    while at > 0:
-        if text[at - 1].isalnum() and (at == 1 or not (text[at - 2].isalnum() or text[at - 2] == "_")):
-            return _INITIAL_TOKEN.search(text) is not None
-        at = text.find(".", at + 1)
-    return False
-_SPACES = re.compile(r"\s*")
-
-
-def _after_spaces(text: str, pos: int = 0) -> int:
-    """Where the spaces at `pos` end."""
-    m = _SPACES.match(text, pos)
-    return m.end() if m is not None else pos
-
-
-def _opens_no_name(first: str, surnames: frozenset[str]) -> bool:
-    """Is a capitalised first word of a sentence no name: not a name word (`name_runs`), or a clause
-    word or honorific that `clean_run` strips?"""
-    return (not first[0].isupper() or first in STRICT_STOP or first in HONORIFICS
-            or (first in CAP_STOP and first not in surnames))
-
-
-def _quick_names(sentence: str, lex: Lexicon) -> list[Token] | None:
-    """The name candidates of a sentence found without tokenizing it, or None when it must be tokenized.
-
-    Called only when no title and no gazetteer entry was found. A token can start a name only if it
-    has a capital, is an initial, or is a particle standing between capitals (`name_runs`). With no
-    capital after the first word and no initial, only the first word can be one, alone: a clause word
-    there ("Trong", "Các", or "Hội" that is no surname) is stripped by `clean_run`, any other capitalised
-    word stays as a one-word short form ("Putin cho biết …", "Kim ngạch …"), which the article-level
-    rules resolve or drop. This replays `clean_run`, `valid_name` and the field-of-government test of
-    `__init__` on that one word (tests/test_fast_paths.py compares both ways on every sample sentence).
-    Most sentences of an article pass this test, and tokenizing them was a third of extraction time.
-    """
-    pos = _after_spaces(sentence)
-    m = TOKEN_RE.match(sentence, pos)
-    if m is None:
-        return []
-    rest = sentence[m.end():]
-    # str.islower() (C speed) is False when any character is upper case; only then look closer
-    if (not rest.islower() and any(map(str.isupper, rest))) or _has_initial(rest):
-        return None
-    first = m.group(0)
-    if (first.islower() or not any(map(str.isupper, first))) and "." not in first:
-        return []  # no capital anywhere: no name
-    if len(first) < 2:
-        return []  # one letter: rejected by `valid_name`
-    if not first.isalpha():
-        return None  # an initial, a hyphenated or dotted word: the full analysis decides
-    if _opens_no_name(first, lex.surnames):
-        return []
-    if is_vietnamese_syllable(first):
-        nxt = TOKEN_RE.match(sentence, _after_spaces(sentence, m.end()))
-        if nxt is not None and f"{first} {nxt.group(0)}" in MINISTRY_FIELDS:
-            return []  # "Công an …", "Y tế …": a field of government
-    elif (first.isupper() and len(first) > 1 and not ROMAN.match(first)) or lex.lookup(first) is not None \
-            or first in ORG_SUFFIXES:
-        return []  # rejected by `valid_name`
-    return [Token(first, m.start(), m.end())]
-
-
-_PARTICLE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(NAME_PARTICLES)) + r")(?![\w-])")
-_JOINERS = "-–'’."
-
-
-def _token_edge(text: str, start: int, end: int) -> bool:
-    """Do `start` and `end` fall on token boundaries (`TOKEN_RE` joins words with - – ' ’ .)?"""
-    if start > 0:
-        before = text[start - 1]
-        if before.isalnum() or before == "_" or (before in _JOINERS and start > 1 and
-                                                 (text[start - 2].isalnum() or text[start - 2] == "_")):
-            return False
-    if end < len(text):
-        after = text[end]
-        if after.isalnum() or after == "_" or (after in _JOINERS and end + 1 < len(text) and
-                                               (text[end + 1].isalnum() or text[end + 1] == "_")):
-            return False
-    return True
-
-
-def _no_name_outside(sentence: str, found: list[tuple[int, int, Entry]], title_matches: list[re.Match],
-                     lex: Lexicon) -> bool:
-    """True when the full analysis of a sentence with titles or gazetteer entries would find no name.
-
-    A name needs a capitalised word, an initial, an Arabic article or a particle outside the titles
-    (`name_runs`). Capitals inside a gazetteer entry are stripped off the front of their run by
-    `clean_run`, except a place written like a Vietnamese full name ("Hồ Chí Minh"), which this test
-    leaves to the full analysis. The first word of the sentence may stand outside every span when
-    `clean_run` strips it too (a clause word or an honorific) or it cannot be in a run at all. Any
-    doubt (a span off the token boundaries, a title inside a gazetteer entry, another capital) answers
-    False. Two thirds of the sentences that carry a title or a place hold no name; tokenizing them was
-    a fifth of extraction time (tests/test_fast_paths.py compares both ways).
-    """
-    if _has_initial(sentence):
-        return False
-    if "-" in sentence and _ARABIC_ARTICLE.search(sentence):
-        return False
-    spans: list[tuple[int, int]] = []
-    surnames = lex.surnames
-    for s, e, entry in found:
-        if not _token_edge(sentence, s, e):
-            return False
-        if entry.kind == "place":
-            words = sentence[s:e].split()
-            if len(words) >= 3 and words[0] in surnames:
-                return False  # kept as a name by `clean_run` ("Hồ Chí Minh")
-        spans.append((s, e))
-    for m in title_matches:
-        s, e = m.span()
-        if not _token_edge(sentence, s, e):
-            return False
-        for gs, ge, _ in found:
-            if gs < s < ge:
-                return False  # a title inside a gazetteer entry is dropped by the analysis
-        spans.append((s, e))
-    spans.sort()
-    pieces: list[str] = []
-    pos = 0
-    for s, e in spans:
-        if s > pos:
-            pieces.append(sentence[pos:s])
-        if e > pos:
-            pos = e
-    pieces.append(sentence[pos:])
-    lead = _after_spaces(sentence)
-    outside = "\x00".join(pieces)
-    if spans[0][0] > lead:  # the first word stands outside every span
-        fm = TOKEN_RE.match(sentence, lead)
-        if fm is None:
-            return False  # no token there: the full analysis decides
-        first = fm.group(0)
-        if first.isalpha() and not _opens_no_name(first, surnames):
-            return False  # a word that can start a name
-        outside = outside[fm.end():]
-    if not outside.islower() and any(map(str.isupper, outside)):
-        return False
-    if _PARTICLE_WORD.search(outside):
-        return False
-    return True
 
 
 def find_people(sentence: str, lex: Lexicon) -> list[Mention]:
