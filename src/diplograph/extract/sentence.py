@@ -205,6 +205,21 @@ class SentenceAnalysis:
 
 
     # -------------------------------------------------------------- titles
+    def _lower_word_ok(self, k: int, b: int, org_open: bool, lower_run: int) -> bool | None:
+        """A lower-case word k of a title's complement: it may stand there (True), ends it (False), or
+        goes on an organization's lower-case field (None: counted in `lower_run`)."""
+        w = self.toks[k].text
+        lw = w.lower()
+        if lw in PLACE_LEADS and k + 1 < b:
+            return True  # R_LOWER_COMPLEMENT: "thành phố Cần Thơ"
+        if org_open and lw not in STRONG_BREAKERS and lw not in BREAKERS and not w.isdigit() and lower_run < 5:
+            return None  # R_LOWER_COMPLEMENT: "Sở kế hoạch và đầu tư" (at most five words after the head)
+        prev = self.toks[k - 1] if k > 0 else None
+        prev_cap = prev is not None and prev.text[0].isupper()
+        if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
+            return False
+        return lw in TITLE_INNER or prev_cap
+
     def _gap_ok(self, a: int, b: int) -> bool:
         """Can tokens a..b-1 stand between a title head and the name (the title's complement)?"""
         if b - a > 14:
@@ -213,20 +228,17 @@ class SentenceAnalysis:
             return False  # a dangling link word: the title continues into something that is not there
         org_open = False
         lower_run = 0
-        paren = self._paren_abbr
         for k in range(a, b):
             t = self.toks[k]
             w = t.text
-            if k in paren:
+            if k in self._paren_abbr:
                 continue
             if k in self.name_tokens:
                 return False  # another person stands between
             if w.lower() == "này" and k > a and self.toks[k - 1].text.lower() == "nước":
                 continue  # "Tổng thống nước này Moon Jae-in"
             if not t.is_word:
-                if w in "-–" and a < k < b - 1:
-                    continue
-                if w in "-–" and k == b - 1 and k > a:
+                if w in "-–" and a < k < b - 1 or (w in "-–" and k == b - 1 and k > a):
                     continue  # R_TITLE_DASH: "Bộ trưởng Bộ Tư pháp - Đỗ Văn A"
                 return False
             if w[0].isupper() or w.isupper():
@@ -235,19 +247,10 @@ class SentenceAnalysis:
                 continue
             if k in self.gaz_cover:
                 continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
-            lw = w.lower()
-            if lw in PLACE_LEADS and k + 1 < b:
-                continue  # R_LOWER_COMPLEMENT: "thành phố Cần Thơ"
-            if org_open and lw not in STRONG_BREAKERS and lw not in BREAKERS and not w.isdigit() and lower_run < 5:
+            ok = self._lower_word_ok(k, b, org_open, lower_run)
+            if ok is None:
                 lower_run += 1
-                continue  # R_LOWER_COMPLEMENT: "Sở kế hoạch và đầu tư" (at most five words after the head)
-            prev = self.toks[k - 1] if k > 0 else None
-            prev_cap = prev is not None and prev.text[0].isupper()
-            if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
-                return False
-            if lw in TITLE_INNER:
-                continue
-            if prev is None or not prev.text[0].isupper():
+            elif not ok:
                 return False
         return True
 
@@ -413,9 +416,10 @@ class SentenceAnalysis:
             name = self.text[self.toks[i].start:self.toks[j - 1].end]
             m = Mention(name=name, start=self.toks[i].start, end=self.toks[j - 1].end, tok_start=i, tok_end=j,
                         short=(j - i == 1))
-            m.posts = self._posts_for(i, j)
-            m.title_start = self._chain_start if self._chain_start is not None else m.start
-            m.after_end = self._after_end if self._after_end is not None else m.end
+            m.posts, chain_start = self._posts_before(i)
+            after_end = self._posts_after(i, j, m.posts)
+            m.title_start = chain_start if chain_start is not None else m.start
+            m.after_end = after_end if after_end is not None else m.end
             out.append(m)
         self._share_group_titles(out)
         return out
@@ -428,10 +432,49 @@ class SentenceAnalysis:
             return k - 1, True
         return k, False
 
-    def _posts_for(self, i: int, j: int) -> list[Post]:
+    def _title_before(self, k: int, first: bool, comma_form: bool, hon: bool) -> tuple[int, int, _TitleSpan] | None:
+        """The title ending at token k of a chain before a name (the possessor's post after 'của' taken)."""
         toks = self.toks
-        posts: list[Post] = []
-        # ---- before the name
+        # "Theo Bộ trưởng Quốc phòng Mỹ, Donald Trump …": a title before a comma names someone else,
+        # unless an honorific marks the name as its apposition (", bà Busaya Mathelin")
+        found = self.title_ending_at(k)
+        if found is not None and first and comma_form and not hon:
+            a0, _ = self._qualify(found[0])
+            if a0 > 0 and toks[a0 - 1].text not in (",", ";", ":", "(", "“", '"'):
+                found = None  # the title closes a clause of its own ("nhậm chức Bộ trưởng …, Donald Trump ký")
+        if found is None and first and comma_form:
+            # "chiến lược gia trưởng của Trump, Steve Bannon": a person possessor is not part of the post
+            found = self._possessor_title(k)
+        if found is None:
+            return None
+        a, b, span = found
+        if a >= 2 and toks[a - 1].text == "của" and (owner := self.title_ending_at(a - 2)) is not None \
+                and owner[2].kind != "nopost":
+            # "người phát ngôn của Thủ tướng Đức": the post is the spokesperson's, of the chancellor
+            return owner[0], b, owner[2]
+        return a, b, span
+
+    def _chain_goes_on(self, a: int, b: int, span: _TitleSpan, post: Post) -> bool:
+        """Does the chain before a name go on with the title before 'X, ', 'X và ', 'X kiêm ' (a chain of
+        one person's posts), or is that title someone else's?"""
+        toks = self.toks
+        if not (a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := self.title_ending_at(a - 2)) is not None):
+            return False
+        if self._other_country(prev, post):
+            return False  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
+        if toks[a - 1].text == "và" and self._countries_in((a, b, span)) and not self._countries_in(prev) \
+                and prev[1] == prev[2].tok_end:
+            return False  # "Thủ tướng và Tổng thống Pháp X": a bare title of someone else, then X's post
+        pa, _ = self._qualify(prev[0])
+        if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
+            return False  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
+        # "đề xuất của Chủ tịch Thượng viện Haiti, Chủ tịch Quốc hội X": two people
+        return not (pa > 0 and toks[pa - 1].text.lower() in ("của", "với", "cho", "tới", "đến")
+                    and self._countries_in(prev) and not self._countries_in((a, b, span)))
+
+    def _posts_before(self, i: int) -> tuple[list[Post], int | None]:
+        """R_TITLE: the chain of posts before the name at token i, and where the chain starts (char offset)."""
+        toks = self.toks
         k, hon = self._skip_honorific_back(i - 1)
         if k >= 0 and toks[k].text == "là" and not hon:
             k -= 1
@@ -440,53 +483,28 @@ class SentenceAnalysis:
             comma_form = True
             k -= 1
         chain: list[Post] = []
-        self._chain_first = None
-        first = True
+        chain_first = None
         while k >= 0:
-            # "Theo Bộ trưởng Quốc phòng Mỹ, Donald Trump …": a title before a comma names someone else,
-            # unless an honorific marks the name as its apposition (", bà Busaya Mathelin")
-            found = self.title_ending_at(k)
-            if found is not None and first and comma_form and not hon:
-                a0, _ = self._qualify(found[0])
-                if a0 > 0 and toks[a0 - 1].text not in (",", ";", ":", "(", "“", '"'):
-                    found = None  # the title closes a clause of its own ("nhậm chức Bộ trưởng …, Donald Trump ký")
-            if found is None and first and comma_form:
-                # "chiến lược gia trưởng của Trump, Steve Bannon": a person possessor is not part of the post
-                m = self._possessor_title(k)
-                found = m
+            found = self._title_before(k, not chain, comma_form, hon)
             if found is None:
                 break
             a, b, span = found
-            if a >= 2 and toks[a - 1].text == "của" and (owner := self.title_ending_at(a - 2)) is not None \
-                    and owner[2].kind != "nopost":
-                # "người phát ngôn của Thủ tướng Đức": the post is the spokesperson's, of the chancellor
-                a, span = owner[0], owner[2]
             post = self.make_post(a, b, span, self.text)
             if post is None:
                 break
             chain.insert(0, post)
-            first = False
             a, _ = self._qualify(a)
-            self._chain_first = a
-            if a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := self.title_ending_at(a - 2)) is not None:
-                if self._other_country(prev, chain[0]):
-                    break  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
-                if toks[a - 1].text == "và" and self._countries_in((a, b, span)) and not self._countries_in(prev) \
-                        and prev[1] == prev[2].tok_end:
-                    break  # "Thủ tướng và Tổng thống Pháp X": a bare title of someone else, then X's post
-                pa, _ = self._qualify(prev[0])
-                if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
-                    break  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
-                if pa > 0 and toks[pa - 1].text.lower() in ("của", "với", "cho", "tới", "đến") \
-                        and self._countries_in(prev) and not self._countries_in((a, b, span)):
-                    break  # "đề xuất của Chủ tịch Thượng viện Haiti, Chủ tịch Quốc hội X": two people
-                k = a - 2
-                continue
-            break
-        posts.extend(chain)
-        self._chain_start = self.toks[self._chain_first].start if chain and self._chain_first is not None else None
-        # ---- after the name: ", Tổng thống Moldova", " - Bí thư Trung ương Đảng"
-        self._after_end = None
+            chain_first = a
+            if not self._chain_goes_on(a, b, span, chain[0]):
+                break
+            k = a - 2
+        return chain, (toks[chain_first].start if chain and chain_first is not None else None)
+
+    def _posts_after(self, i: int, j: int, posts: list[Post]) -> int | None:
+        """R_TITLE, R_POST_AFTER_FORMS: posts after the name (', Tổng thống Moldova', ' - Bí thư …', '(…)',
+        'được bầu làm …'), appended to `posts`; where the last one ends (char offset)."""
+        toks = self.toks
+        after_end = None
         k = j
         if k < len(toks) and toks[k].text == "(":
             close = next((x for x in range(k + 1, min(k + 12, len(toks))) if toks[x].text == ")"), None)
@@ -507,9 +525,9 @@ class SentenceAnalysis:
             if post is None:
                 break
             posts.append(post)
-            self._after_end = toks[b - 1].end
+            after_end = toks[b - 1].end
             k = b
-        return posts
+        return after_end
 
     def _elected_as(self, k: int) -> int | None:
         """R_POST_ELECTED: 'X được bầu làm <post>', 'X được bổ nhiệm làm <post>': the number of words before the post."""
@@ -543,11 +561,9 @@ class SentenceAnalysis:
             return found
         return None
 
-    def _share_group_titles(self, mentions: list[Mention]) -> None:
-        if not self.titles and not mentions:
-            return  # nothing to share (and no need to tokenize a sentence that took the fast path)
+    def _share_colon_titles(self, mentions: list[Mention]) -> None:
+        """A title followed by a colon and the names: 'Ủy viên Bộ Chính trị: A, B, C' (each gets the post)."""
         toks = self.toks
-        # a title followed by a colon and the names: "Ủy viên Bộ Chính trị: A, B, C"
         for span in self.titles:
             e = span.tok_end
             # allow complement up to the colon
@@ -564,15 +580,17 @@ class SentenceAnalysis:
             if post is None:
                 continue
             for m in mentions:
-                if m.tok_start > colon and not self._list_broken(colon + 1, m.tok_start, mentions):
-                    if not any(p.title == post.title for p in m.posts):
-                        m.posts.insert(0, post)
-        # "các Phó Thủ tướng A, B và C": plural title shared along the list
+                if m.tok_start > colon and not self._list_broken(colon + 1, m.tok_start, mentions) \
+                        and not any(p.title == post.title for p in m.posts):
+                    m.posts.insert(0, post)
+
+    def _share_plural_titles(self, mentions: list[Mention]) -> None:
+        """'các Phó Thủ tướng A, B và C': a plural title shared along the list."""
+        toks = self.toks
         for idx, m in enumerate(mentions):
             if not m.posts:
                 continue
-            start = m.tok_start
-            k, _ = self._skip_honorific_back(start - 1)
+            k, _ = self._skip_honorific_back(m.tok_start - 1)
             # walk back over the title chain to see if it is plural
             found = self.title_ending_at(k)
             if not found:
@@ -588,6 +606,12 @@ class SentenceAnalysis:
                     last = n
                 else:
                     break
+
+    def _share_group_titles(self, mentions: list[Mention]) -> None:
+        if not self.titles and not mentions:
+            return  # nothing to share (and no need to tokenize a sentence that took the fast path)
+        self._share_colon_titles(mentions)
+        self._share_plural_titles(mentions)
 
     def _list_broken(self, a: int, b: int, mentions: list[Mention]) -> bool:
         """Is there anything but names, their after-titles and separators between a and b?"""
