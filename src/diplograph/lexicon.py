@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import ahocorasick
 from rdflib import Graph, Literal, Namespace
@@ -299,7 +299,7 @@ class LiteralAnchored:
     lower case changes length falls back to the plain regex.
     """
 
-    def __init__(self, regex: re.Pattern, literals: list[str], required: list[str] | None = None):
+    def __init__(self, regex: re.Pattern, literals: Sequence[str], required: Sequence[str] | None = None):
         """`literals`: every match starts with one; `required`: every match contains one (for `search`)."""
         self.regex = regex
         self._required = ahocorasick.Automaton()  # `search` runs the regex only when one of these occurs

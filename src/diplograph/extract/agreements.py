@@ -7,6 +7,7 @@ import re
 from ..facts import AgreementFact
 from ..lexicon import LiteralAnchored, load
 from ..rules import Example, rule
+from ..wordclasses import agreement_actions, word_set, words
 from .context import ArticleContext
 from .drafts import cap
 
@@ -27,8 +28,7 @@ R_AGREEMENT_ABBR = rule(
     "An agreement named only by its known abbreviation (EVFTA, TPP, RCEP).",
     [Example("Hợp tác\nHai bên nhất trí sớm phê chuẩn EVFTA.", {"kind": "agreement", "abbr": "EVFTA"})])
 
-AGREEMENT_TRIGGERS = ["Hiệp định", "Hiệp ước", "Thỏa thuận", "Thoả thuận", "Bản ghi nhớ", "Công ước", "Tuyên bố chung",
-                      "Nghị định thư", "Hiến chương", "hiệp định", "hiệp ước", "công ước", "thỏa thuận", "thoả thuận"]
+AGREEMENT_TRIGGERS = words("agreement-triggers")  # data/word_classes.ttl
 LOWER_AGREEMENT = re.compile(r"(?:\s+(?:hòa bình|hoà bình|ngừng bắn|hạt nhân|khí hậu))?(?:\s+(?!Cuộc|Hội|Thủ|Tổng|Chủ|Bộ|Các|Những|Theo|Trong|Tại|Việc)"
                              r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,3}")
 AGR_INSERTED = re.compile(r"\s+(?:được\s+)?(?:ký|kí)(?: kết)?\s+(?:(?:vào\s+)?ngày\s+[\d/.-]+|năm\s+\d{4}|tại\s+[^\s,.;]+(?:\s+[A-ZĐ]\w*)?)(?=\s+về\b)")
@@ -36,23 +36,15 @@ AGR_PARTIES = re.compile(r"[^.;()]{0,60}?\bgiữa một bên là [^.;()]{2,60}? 
 AGREEMENT_RE = re.compile(r"(?P<trig>" + "|".join(map(re.escape, AGREEMENT_TRIGGERS)) + r")(?![\w])")
 # the same matches, tried only where a trigger word stands (see lexicon.LiteralAnchored)
 AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, AGREEMENT_TRIGGERS)
-AGR_STOP = {"được", "đã", "sẽ", "đang", "nhằm", "là", "này", "mà", "có", "để", "trong", "tại", "vào", "từ", "đến", "cũng",
-            "với", "khi", "sau", "trước", "thì", "như", "nên", "cho", "bị", "ký", "kí", "phê", "giữa", "theo", "đó", "nay",
-            "hết", "hướng", "sớm", "tiến", "vẫn", "còn", "chưa", "mới", "gồm", "của", "vừa", "sắp", "cần"}
+AGR_STOP = word_set("agreement-stops")  # data/word_classes.ttl
 # A clause that starts inside what looked like the name: the name ends before it.
 AGR_CLAUSE = re.compile(r"\s(?:vừa|sắp|cần|nhấn mạnh|khẳng định|kết thúc|liên quan|thực chất|thực hiện|thực thi|"
                         r"nhằm|đã|đang|sẽ|được|là)\b.*$")
-AGR_DANGLING = {"về", "của", "giữa", "và", "với", "năm", "các", "cho", "tại", "trong", "việc", "nước", "về việc"}
+AGR_DANGLING = word_set("agreement-dangling")  # data/word_classes.ttl
 # Words that do not tell one agreement from another ("Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác").
-AGR_FILLER = {"hợp", "tác", "đầu", "tiên", "này", "liên", "quan", "mới", "trên", "đó", "chung", "các", "những", "song",
-              "phương", "đa", "nói", "hai", "bên", "nước", "về", "giữa", "và", "của"}
-GENERIC_AGREEMENTS = {"hiệp định", "hiệp ước", "thỏa thuận", "thoả thuận", "công ước", "tuyên bố chung", "bản ghi nhớ",
-                      "hiệp định thương mại tự do", "hiệp định thương mại", "nghị định thư", "hiệp định thương mại tự do thế hệ mới"}
-ACTIONS = [
-    (r"phê chuẩn\s*/\s*ký kết|ký kết\s*/\s*phê chuẩn", "Ratified"), (r"phê chuẩn", "Ratified"), (r"thông qua", "Ratified"),
-    (r"ký kết|kí kết|ký|kí", "Signed"), (r"đàm phán", "Negotiating"), (r"có hiệu lực", "InForce"),
-    (r"triển khai|thực hiện|thực thi", "Implementing"), (r"gia nhập|tham gia", "Signed"), (r"rút khỏi", "Mentioned"),
-]
+AGR_FILLER = word_set("agreement-filler")  # data/word_classes.ttl
+GENERIC_AGREEMENTS = word_set("generic-agreements")  # data/word_classes.ttl
+ACTIONS = list(agreement_actions())  # data/word_classes.ttl
 ACTION_RE = re.compile(r"(?<![\w])(" + "|".join(a for a, _ in ACTIONS) + r")(?![\w])", re.I)
 
 

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from ..lexicon import Entry, Lexicon
 from ..rules import Example, rule
 from ..tokens import CAP_STOP, HONORIFICS, NAME_PARTICLES, ROMAN, STRICT_STOP, Token, is_initial, is_vietnamese_syllable
+from ..wordclasses import word_set, words
 
 
 class TokenView(Protocol):
@@ -22,22 +23,18 @@ class TokenView(Protocol):
     def title_ending_at(self, j: int) -> Any: ...
 
 
-MINISTRY_FIELDS = ["Ngoại giao", "Quốc phòng", "Công an", "Tài chính", "Thương mại", "Công Thương", "Tư pháp", "Nội vụ",
-                   "Y tế", "Kinh tế", "Năng lượng", "Nội các", "An ninh Nội địa", "Giáo dục", "Giao thông", "Ngoại thương"]
+MINISTRY_FIELDS = words("ministry-fields")  # data/word_classes.ttl
 
 # Words that open an organization or a place named after a person ("Trường Đại học Tôn Đức Thắng",
 # "đường Nguyễn Huệ"): the name after them is an eponym, not a person.
-EPONYM_HEADS = {"BV", "Trường", "trường", "Đại học", "đại học", "Học viện", "Bệnh viện", "bệnh viện", "Quỹ", "Giải", "giải",
-                "Đường", "đường", "Phố", "phố", "Cầu", "cầu", "Làng", "Lăng", "lăng", "Nhà hát", "Sân bay", "sân bay",
-                "Bảo tàng", "bảo tàng", "Tượng đài", "Công viên", "Quảng trường", "quảng trường", "Huân chương",
-                "huân chương", "Thành phố", "thành phố", "Khu lưu niệm", "Nhà lưu niệm", "Đền", "Chùa", "Tàu", "tàu"}
+EPONYM_HEADS = word_set("eponym-heads")  # data/word_classes.ttl
 
 # Capitalised words that open the next clause when a crawl glued a caption to the text ("… Pierre Leroy Tiếp
 # đó, …"): they end a foreign name.
-RUN_IN_OPENERS = {"Tiếp", "Sau", "Trong", "Tại", "Theo", "Khi", "Cùng", "Nhân", "Ngay", "Trước", "Còn", "Đây", "Đó"}
+RUN_IN_OPENERS = word_set("run-in-openers")  # data/word_classes.ttl
 
 # Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
-STATE_NAME_WORDS = {"Dân", "Quốc", "Cộng", "Hòa", "Hoà", "Liên", "Bang", "Vương", "Nhân", "Xã", "Hội", "Chủ", "Đảng"}
+STATE_NAME_WORDS = word_set("state-name-words")  # data/word_classes.ttl
 
 R_COUNTRY_PREFIX = rule(
     "person.name.strip-transliterated-country",
@@ -78,10 +75,7 @@ R_GIVEN_NAME_WORD = rule(
     "A full name may end in a capitalised common word ('Lưu Văn Bằng').",
     [Example("Dự lễ\nBộ trưởng Bộ Công an Lưu Văn Bằng dự lễ.", {"kind": "person", "name": "Lưu Văn Bằng"})])
 
-ORG_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Co", "Group", "Center", "Centre",
-                "Markets", "Airways", "Airlines", "Bank", "University", "Institute", "Foundation", "Company",
-                "Holdings", "Motors", "Systems", "Technologies", "Times", "Post", "News", "Journal", "Agency",
-                "Council", "Committee", "Party", "Club", "Association", "Ministry", "Office", "Force", "Army"}
+ORG_SUFFIXES = word_set("organization-suffixes")  # data/word_classes.ttl
 
 _DIGIT = re.compile(r"\d")
 

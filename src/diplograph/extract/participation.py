@@ -6,6 +6,7 @@ import re
 
 from ..lexicon import LiteralAnchored
 from ..rules import Example, rule
+from ..wordclasses import words
 from .context import ArticleContext, person_name
 from .drafts import MeetingDraft
 from .sentence import Mention
@@ -92,8 +93,7 @@ FRONT_FRAME = re.compile(r"(?i)^\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|ngày)\s+
                          r"tại|ở)\s*(?:(?:tham |tới |sang )?dự\s+|(?:ý kiến |khai mạc |bế mạc )?(?:tại|ở)\s+)?(?:phiên (?:khai mạc|bế mạc|toàn thể)"
                          r"(?: của)?\s+)?$")
 
-ROLE_VERBS = ["chủ trì", "phát biểu", "khai mạc", "kết luận", "tham dự", "có mặt", "bế mạc", "cùng dự", "về phía",
-               "tham gia đoàn", "dẫn đầu", "chủ tọa"]
+ROLE_VERBS = words("role-verbs")  # data/word_classes.ttl
 ROLE_VERB_FINDER = LiteralAnchored(re.compile(r"\b(?:" + "|".join(ROLE_VERBS) + r")\b", re.I), ROLE_VERBS)
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
 

@@ -21,21 +21,18 @@ from ..tokens import (
     is_vietnamese_syllable,
     tokenize,
 )
+from ..wordclasses import meanings, word_set, words
 from .names import EPONYM_HEADS, MINISTRY_FIELDS, given_name_word, name_runs, run_candidate
 from .prefilter import no_name_outside, quick_names
 
-QUALIFIERS = {"quyền": "acting", "cựu": "former", "nguyên": "former", "tân": "new", "ứng cử viên": "candidate",
-              "ứng viên": "candidate"}
-ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Văn phòng", "Vụ", "Cục", "Viện", "Học viện", "Tổng cục", "Sở", "Hội đồng",
-             "Quân đội", "Ngân hàng", "Tập đoàn", "Đại sứ quán", "Tòa án", "Quốc hội", "Chính phủ", "Hạ viện",
-             "Thượng viện", "Nghị viện", "Tổ chức", "Liên minh", "Hiệp hội", "Đảng", "Trung tâm", "Cơ quan", "Lực lượng",
-             "Quân khu", "Hải quân", "Không quân", "Thông tấn xã", "Đài", "Kênh", "Nhà Trắng", "Điện Kremlin")
+QUALIFIERS = meanings("qualifiers")  # data/word_classes.ttl
+ORG_HEADS = words("organization-heads")  # data/word_classes.ttl
 
 
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
-POST_MODIFIERS = {"trợ lý": "Trợ lý", "trợ lý đặc biệt": "Trợ lý đặc biệt", "phó": "Phó", "thư ký": "Thư ký"}
+POST_MODIFIERS = meanings("post-modifiers")  # data/word_classes.ttl
 # Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
-PLACE_LEADS = {"thành", "phố", "tỉnh", "quận", "huyện", "xã", "thị", "trấn", "bang", "thủ", "đô", "vùng"}
+PLACE_LEADS = word_set("place-leads")  # data/word_classes.ttl
 
 R_TITLE = rule(
     "post.title-next-to-name",
@@ -73,11 +70,11 @@ R_LOWER_COMPLEMENT = rule(
              {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
 
 
-ORG_FIRST_WORDS = {"Bộ", "Sở", "Ban", "Vụ", "Cục", "Viện", "Ủy", "Uỷ", "Hội", "Tổng", "Văn", "Phòng", "Trung", "Học"}
+ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
 
 
 # Words after which a title is an office being taken or given, not the next name's post.
-TAKES_OFFICE = {"chức", "làm", "thành", "cử", "bầu", "nhận", "vị", "thế", "nhiệm", "kế", "ghế"}
+TAKES_OFFICE = word_set("takes-office")  # data/word_classes.ttl
 
 
 @dataclass

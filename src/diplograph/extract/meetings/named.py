@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
+from ...wordclasses import word_set
 from ..context import ArticleContext
 from ..drafts import MeetingDraft, cap
 from ..sentence import Mention
@@ -15,16 +16,13 @@ R_NAMED = rule(
     [Example("Khai mạc\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Phó Thủ tướng Lê Văn "
              "Tám dự và phát biểu.", {"kind": "meeting", "name": "Hội nghị Ngoại vụ toàn quốc lần thứ 25"})])
 
-NAME_STOP = {"với", "do", "tại", "vào", "diễn", "được", "đã", "sẽ", "đang", "nhằm", "để", "có", "bàn", "trong", "sau",
-             "trước", "khi", "là", "thì", "mà", "theo", "từ", "ngày", "sáng", "chiều", "tối", "hôm", "lúc", "ở", "cùng",
-             "bằng", "qua", "này", "đó", "cho", "nay", "vừa", "ra", "dưới", "giữa", "đều", "và", "hồi", "gồm", "bao",
-             "tới", "đến", "không", "nhân", "thuộc", "về", "hay", "hoặc", "dự", "lần", "trên", "nêu", "tiếp"}
+NAME_STOP = word_set("meeting-name-stops")  # data/word_classes.ttl
 # Verb phrases that end a meeting's name ("Hội nghị … khai mạc"), while their first syllable alone does not
 # ("phát triển", "tham vấn", "triển khai"); matched where a word starts (case-insensitive).
 NAME_STOP_PHRASE = re.compile(r"(?i)(?:khai mạc|bế mạc|thảo luận|chủ trì|chủ tọa|phát biểu|tham dự|tham gia|đánh giá|"
                               r"nhận định|nhận được|tiếp tục|tiếp đón|tiếp nhận|trên cương vị|cương vị|nêu|bàn về)(?!\w)")
 # Words a name never ends on: it goes on after them or was cut inside a clause.
-NP_DANGLING = {"và", "của", "về", "các", "với", "cho", "tại", "năm", "giữa", "trong", "cấp", "lần", "thứ", "khóa", "khoá"}
+NP_DANGLING = word_set("meeting-name-dangling")  # data/word_classes.ttl
 NAME_GOES_ON = re.compile(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch|định hướng|Quốc hội [Kk]h[óo]a|"
                           r"(?:thương mại|đầu tư|văn hóa|giáo dục|khoa học|công nghệ|du lịch|an ninh|quốc phòng)\b(?=[^,.;]{0,60}"
                           r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9])|"
