@@ -204,12 +204,13 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
     i = _strip_front(an, i, j)
     if i >= j:
         return None, R_NOT_A_NAME
-    refused = _refused_front(an, i)
-    if refused is not None:
-        return None, refused
-    i = _country_prefix(an, i, j)
-    if i >= j:
-        return None, R_NOT_A_NAME
+    if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country
+        refused = _refused_front(an, i)
+        if refused is not None:
+            return None, refused
+        i = _country_prefix(an, i, j)
+        if i >= j:
+            return None, R_NOT_A_NAME
     if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
             and not all(is_vietnamese_syllable(t.text) for t in toks[i:j - 1]):
         j -= 1  # R_RUN_IN
