@@ -225,3 +225,24 @@ def test_initial_prefilter_on_the_sample_sentences():
     assert sum(prefilter.has_initial(s) for s in sents) >= 1
     for s in sents:
         assert prefilter.has_initial(s) == (prefilter.INITIAL_TOKEN.search(s) is not None), s
+
+
+_FIRST_WORDS = ["Putin", "Trong", "Các", "Hội", "Ông", "Bà", "Công", "Y", "Kim", "NATO", "ASEAN", "XII", "Lê", "Nguyễn",
+                "Trump", "Airways", "Mỹ", "Hà", "Đó", "Sau", "H", "Abe", "Macron", "Tập", "Bộ", "Ngoại", "Quỹ", "Inc",
+                "Samdech", "Ngài", "Tiến", "Sheikh", "McMaster", "Obama"]
+_TAILS = ["cho biết hai bên sẽ hợp tác.", "an sẽ tăng cường tuần tra.", "tế đã có nhiều tiến bộ.", "giao nhấn mạnh điều đó.",
+          "ngạch tăng mạnh.", "đã phát biểu tại hội nghị.", "và các nước thảo luận."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_FIRST_WORDS), st.sampled_from(_TAILS))
+def test_quick_names_is_the_name_rules_on_the_first_word(first, tail):
+    """A sentence whose only capital is its first word: the fast path (which calls `names.run_candidate` on
+    that word) gives the mentions of the full analysis (tokens, name runs, the same rules)."""
+    lex = load()
+    sentence = f"{first} {tail}"
+    fast = _view(people.SentenceAnalysis(sentence, lex))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(people, "quick_names", lambda s, lx: None)
+        full = _view(people.SentenceAnalysis(sentence, lex))
+    assert fast == full, sentence
