@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from ..facts import AgreementFact, PersonFact, Post, PriorityFact
 from ..lexicon import Lexicon, load
 from ..reader import Article, sentences
-from .drafts import MeetingDraft, cap
+from .drafts import MeetingDraft, Mention, cap
 from .meetings.merge import MeetingSet
-from .sentence import Mention, SentenceAnalysis
+from .sentence import SentenceAnalysis
 
 
 class Mentions:

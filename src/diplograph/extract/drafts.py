@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..facts import Post
+
 
 @dataclass
 class MeetingDraft:
@@ -47,3 +49,24 @@ def cap(s: str) -> str:
 def word_set(s: str) -> set[str]:
     """The case-folded words of a text."""
     return {w.casefold() for w in re.findall(r"\w+", s)}
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int  # char offsets in the sentence
+    end: int
+    tok_start: int
+    tok_end: int  # exclusive
+    posts: list[Post] = field(default_factory=list)
+    short: bool = False  # a single word: a short form to resolve against full names
+    title_start: int = -1  # char offset where the title chain before the name starts (or the name itself)
+    after_end: int = -1  # char offset where the titles after the name end (or the name's end)
+
+
+@dataclass
+class TitleSpan:
+    tok_start: int
+    tok_end: int  # exclusive
+    head: str
+    kind: str

@@ -8,8 +8,7 @@ from ..lexicon import LiteralAnchored
 from ..rules import Example, rule
 from ..wordclasses import words
 from .context import ArticleContext, person_name
-from .drafts import MeetingDraft
-from .sentence import Mention
+from .drafts import MeetingDraft, Mention
 
 R_COORDINATED = rule(
     "role.attendee.coordinated-verb",

@@ -9,7 +9,7 @@ from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
 from .context import ArticleContext, person_name
-from .sentence import Mention
+from .drafts import Mention
 
 R_NO_TITLE = rule(
     "person.refuse.no-title",

@@ -7,10 +7,9 @@ import re
 from ...rules import Example, rule
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
-from ..drafts import MeetingDraft, cap
+from ..drafts import MeetingDraft, Mention, cap
 from ..persons import principal, title_reference
 from ..places import meeting_place
-from ..sentence import Mention
 from .words import ANAPHORIC_AFTER, BACKGROUND_BEFORE, FRONTED_NP, PLANNED
 
 R_FRONTED_NP = rule(

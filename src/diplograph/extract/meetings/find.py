@@ -6,9 +6,8 @@ import re
 
 from ..agreements import agreement_spans
 from ..context import ArticleContext, person_name
-from ..drafts import MeetingDraft
+from ..drafts import MeetingDraft, Mention
 from ..participation import ROLE_VERB_FINDER, frames, leaders, roles
-from ..sentence import Mention
 from .mention import meeting_from
 from .words import ANAPHORA_FINDER, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
 

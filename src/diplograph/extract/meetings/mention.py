@@ -6,9 +6,8 @@ import re
 
 from ..context import ArticleContext
 from ..dates import resolve_date
-from ..drafts import MeetingDraft
+from ..drafts import MeetingDraft, Mention
 from ..places import meeting_place, organizer
-from ..sentence import Mention
 from .bilateral import R_BILATERAL, bilateral_meeting
 from .named import R_NAMED, named_meeting
 from .visits import R_VISIT, visit_meeting

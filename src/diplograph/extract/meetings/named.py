@@ -7,8 +7,7 @@ import re
 from ...rules import Example, rule
 from ...wordclasses import word_set
 from ..context import ArticleContext
-from ..drafts import MeetingDraft, cap
-from ..sentence import Mention
+from ..drafts import MeetingDraft, Mention, cap
 
 R_NAMED = rule(
     "meeting.name.noun-phrase",

@@ -6,10 +6,9 @@ import re
 
 from ...rules import Example, rule
 from ..context import ArticleContext, past_year, person_name
-from ..drafts import MeetingDraft
+from ..drafts import MeetingDraft, Mention
 from ..persons import title_reference
 from ..places import written_place
-from ..sentence import Mention
 from .words import ANAPHORIC_AFTER
 
 R_VISIT = rule(
