@@ -574,3 +574,18 @@ def test_the_mapper_cleans_every_literal_even_of_facts_the_reader_never_saw() ->
     assert any("Bùi" in x for x in literals) and any("Tiêu đề" in x for x in literals)
     for x in literals:
         assert _bad_in_literal(x) == [], repr(x)
+
+
+def test_a_link_to_another_folder_of_the_input_is_the_same_folder_not_a_loop(tmp_path: Path) -> None:
+    """Issue 16 item 4 (links in an input folder): `alias -> sub` inside the input made the build report
+    the real folder `sub` as a "symlink loop", count it as skipped and exit 1, though every article was
+    read; now the link is noted as the same folder, each article read once, exit 0."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_bytes(SEED.read_bytes())
+    (src / "alias").symlink_to("sub")
+    res = subprocess.run([sys.executable, "-m", "diplograph.cli", "build", str(src), "-o", str(tmp_path / "out"),
+                          "--no-html", "-j", "1"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip().splitlines() == [f"warning: {src / 'alias'}: the same folder as {src / 'sub'}, already read"]
+    assert "articles read: 1, skipped: 0" in res.stdout

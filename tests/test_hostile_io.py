@@ -322,3 +322,41 @@ def test_the_time_budget_comes_from_the_environment(tmp_path: Path, monkeypatch:
         res = _build([str(src), "-o", str(tmp_path / "out"), "--no-validate", "--no-html"])
         assert res.exit_code == 0, (res.output, res.exception)
         assert f"warning: DIPLOGRAPH_ARTICLE_BUDGET={bad!r} is not a positive number of seconds; using 30 s" in res.stderr, res.stderr
+
+
+@pytest.mark.parametrize("layout", ["output is the input folder", "output is '.' in the input folder",
+                                    "an earlier build's output, under another name, inside the input"])
+def test_a_build_never_reads_the_page_of_a_build_back_as_an_article(tmp_path: Path, layout: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16 item 13: `build in -o in`, `build . -o .`, or an old output folder under the input read the
+    build's own diplograph.html back as an article (headline "diplograph", a person-less Article node)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS[0], src / SEEDS[0].name)
+    if layout.startswith("output is the"):
+        args, out = ["build", str(src), "-o", str(src), "--no-validate"], src
+    elif layout.startswith("output is '.'"):
+        monkeypatch.chdir(src)
+        args, out = ["build", ".", "-o", ".", "--no-validate"], src
+    else:
+        first = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "-o", str(src / "old-out"), "--no-validate"])
+        assert first.exit_code == 0, first.output
+        out = tmp_path / "new-out"
+        args = ["build", str(src), "-o", str(out), "--no-validate"]
+    for _ in range(2):  # the second build finds the first one's page
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 0, res.output
+    ttl = (out / "diplograph.ttl").read_text(encoding="utf-8")
+    assert ttl.count("dg:sourceFile") == 1 and f'"{SEEDS[0].name}"' in ttl and '"diplograph.html"' not in ttl
+    assert "the HTML view of a diplograph build, not read" in res.output
+
+
+def test_a_page_named_diplograph_html_in_a_folder_no_build_wrote_is_an_article(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "diplograph.html").write_text("<html><head><title>Hội đàm</title></head><body><article><p>Ngày 3/3/2021, "
+                                         "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Ngoại giao Lào "
+                                         "Saleumxay Kommasith.</p></article></body></html>", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "out"), "--no-validate", "--no-html"])
+    assert res.exit_code == 0, res.output
+    assert '"diplograph.html"' in (tmp_path / "out" / "diplograph.ttl").read_text(encoding="utf-8")

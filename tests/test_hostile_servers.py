@@ -278,3 +278,21 @@ def test_a_parameter_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
         assert res.returncode not in (0,) and "Traceback" not in err, err
         assert "not valid UTF-8" in err and len(err.strip().splitlines()) == 1, err
         assert res.stdout == b""
+
+
+@pytest.mark.parametrize("url", ["http://[::1/query", "http://127.0.0.1:99999/query", "http://u:s3cr3t@127.0.0.1:99999/q",
+                                 "http://user:s3cr3t", "http://h:-1/q", "http://u:s3cr3t@[::1/q"])
+@pytest.mark.parametrize("command", ["push", "query", "cleanup"])
+def test_an_endpoint_url_urllib_cannot_split_is_a_clear_error(url: str, command: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16 item 14, more bad CLI values: an unclosed IPv6 literal or a port out of range raised
+    `ValueError: Invalid IPv6 URL` / `Port out of range 0-65535` tracebacks; the port's text (where a
+    password typed without a host ends up) is never shown."""
+    args = {"push": ["push", str(FIXTURE), "--endpoint", url],
+            "query": ["query", "people", "--endpoint", url],
+            "cleanup": ["push", "--cleanup", "--endpoint", "http://127.0.0.1:9/q", "--update-endpoint", url]}[command]
+    res = _cli(args, monkeypatch)
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), (res.output, res.exception)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: endpoint"), res.stderr
+    assert "s3cr3t" not in res.output + res.stderr and "Traceback" not in res.stderr

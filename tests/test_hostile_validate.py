@@ -85,3 +85,46 @@ def test_missing_and_empty_files(tmp_path: Path, content: bytes | None, message:
         f.write_bytes(content)
     res = _validate(f)
     assert res.exit_code == 1 and message in res.stderr and f"{f}: 1 problem(s)" in res.stderr
+
+
+@pytest.mark.parametrize("command", [["validate", "{f}"], ["viz", "{f}", "-o", "{out}"],
+                                     ["query", "people", "--graph", "{f}", "--engine", "rdflib"]])
+def test_a_hostile_iri_never_reaches_the_terminal_raw(tmp_path: Path, command: list[str]) -> None:
+    """Issue 16 items 3 and 11: an IRI written with Turtle escapes for ESC, BEL and a line break (rdflib
+    accepts it) was logged by rdflib verbatim on stderr, which cleared the screen, rang the bell and
+    printed a forged second line; every library warning is now one `warning:` line with escapes."""
+    f = tmp_path / "hostile.ttl"
+    f.write_text(PREFIXES + "<https://w3id.org/x/a\\u001B[2J\\u0007b\\u000Aforged: line> a dg:Person .\n",
+                 encoding="utf-8")
+    script = Path(sys.executable).parent / "diplograph"
+    args = [a.format(f=f, out=tmp_path / "v.html") for a in command]
+    res = subprocess.run([str(script), *args], capture_output=True, text=True, timeout=120)
+    out = res.stdout + res.stderr
+    assert not any(c in out for c in "\x1b\x07\x7f"), out
+    assert not any(line.startswith("forged") for line in out.splitlines()), out
+    for line in res.stderr.splitlines():
+        assert line.startswith(("warning: ", str(f))), line
+    if command[0] == "validate":
+        assert res.returncode == 1 and "pyoxigraph cannot parse it" in res.stdout + res.stderr
+    else:
+        assert "warning: https://w3id.org/x/a\\x1b[2J\\x07b" in res.stderr
+
+
+@pytest.mark.parametrize("command", [["query", "people", "--graph", "{f}"], ["query", "people", "--graph", "{f}", "--engine", "maplib"],
+                                     ["export", "{f}", "--format", "nt"],
+                                     ["push", "{f}", "--endpoint", "http://127.0.0.1:9/q", "--update-endpoint", "http://127.0.0.1:9/u"]])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_query_export_and_push_name_a_fifo_or_device_for_what_it_is(tmp_path: Path, command: list[str], kind: str) -> None:
+    """Issue 16 item 11, every file the CLI opens: a named pipe or a device given as the graph is one line
+    saying what it is (before: `graph file not found`, for a file that is there), and nothing is opened."""
+    import os
+
+    f = tmp_path / "graph.ttl"
+    if kind == "fifo":
+        os.mkfifo(f)
+    else:
+        f = Path("/dev/zero")
+    res = CliRunner().invoke(main, [a.format(f=f) for a in command])
+    assert res.exit_code == 1
+    expected = "a named pipe" if kind == "fifo" else "a device"
+    assert res.output.strip().splitlines() == [f"Error: {f}: not a regular file ({expected})"]

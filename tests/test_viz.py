@@ -151,7 +151,9 @@ def test_max_nodes_keeps_most_central_and_counts_the_rest(view: viz.View) -> Non
 def test_write_html_signature_is_the_agreed_one() -> None:
     params = inspect.signature(viz.write_html).parameters
     assert list(params)[:2] == ["graph", "out_path"]
-    expected = {"year": None, "around": None, "depth": 2, "types": None, "max_nodes": 500, "communities": False}
+    # every node goes into the page (max_nodes None); the page opens on the 300 most central (start_nodes)
+    expected = {"year": None, "around": None, "depth": 2, "types": None, "max_nodes": None, "communities": False,
+                "start_nodes": 300}
     for name, default in expected.items():
         assert params[name].kind is inspect.Parameter.KEYWORD_ONLY
         assert params[name].default == default
@@ -237,7 +239,10 @@ def test_communities_are_seeded_and_numbered_by_size(tmp_path: Path) -> None:
     data = page_json((tmp_path / "a.html").read_text(encoding="utf-8"))
     assert first["nodes"] == 300
     sizes = data["communitySizes"]
-    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 300
+    # communities of the connected part; the nodes without an edge are one "unconnected" group
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) + data["meta"]["unconnected"] == 300
+    assert data["meta"]["unconnected"] == sum(1 for n in data["nodes"] if n["isolated"]) > 0
+    assert {n["community"] for n in data["nodes"] if n["isolated"]} == {viz.UNCONNECTED}
     assert data["meta"]["colorBy"] == "community"
 
 
@@ -275,3 +280,93 @@ def test_cli_filters_and_errors(tmp_path: Path) -> None:
     assert r.exit_code != 0 and "unknown type" in r.output
     r = runner.invoke(main, ["viz", str(tmp_path / "missing.ttl"), "-o", str(out)])
     assert r.exit_code != 0
+
+
+# ------------------------------------------------------------------ the archive page (issue 17)
+
+
+def test_pagerank_is_networkx_pagerank_in_plain_python() -> None:
+    import networkx as nx
+
+    path = nx.path_graph(["a", "b", "c"])
+    pr = viz.pagerank(path)
+    # networkx.pagerank(path_graph(3)) = {a: 0.2567568, b: 0.4864865, c: 0.2567568}
+    assert pr["b"] == pytest.approx(0.4864865, abs=1e-5) and pr["a"] == pytest.approx(0.2567568, abs=1e-5)
+    star = nx.star_graph(4)
+    star.add_node(99)  # a node without edges spreads its rank evenly, the sum stays 1
+    pr = viz.pagerank(star)
+    assert sum(pr.values()) == pytest.approx(1.0)
+    assert pr[0] > pr[1] == pr[2] == pr[3] == pr[4] > pr[99]
+    assert viz.pagerank(nx.Graph()) == {}
+
+
+def test_communities_cover_the_connected_part_and_group_the_unconnected() -> None:
+    import networkx as nx
+
+    g = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")])
+    g.add_nodes_from(["lone1", "lone2"])
+    comm = viz.communities(g)
+    assert comm["lone1"] == comm["lone2"] == viz.UNCONNECTED
+    assert comm["a"] == comm["b"] == comm["c"] == 0 and comm["x"] == comm["y"] == 1
+
+
+@pytest.mark.parametrize(("name", "kind", "date", "parties", "label"), [
+    ("Chuyến thăm chính thức Nhật Bản của Thủ tướng Nguyễn Xuân Phúc", "thăm", "2017-06-06",
+     ["Nguyễn Xuân Phúc"], "Thăm Nhật Bản · 6/6/2017"),
+    ("Thủ tướng Chính phủ Nguyễn Xuân Phúc hội đàm với Thủ tướng Shinzo Abe", "hội đàm", "",
+     ["Shinzo Abe", "Nguyễn Xuân Phúc"], "Hội đàm Nguyễn Xuân Phúc – Shinzo Abe"),
+    ("Chuyến thăm hữu nghị chính thức Việt Nam của Chủ tịch Quốc hội Campuchia Heng Samrin", "thăm", "2017-06-23",
+     ["Heng Samrin"], "Heng Samrin thăm Việt Nam · 23/6/2017"),
+    ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN (SOM ARF)", "hội nghị", "2017-08", [], "Hội nghị SOM ARF · 8/2017"),
+    ("Hội nghị các quan chức cấp cao của Hiệp hội các quốc gia Đông Nam Á lần thứ 24", "hội nghị", "", [],
+     "Hội nghị các quan chức cấp cao"),
+])
+def test_meeting_labels_are_short(name: str, kind: str, date: str, parties: list[str], label: str) -> None:
+    node = viz.VNode(iri=ID + "meeting/m", type="conference", label=name, details={"kind": kind, "date": date})
+    assert viz.short_label(node, parties) == label
+    assert len(viz.short_label(node, parties)) <= 48
+
+
+def test_periods_keep_the_month_when_known() -> None:
+    assert [viz._period(v) for v in ("2017-06-23", "2017-06", "2017", "", "2017-13-01", "x")] == [
+        "2017-06", "2017-06", "2017", "", "2017", ""]
+
+
+def test_large_graph_page_holds_every_node_and_opens_on_the_top_people_and_meetings(tmp_path: Path) -> None:
+    g = viz.synthetic_graph(1200)
+    report = viz.write_html(g, tmp_path / "a.html")
+    data = page_json((tmp_path / "a.html").read_text(encoding="utf-8"))
+    assert report["nodes"] == len(data["nodes"]) == 1200 and report["start"] == 300
+    start = set(data["meta"]["start"])
+    assert len(start) == 300 and data["meta"]["startCut"] is True
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert {by_id[i]["type"] for i in start} == {"person", "conference"}
+    # positions only for the opening view; the page places the others when they are added
+    assert all(("x" in n) == (n["id"] in start) for n in data["nodes"])
+    # meetings get a month period from their date, edges carry periods too
+    assert any(len(p) == 7 for n in data["nodes"] if n["type"] == "conference" for p in n["t"])
+    assert any(e["t"] for e in data["edges"])
+    # a small graph opens on everything
+    viz.write_html(g, tmp_path / "b.html", start_nodes=5000)
+    assert len(page_json((tmp_path / "b.html").read_text(encoding="utf-8"))["meta"]["start"]) == 1200
+    viz.write_html(g, tmp_path / "c.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "c.html").read_bytes()
+
+
+def test_cli_start_option_sets_the_opening_view(tmp_path: Path) -> None:
+    out = tmp_path / "g.html"
+    r = CliRunner().invoke(main, ["viz", str(SEEDS), "-o", str(out), "--start", "5"])
+    assert r.exit_code == 0, r.output
+    assert "15 nodes, 18 edges" in r.output and "opens on the 5 people and meetings of highest PageRank" in r.output
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 15 and len(data["meta"]["start"]) == 5
+    types = {n["id"]: n["type"] for n in data["nodes"]}
+    assert {types[i] for i in data["meta"]["start"]} <= {"person", "conference"}
+
+
+def test_terms_are_made_once_and_title_is_a_term() -> None:
+    assert viz.DG.Person is viz.DG.Person
+    assert viz.DG.Person == viz.URIRef("https://w3id.org/diplograph/ontology#Person")
+    assert viz.DG.title == viz.URIRef("https://w3id.org/diplograph/ontology#title")  # not str.title
+    assert viz.DG["format"] == viz.URIRef("https://w3id.org/diplograph/ontology#format")
+    assert str(viz.DG) == "https://w3id.org/diplograph/ontology#"

@@ -185,6 +185,35 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def _already_read(folder: str, key: tuple[int, int], seen: dict[tuple[int, int], str], out: "Inputs") -> bool:
+    """Whether the walk reached a folder it read already (then noted in `out`; else it is recorded).
+    Reached again below itself, it is a symlink loop (a problem: the link cannot be read as a folder);
+    reached by another path (a link inside the tree to another of its folders), it is the same folder
+    and nothing is lost (a note; before, its real path was reported as a loop and the build exited 1)."""
+    first = seen.get(key)
+    if first is None:
+        seen[key] = folder
+        return False
+    if _inside(folder, first):
+        out.problems.append((folder, "symlink loop, folder already read"))
+    else:
+        out.notes.append((folder, f"the same folder as {first}, already read"))
+    return True
+
+
+def _without_build_page(folder: str, names: list[str], outputs: set[str], out: "Inputs") -> list[str]:
+    """The file names of a folder without the page a build wrote in it, if one did (noted in `out`): a
+    folder that is this build's output, or that holds the lock file every build leaves (an earlier
+    build's output under another name, or `-o` the input folder itself). That diplograph.html is a view
+    of a graph, never an article."""
+    if PAGE_FILE not in names or not (LOCK_FILE in names or os.path.realpath(folder) in outputs):
+        return names
+    out.notes.append((PAGE_FILE if folder == "." else os.path.join(folder, PAGE_FILE),
+                      "the HTML view of a diplograph build, not read"))
+    out.ignored += 1
+    return [n for n in names if n != PAGE_FILE]
+
+
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read under the given files and folders; problems with the paths themselves."""
     found = collect(paths)
@@ -204,7 +233,7 @@ def collect(paths: Iterable[str | Path], exclude: Iterable[str | Path | None] = 
     out = Inputs()
     files: set[str] = set()
     skip_dirs = {os.path.realpath(e) for e in exclude if e}
-    seen_dirs: set[tuple[int, int]] = set()
+    seen_dirs: dict[tuple[int, int], str] = {}  # folder (device, inode) -> the path it was first read by
     for p in paths:
         p = Path(p)
         if not p.exists():
@@ -225,11 +254,9 @@ def collect(paths: Iterable[str | Path], exclude: Iterable[str | Path | None] = 
                 out.problems.append((root, f"cannot read folder ({exc.strerror})"))
                 dirs[:] = []
                 continue
-            if (st.st_dev, st.st_ino) in seen_dirs:
-                out.problems.append((root, "symlink loop, folder already read"))
+            if _already_read(root, (st.st_dev, st.st_ino), seen_dirs, out):
                 dirs[:] = []
                 continue
-            seen_dirs.add((st.st_dev, st.st_ino))
             prefix = str(Path(root))  # the file names below are str(Path(root) / name), made without a Path each
             keep = []
             for d in sorted(dirs):
@@ -243,8 +270,10 @@ def collect(paths: Iterable[str | Path], exclude: Iterable[str | Path | None] = 
                     out.ignored += 1
                     continue
                 keep.append(d)
-            dirs[:] = keep
-            for n in names:
+            # real folders before links to folders: a folder linked from inside the tree is read by its
+            # own path, and the link is the one noted as the same folder
+            dirs[:] = sorted(keep, key=lambda d: os.path.islink(os.path.join(prefix, d)))
+            for n in _without_build_page(prefix, names, skip_dirs, out):
                 if n.startswith(".") or os.path.splitext(n)[1].lower() not in ARTICLE_SUFFIXES:
                     out.ignored += 1
                     continue
@@ -471,6 +500,7 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
 
 
 LOCK_FILE = ".diplograph.lock"
+PAGE_FILE = "diplograph.html"  # the HTML view a build writes next to diplograph.ttl
 
 
 @contextmanager
@@ -582,7 +612,7 @@ def _finish(report: BuildReport, out_dir: Path, data: bytes | None, triples: "Tr
         report.violations = shacl_violations(graph)
     else:
         report.validated = not validate or report.triples <= SHACL_MAX_TRIPLES
-    turtle, page = out_dir / "diplograph.ttl", out_dir / "diplograph.html"
+    turtle, page = out_dir / "diplograph.ttl", out_dir / PAGE_FILE
     outputs: list[tuple[Path, bytes]] = [(turtle, data)] if data is not None else []
     report.turtle_written = data is not None  # None: the file on disk already held this graph
     if html:

@@ -59,6 +59,18 @@ class EngineError(Exception):
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
+def check_graph_file(path: Path) -> None:
+    """EngineError unless ``path`` is a regular file: a named pipe would block the parse for ever and a
+    device such as /dev/zero fill the memory (`inputs.check_input_file`; any size, a store holds graphs
+    larger than rdflib can)."""
+    from .inputs import InputError, check_input_file
+
+    try:
+        check_input_file(path, max_bytes=None)
+    except InputError as exc:
+        raise EngineError(str(exc)) from None
+
+
 def escape_string(text: str) -> str:
     """Escape ``text`` for a double-quoted N-Triples / Turtle / SPARQL string.
 
@@ -425,8 +437,9 @@ def load_graph(path: str | Path, engine: str = DEFAULT_ENGINE, fmt: str | None =
     path = Path(path)
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    if not path.is_file():
+    if not path.exists():
         raise EngineError(f"graph file not found: {path}")
+    check_graph_file(path)
     ox_fmt, rdflib_fmt = rdf_format(path, fmt)
     try:
         if engine == "oxigraph":

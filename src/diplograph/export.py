@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterable
 import pyoxigraph as ox
 
 from .atomic import write_atomic
-from .engine import EngineError, rdf_format
+from .engine import EngineError, check_graph_file, rdf_format
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -39,8 +39,9 @@ PREFIXES: dict[str, str] = {
 def read_triples(path: str | Path, fmt: str | None = None) -> list[ox.Triple]:
     """All distinct triples of an RDF file (quads of every graph merged), sorted deterministically."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise EngineError(f"graph file not found: {path}")
+    check_graph_file(path)
     ox_fmt, _ = rdf_format(path, fmt)
     try:
         seen = {ox.Triple(q.subject, q.predicate, q.object) if isinstance(q, ox.Quad) else q

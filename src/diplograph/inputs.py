@@ -12,7 +12,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from .reader import _file_kind
+from .reader import file_kind
 
 MAX_GRAPH_BYTES = 512 * 1024 * 1024
 
@@ -21,8 +21,8 @@ class InputError(ValueError):
     """A file a command cannot open as a graph; the message is one line naming the file."""
 
 
-def check_input_file(path: str | Path, max_bytes: int = MAX_GRAPH_BYTES) -> Path:
-    """`path` if it is a regular file of at most `max_bytes`; InputError otherwise."""
+def check_input_file(path: str | Path, max_bytes: int | None = MAX_GRAPH_BYTES) -> Path:
+    """`path` if it is a regular file of at most `max_bytes` (None: any size); InputError otherwise."""
     path = Path(path)
     try:
         st = path.stat()
@@ -31,8 +31,8 @@ def check_input_file(path: str | Path, max_bytes: int = MAX_GRAPH_BYTES) -> Path
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{path}: not a regular file ({_file_kind(st.st_mode)})")
-    if st.st_size > max_bytes:
+        raise InputError(f"{path}: not a regular file ({file_kind(st.st_mode)})")
+    if max_bytes is not None and st.st_size > max_bytes:
         raise InputError(f"{path}: file too large ({st.st_size / (1024 * 1024):.0f} MB > "
                          f"{max_bytes // (1024 * 1024)} MB)")
     return path

@@ -53,7 +53,7 @@ class _Combining(dict):
         return v
 
 
-_STRIP_COMBINING = _Combining()
+STRIP_COMBINING = _Combining()  # str.translate table: combining marks deleted (shared with `ids`)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -62,5 +62,5 @@ def slug(text: str) -> str:
     The combining marks are deleted by str.translate (several times faster than a per-character test)."""
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     if not text.isascii():
-        text = text.translate(_STRIP_COMBINING)
+        text = text.translate(STRIP_COMBINING)
     return _NOT_SLUG.sub("-", text.lower()).strip("-") or "x"

@@ -30,11 +30,14 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 import pyoxigraph as ox
 
 from .facts import ArticleFacts, MeetingFact
-from .resolve import Resolution, norm_cached, res_input, resolve_inputs, slug
+from .ids import entity_local, name_key, person_local
+from .resolve import Resolution, norm_cached, res_input, resolve_inputs
 from .rules import or_fallback
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from .lexicon import Entry
 
 _DG = "https://w3id.org/diplograph/ontology#"
 _ID = "https://w3id.org/diplograph/id/"
@@ -57,7 +60,7 @@ class _NS:
         self._check = check
 
     def __getitem__(self, local: str) -> str:
-        # minted ids are slugs and hex digests: no character that needs checking
+        # minted ids are slugs and hex digests (ids.minted): no character that needs checking
         return iri(self._base + local) if self._check else f"<{self._base}{local}>"
 
     def __getattr__(self, local: str) -> str:
@@ -462,6 +465,26 @@ class ArticleMapper:
         self._entities: dict[tuple[str, str], tuple[str, tuple]] = {}  # (text, default kind) -> (node, claim)
         self._person_nodes: dict[str, str] = {}
         self._is_org_cache: dict[str, bool] = {}
+        # rule entity.spelling for lexicon entries too: the lexicon finds a name by its spelling key, which
+        # keeps punctuation; `ids.name_key` does not ("Bộ Văn hóa Thể thao và Du lịch" is the lexicon's
+        # "Bộ Văn hóa, Thể thao và Du lịch", which only a slug accident used to find). A key two entries share
+        # finds neither.
+        self._abbreviations = {abbr.casefold(): abbr for abbr in self.lex.agreements}
+        self._by_name_key: dict[str, Entry | None] = {}
+        for k, e in dict.items(self.lex.by_label):  # its keys are spelling keys already
+            nk = name_key(k)
+            self._by_name_key[nk] = e if self._by_name_key.get(nk, e) == e else None
+
+    def abbreviation(self, text: str) -> str:
+        """An agreement's abbreviation as the graph writes it: the lexicon's (``NAFTA`` for ``Nafta``), else
+        in capitals. Abbreviations are one agreement whatever their case (`ids.agreement_local`), so its
+        node has one `dg:abbreviation` (``"NAFTA" , "Nafta"`` broke the shapes on the 12,000-article corpus)."""
+        known = self._abbreviations.get(text.casefold())
+        return known if known is not None else text.upper()
+
+    def lookup(self, text: str) -> "Entry | None":
+        """The lexicon entry of an organization or place named in the text (`Lexicon.lookup`, then `name_key`)."""
+        return self.lex.lookup(text) or self._by_name_key.get(name_key(text))
 
     def entity(self, text: str, default_kind: str = "org") -> tuple[str, tuple]:
         """Node of an organization, country or place named in the text (lexicon node when known), and
@@ -470,13 +493,13 @@ class ArticleMapper:
         got = self._entities.get(key)
         if got is not None:
             return got
-        entry = self.lex.lookup(text)
+        entry = self.lookup(text)
         if entry is not None:
             got = (iri(entry.iri), ("E", _ENTITY_TYPES[entry.kind], _vi(entry.label_vi),
                                     Literal(entry.label_en, lang="en") if entry.label_en else None))
         else:
             place = default_kind == "place"
-            got = (f"<{_ID}{'place' if place else 'org'}/{slug(text)[:90]}>",
+            got = (f"<{_ID}{'place' if place else 'org'}/{entity_local(text)}>",
                    ("e", DG.Place if place else DG.Organization, _vi(text)))
         if len(self._entities) > 100_000:
             self._entities.clear()
@@ -486,7 +509,7 @@ class ArticleMapper:
     def _is_org(self, text: str) -> bool:
         got = self._is_org_cache.get(text)
         if got is None:
-            entry = self.lex.lookup(text)
+            entry = self.lookup(text)
             got = self._is_org_cache[text] = entry is None or entry.kind != "place"
         return got
 
@@ -543,12 +566,12 @@ class _ArticleMapping:
         entry = self.mapper.lex.place_entry(text)  # "Vương quốc Bỉ": Bỉ, as written
         if entry is not None and entry.kind not in ("place", "country"):
             # an organization named as the venue ("tại Lầu Năm Góc"): the meeting's place is a Place of that name
-            node = f"<{_ID}place/{slug(text)[:90]}>"
+            node = f"<{_ID}place/{entity_local(text)}>"
             self.claim(node, ("e", DG.Place, _vi(text)))
             return node
         if entry is None or entry.label_vi == text:
             return self.entity(text, "place")
-        node = f"<{_ID}place/{slug(text)[:90]}>"
+        node = f"<{_ID}place/{entity_local(text)}>"
         self.claim(node, ("e", DG.Place, _vi(text)))
         self.add((node, DG.normalizedPlace, self.entity(entry.label_vi, "place")))
         return node
@@ -560,7 +583,7 @@ class _ArticleMapping:
         if node is None:
             if len(person_nodes) > 100_000:
                 person_nodes.clear()
-            node = person_nodes[canon] = f"<{_ID}person/{slug(canon)}>"
+            node = person_nodes[canon] = f"<{_ID}person/{person_local(canon)}>"
         self.claim(node, ("P", _vi(canon)))
         if canon != name:
             self.add((node, SKOS.altLabel, _vi(name)))
@@ -673,14 +696,15 @@ class _ArticleMapping:
         for ag in a.agreements:
             key = self.view.agreement(ag.abbreviation or ag.name or "")
             node = ID[f"agreement/{key}"]
-            known = lex.agreements.get(ag.abbreviation or "")
+            abbreviation = self.mapper.abbreviation(ag.abbreviation) if ag.abbreviation else None
+            known = lex.agreements.get(abbreviation or "")
             add((node, RDF_TYPE, DG.Agreement))
-            if ag.abbreviation:
-                add((node, DG.abbreviation, _plain(ag.abbreviation)))
-            name = ag.name or (known.label_vi if known else ag.abbreviation)
+            if abbreviation:
+                add((node, DG.abbreviation, _plain(abbreviation)))
+            name = ag.name or (known.label_vi if known else abbreviation)
             self.claim(node, ("A", _vi(name) if name is not None else None,
                               _vi(ag.name) if ag.name else None,
-                              _vi(ag.abbreviation) if ag.abbreviation else None,
+                              _vi(abbreviation) if abbreviation else None,
                               _vi(known.label_vi) if known else None,
                               Literal(known.label_en, lang="en") if known and known.label_en else None))
             add((art, DG.mentions, node))

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
-from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
@@ -51,14 +51,31 @@ class RemoteError(EngineError):
     """The endpoint could not be reached, answered 4xx/5xx, or timed out. Message is one line, no secrets."""
 
 
-def _strip_userinfo(url: str) -> tuple[str, str | None, str | None]:
-    """Split ``http://user:pass@host/x`` into the URL without credentials, user and password."""
-    parts = urlsplit(url)
+def _http_url(url: str) -> tuple[SplitResult, str]:
+    """The parts and the host of an http(s) endpoint URL; RemoteError (one line, credentials redacted) for anything
+    else, also for what urllib raises ValueError on: ``http://[::1/q`` (an unclosed IPv6 literal),
+    ``http://host:99999/q`` (a port out of range), which were tracebacks."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "Invalid IPv6 URL": a constant message, nothing of the URL in it
+        raise RemoteError(f"endpoint is not a valid URL ({exc}): {_redact_url(url)!r}") from None
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number from 0 to 65535
+    except ValueError:
+        # neither the URL nor urllib's message (both quote the port: `http://user:secret` puts a
+        # password there) is shown, only where it points
+        raise RemoteError(f"endpoint {parts.scheme}://{parts.hostname or ''}: the port is not a number "
+                          "from 0 to 65535") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise RemoteError(f"endpoint must be an http(s) URL, got {_redact_url(url)!r}")
+    return parts, parts.hostname
+
+
+def _strip_userinfo(url: str) -> tuple[str, str | None, str | None]:
+    """Split ``http://user:pass@host/x`` into the URL without credentials, user and password."""
+    parts, host = _http_url(url)
     if parts.username is None and parts.password is None:
         return url, None, None
-    host = parts.hostname
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host + (f":{parts.port}" if parts.port else "")
@@ -182,9 +199,7 @@ class Endpoint:
         seconds held a urllib request for ever. A watchdog timer shuts the socket down at the deadline.
         """
         label = f"{what} ({self._label})" if self._label else what
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise RemoteError(f"endpoint must be an http(s) URL, got {_redact_url(url)!r}")
+        parts, host = _http_url(url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         headers = {"Content-Type": content_type, "User-Agent": f"diplograph/{__version__}", "Connection": "close"}
         if accept:
@@ -194,7 +209,7 @@ class Endpoint:
             headers["Authorization"] = auth
         timeout = self.timeout
         cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-        conn = cls(parts.hostname, parts.port, timeout=timeout)
+        conn = cls(host, parts.port, timeout=timeout)
         expired = threading.Event()
 
         def expire() -> None:

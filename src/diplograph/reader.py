@@ -436,7 +436,7 @@ navigation blocks), so a bigger page is refused rather than holding a build for 
 pages are well under 2 MB."""
 
 
-def _file_kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
     for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
                        (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
         if test(mode):
@@ -451,7 +451,7 @@ def read_file(path: str | Path) -> Article:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             # a FIFO named .txt would block the build forever, /dev/zero would fill the memory
-            raise ArticleError(f"{path}: not a regular file ({_file_kind(st.st_mode)})")
+            raise ArticleError(f"{path}: not a regular file ({file_kind(st.st_mode)})")
         size = st.st_size
         if path.suffix.lower() in (".html", ".htm") and size > MAX_HTML_BYTES:
             raise ArticleError(f"{path}: HTML page too large ({size / (1024 * 1024):.0f} MB > "

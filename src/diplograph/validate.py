@@ -61,12 +61,11 @@ def validate_file(path: str | Path) -> list[str]:
     rdflib_log = logging.getLogger("rdflib")
     level = rdflib_log.level
     rdflib_log.setLevel(logging.ERROR)  # rdflib warns on bad IRIs on stderr; pyoxigraph reports them below
+    # (from here to the end: the SHACL step makes the graph's terms again)
     try:
         graph = Graph().parse(data=data, format="turtle")
     except Exception as exc:
         problems.append(f"{path}: rdflib cannot parse it: {_one_line(exc)}")
-    finally:
-        rdflib_log.setLevel(level)
     ox_triples: list | None = None
     try:
         ox_triples = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE))
@@ -77,6 +76,9 @@ def validate_file(path: str | Path) -> list[str]:
     if graph is None and ox_triples is not None:
         nt = pyoxigraph.serialize(ox_triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
         graph = Graph().parse(data=nt, format="nt")
-    if graph is not None:
-        problems.extend(f"{path}: SHACL: {v}" for v in shacl_violations(graph))
+    try:
+        if graph is not None:  # SHACL makes terms of the graph's IRIs again: rdflib would warn once more
+            problems.extend(f"{path}: SHACL: {v}" for v in shacl_violations(graph))
+    finally:
+        rdflib_log.setLevel(level)
     return problems

@@ -8,7 +8,13 @@ Why it is built this way:
   fail loudly instead of silently phoning home.
 * Article text is untrusted.  Every string from the graph goes into the page as JSON inside
   ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and
-  the page script builds tooltips and the detail panel with ``textContent`` only.
+  the page script builds tooltips and the detail panel with ``textContent`` only (and draws node
+  labels on the canvas with ``fillText``).
+* A whole archive must stay readable: every node goes into the page's data (so all are searchable
+  and can be added to the view), but vis-network opens on ``START_NODES`` people and meetings of
+  highest PageRank (PageRank in plain Python: networkx's needs scipy, not a dependency); the page
+  draws the labels itself, most important first and never overlapping, and the rest is reached by
+  search, focus and expansion (docs/viz.md).
 * The same graph must give byte-identical HTML (so the file can be committed and diffed): nodes
   and edges are sorted, ids are assigned in IRI order, the layout is computed here from a
   seeded community detection, and nothing time-dependent is written.
@@ -16,9 +22,10 @@ Why it is built this way:
   into labelled edges between the actors people care about; their dates, titles and evidence
   sentences are kept on the edge and shown on click.
 * Layout: numpy is not a dependency, so instead of ``spring_layout`` we place nodes by seeded
-  Louvain community on a sunflower pattern (O(n)), let vis-network's Barnes-Hut physics polish
-  it for a bounded number of iterations, and then switch physics off so the page goes quiet.
-  Above ``physics_max_nodes`` the physics step is skipped entirely.
+  Louvain community on a sunflower pattern (O(n)) for the opening view only, let vis-network's
+  Barnes-Hut physics polish it for a bounded number of iterations, and then switch physics off so
+  the page goes quiet; nodes added later are placed by the page around the node that brought them.
+  An opening view above ``physics_max_nodes`` skips the physics step entirely.
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ import hashlib
 import json
 import math
 import random
+import re
 import string
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -41,9 +49,29 @@ from rdflib.term import Node
 from . import kinds
 from .reader import fold_accents
 
-DG = Namespace("https://w3id.org/diplograph/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+
+class _Terms(str):
+    """An rdflib Namespace whose terms are made once: `Namespace` builds a new URIRef on every attribute
+    access, about 250,000 times when collecting a 10,000-article graph (a fifth of `collect`'s time)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = URIRef(str(self) + name)
+        object.__setattr__(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:  # type: ignore[override]
+        return URIRef(str(self) + name)
+
+    @property
+    def title(self) -> URIRef:  # type: ignore[override]  # str.title would hide dg:title (rdflib does the same)
+        return URIRef(str(self) + "title")
+
+
+DG = _Terms("https://w3id.org/diplograph/ontology#")
+SCHEMA = _Terms("https://schema.org/")
+PROV = _Terms("http://www.w3.org/ns/prov#")
 ID = "https://w3id.org/diplograph/id/"
 
 SEED = 42
@@ -87,7 +115,6 @@ COMMUNITY_COLORS = (
 """Tableau-10-like palette; communities past the 12 largest share a neutral grey."""
 
 OTHER_COMMUNITY_COLOR = "#b8b8b8"
-LABEL_MAX = 48
 
 
 # ------------------------------------------------------------------ collected view of the graph
@@ -101,6 +128,7 @@ class VNode:
     label: str
     label_en: str = ""
     years: set[str] = field(default_factory=set)
+    periods: set[str] = field(default_factory=set)  # "YYYY-MM" where the month is known, else "YYYY"
     own_date: bool = False  # meetings and priorities are filed under their own date/year only
     details: dict[str, Any] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)  # article IRIs
@@ -115,6 +143,7 @@ class VEdge:
     target: str
     relations: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
+    periods: set[str] = field(default_factory=set)
     facts: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -148,6 +177,18 @@ def _year(value: str) -> str:
     """Year of an xsd:date / gYearMonth / gYear lexical form, or '' when there is none."""
     head = value[:4]
     return head if len(head) == 4 and head.isdigit() else ""
+
+
+def _period(value: str) -> str:
+    """Month ("YYYY-MM") of a date / gYearMonth lexical form, its year when no month is given, else ''.
+
+    The page's time range and timeline work by month; a fact known only by its year still counts
+    for every month of that year."""
+    year = _year(value)
+    if not year:
+        return ""
+    month = value[5:7]
+    return f"{year}-{month}" if value[4:5] == "-" and month.isdigit() and "01" <= month <= "12" else year
 
 
 def _iri_tail(iri: str) -> str:
@@ -204,11 +245,15 @@ class _Collector:
             for end in (nodes[e.source], nodes[e.target]):
                 if not end.own_date:
                     end.years |= e.years
+                    end.periods |= e.periods
         return View(nodes=nodes, edges=self.edges, articles=self.articles)
 
     # -------------------------------------------------------------- helpers
     def art_year(self, a: str) -> str:
         return _year(self.articles.get(a, {}).get("date", ""))
+
+    def art_period(self, a: str) -> str:
+        return _period(self.articles.get(a, {}).get("date", ""))
 
     def sources(self, s: Node) -> list[str]:
         return sorted(str(a) for a in self.g.objects(s, PROV.wasDerivedFrom))
@@ -228,7 +273,8 @@ class _Collector:
         g = self.g
         return _pick(g, s, [RDFS.label], "vi") or _pick(g, s, [RDFS.label], None) or _iri_tail(iri)
 
-    def add_edge(self, src: str, dst: str, rel: str, fact: dict[str, str], year: str) -> None:
+    def add_edge(self, src: str, dst: str, rel: str, fact: dict[str, str], when: str) -> None:
+        """Add (or merge into) the edge src→dst; ``when`` is a `_period` ('' when undated)."""
         if src not in self.nodes or dst not in self.nodes or src == dst:
             return
         e = self.edges.setdefault((src, dst), VEdge(src, dst))
@@ -236,8 +282,9 @@ class _Collector:
         fact = {k: v for k, v in {"rel": rel, **fact}.items() if v}
         if fact not in e.facts:
             e.facts.append(fact)
-        if year:
-            e.years.add(year)
+        if when:
+            e.years.add(when[:4])
+            e.periods.add(when)
 
     # -------------------------------------------------------------- articles and nodes
     def collect_articles(self) -> None:
@@ -274,8 +321,9 @@ class _Collector:
             node = VNode(iri=iri, type=ntype, label=label, label_en=label_en)
             for a in self.sources(s):
                 node.sources.add(a)
-                if y := self.art_year(a):
-                    node.years.add(y)
+                if y := self.art_period(a):
+                    node.years.add(y[:4])
+                    node.periods.add(y)
             art = self.first_article(s)
             node.evidence = [(e, art) for e in self.evidence(s)]
             if ntype == "conference":
@@ -297,8 +345,9 @@ class _Collector:
         g, d = self.g, node.details
         date = _pick(g, s, [DG.date], None)
         d["date"] = date
-        if y := _year(date):
-            node.years = {y}
+        if y := _period(date):
+            node.years = {y[:4]}
+            node.periods = {y}
             node.own_date = True
         d["kind"] = _pick(g, s, [DG.kind], "vi") or _pick(g, s, [DG.kind], None)
         d["classes"] = ", ".join(sorted(_iri_tail(str(t)) for t in types
@@ -317,8 +366,9 @@ class _Collector:
         d["text"] = _pick(g, s, [DG.text], "vi") or _pick(g, s, [DG.text], None)
         year = _pick(g, s, [DG.year], None)
         d["year"] = year
-        if y := _year(year):
-            node.years = {y}
+        if y := _period(year):
+            node.years = {y[:4]}
+            node.periods = {y}
             node.own_date = True
         d["kind"] = _pick(g, s, [DG.priorityKind], None)
 
@@ -344,7 +394,7 @@ class _Collector:
             }
             if post not in posts[holder]:
                 posts[holder].append(post)
-            year = _year(as_of) or self.art_year(art)
+            year = _period(as_of) or self.art_period(art)
             ev = self.evidence(ph)
             if org is not None:
                 for sentence in ev or [""]:
@@ -368,7 +418,7 @@ class _Collector:
             art = self.first_article(part)
             roles: list[URIRef | None] = [*sorted(cast("Iterable[URIRef]", g.objects(part, DG.role)))] or [None]
             mdate = nodes[str(meeting)].details.get("date", "") if str(meeting) in nodes else ""
-            year = _year(mdate) or self.art_year(art)
+            year = _period(mdate) or self.art_period(art)
             for role in roles:
                 rel = ROLE_RELATION.get(role, "took part in")
                 for sentence in self.evidence(part) or [""]:
@@ -383,7 +433,7 @@ class _Collector:
                 continue
             m = URIRef(n.iri)
             art = self.first_article(m)
-            year = _year(n.details.get("date", "")) or self.art_year(art)
+            year = _period(n.details.get("date", "")) or self.art_period(art)
             for org in sorted(str(o) for o in g.objects(m, DG.organizer)):
                 self.add_edge(org, n.iri, "organized", {"date": n.details.get("date", ""), "article": art}, year)
             organizers = [self.label_of(str(o)) for o in sorted(cast("Iterable[URIRef]", g.objects(m, DG.organizer)))]
@@ -401,10 +451,10 @@ class _Collector:
             p = URIRef(n.iri)
             art = self.first_article(p)
             # The edge belongs both to the year the priority is for and to the year it was set in.
-            for_year = _year(n.details.get("year", ""))
+            for_year = _period(n.details.get("year", ""))
             set_at = sorted(str(o) for o in g.objects(p, DG.setAt))
             set_date = nodes[set_at[0]].details.get("date", "") if set_at and set_at[0] in nodes else ""
-            set_year = _year(set_date) or self.art_year(art)
+            set_year = _period(set_date) or self.art_period(art)
             ev = self.evidence(p)
             for who in sorted(str(o) for o in g.objects(p, DG.setBy)):
                 add_edge(who, n.iri, "set priority", {"evidence": ev[0] if ev else "", "date": set_date, "article": art},
@@ -464,9 +514,10 @@ class _Collector:
                 actions.get(agr, []), key=lambda a: (articles.get(a.get("article", ""), {}).get("date", ""),
                                                      a.get("action", ""), a.get("evidence", ""), a.get("article", "")))
             for art, infos in sorted(by_article.items()):
-                year = self.art_year(art)
+                year = self.art_period(art)
                 if year:
-                    nodes[agr].years.add(year)
+                    nodes[agr].years.add(year[:4])
+                    nodes[agr].periods.add(year)
                 nodes[agr].sources.add(art) if art else None
                 facts = [{"action": i["action"], "tense": i["tense"], "evidence": i["evidence"], "article": art}
                          for i in infos] or [{"article": art}]
@@ -476,7 +527,7 @@ class _Collector:
                     if e in nodes and nodes[e].type in ("person", "organization"))
                 for src in sources_:
                     # a meeting's mention also counts for the year the meeting is dated in
-                    myear = _year(nodes[src].details.get("date", "")) if meetings else ""
+                    myear = _period(nodes[src].details.get("date", "")) if meetings else ""
                     for fact in facts:
                         for y in {year, myear}:
                             self.add_edge(src, agr, "mentions agreement",
@@ -557,7 +608,7 @@ class Selection:
 
 
 def select(view: View, *, year: int | str | None = None, around: str | None = None, depth: int = 2,
-           types: Iterable[str] | None = None, max_nodes: int | None = 500,
+           types: Iterable[str] | None = None, max_nodes: int | None = None,
            size_by: str = "degree") -> Selection:
     """Apply the CLI filters in a fixed order: year, types, neighbourhood, then the size cap.
 
@@ -614,16 +665,49 @@ def select(view: View, *, year: int | str | None = None, around: str | None = No
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
+UNCONNECTED = -1
+"""Community number of the nodes with no edge: one group, "unconnected", not a community each."""
+
+
 def communities(graph: nx.Graph) -> dict[str, int]:
-    """Seeded Louvain communities, numbered by size (largest = 0), ties by smallest member."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    if graph.number_of_edges() == 0:
-        groups = [{n} for n in graph]
-    else:
-        groups = nx.community.louvain_communities(graph, seed=SEED)
+    """Seeded Louvain communities of the connected part, numbered by size (largest = 0), ties by
+    smallest member; nodes without an edge are all `UNCONNECTED` (a node alone is no community)."""
+    connected = graph.subgraph(n for n in graph if graph.degree(n))
+    out = {n: UNCONNECTED for n in graph if not graph.degree(n)}
+    if connected.number_of_nodes() == 0:
+        return out
+    groups = nx.community.louvain_communities(connected, seed=SEED)
     ordered = sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c[0]))
-    return {n: i for i, c in enumerate(ordered) for n in c}
+    out.update({n: i for i, c in enumerate(ordered) for n in c})
+    return out
+
+
+def pagerank(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> dict[str, float]:
+    """PageRank of an undirected graph by power iteration, as `networkx.pagerank` defines it.
+
+    networkx's own implementation needs scipy, which diplograph does not depend on; this is the same
+    iteration in plain Python (nodes and neighbours in sorted order, so the sums are always added in
+    the same order and the result is the same bits on every run). A node without edges spreads its
+    rank evenly, like networkx's default dangling handling.
+    """
+    nodes = sorted(graph)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    nbrs = [[index[u] for u in sorted(graph[v])] for v in nodes]
+    deg = [len(x) for x in nbrs]
+    dangling_nodes = [i for i in range(n) if not deg[i]]
+    x = [1.0 / n] * n
+    for _ in range(max_iter):
+        base = (1.0 - alpha) / n + alpha * sum(x[i] for i in dangling_nodes) / n
+        share = [alpha * x[i] / deg[i] if deg[i] else 0.0 for i in range(n)]
+        new = [base + sum(share[j] for j in nbrs[i]) for i in range(n)]
+        err = sum(abs(a - b) for a, b in zip(new, x, strict=True))
+        x = new
+        if err < n * tol:
+            break
+    return {v: x[i] for i, v in enumerate(nodes)}
 
 
 def layout(graph: nx.Graph, community: dict[str, int], spacing: float = 38.0) -> dict[str, tuple[float, float]]:
@@ -694,19 +778,128 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _shorten(label: str, limit: int = LABEL_MAX) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+SHORT_MAX = 28
+"""Longest label drawn on the canvas, in characters; the full name is in the details panel."""
+
+START_NODES = 300
+"""How many people and meetings the page opens on when the graph is larger: those of highest
+PageRank in the graph of people and meetings (who took part in what)."""
+
+_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&+./\- ]{1,15})\)")
+
+
+def _head(label: str, limit: int = SHORT_MAX) -> str:
+    """The first words of ``label`` that fit in ``limit`` characters, with "…" when cut."""
+    label = " ".join(label.split())
+    if len(label) <= limit:
+        return label
+    words, out = label.split(" "), ""
+    for w in words:
+        if len(out) + len(w) + 1 > limit - 1:
+            break
+        out = f"{out} {w}" if out else w
+    return (out or label[: limit - 1]).rstrip(" ,;:-–(") + "…"
+
+
+def _short_date(date: str) -> str:
+    """2017-06-23 → 23/6/2017, 2017-06 → 6/2017 (the order Vietnamese news writes dates in)."""
+    parts = date.split("-")
+    if len(parts) >= 3 and all(p.isdigit() for p in parts[:3]):
+        return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return f"{int(parts[1])}/{parts[0]}"
+    return date
+
+
+def _kind_family(kind: str) -> str:
+    """The family of a meeting kind as the page's labels need it: "visit" for the kinds of visits
+    ("thăm", "thăm chính thức" …), else "". The one place viz decides a kind's family."""
+    return "visit" if fold_accents(kind).startswith("tham") else ""
+
+
+_FILLERS = ("chính thức", "cấp nhà nước", "hữu nghị", "làm việc")
+_CLASSIFIERS = ("chuyến", "cuộc", "buổi")
+_CUTS = (" của ", " giữa ", ",", " tại ", " trong khuôn khổ ", " nhằm ", " nhân dịp ", " với ")
+
+
+def short_label(node: VNode, parties: Iterable[str] = ()) -> str:
+    """The label drawn on the canvas: short enough to read many at once (full name on click).
+
+    A meeting is its kind, then the people of ``parties`` (its participants) that its name names, in
+    the name's order ("Hội kiến Trần Đại Quang – Andrei Kobyakov"), else the acronym its name gives
+    in brackets ("Hội nghị SOM ARF"), else what follows the kind up to "của"/"tại"/… ("Thăm Nhật
+    Bản"), else the head of the name; then its date. An agreement is its abbreviation, others the
+    head of their name.
+    """
+    d = node.details
+    if node.type == "agreement":
+        return _head(d.get("abbreviation") or node.label)
+    if node.type == "priority":
+        return _head(node.label, 24)
+    if node.type != "conference":
+        return _head(node.label, 32)
+    name = " ".join(node.label.split())
+    kind = " ".join((d.get("kind") or "").split())
+    kind_cap = kind[:1].upper() + kind[1:]
+    named = sorted((name.find(p), p) for p in set(parties) if p and len(p) > 3 and p in name)
+    at = fold_accents(name).find(fold_accents(kind)) if kind else -1
+    starts_with_kind = at == 0 or (at > 0 and name[:at].strip().lower() in _CLASSIFIERS)
+    if starts_with_kind:
+        name = name[at:]
+    m = _ACRONYM.search(name)
+    if named and kind and not (starts_with_kind and _kind_family(kind) == "visit"):
+        # a visit is known by where it goes ("Thăm Nhật Bản"), other meetings by who met
+        head = kind_cap + " " + _head(" – ".join(p for _, p in named[:2]), 36)
+    elif m and starts_with_kind and sum(c.isupper() for c in m.group(1)) >= 2:
+        head = kind_cap + " " + m.group(1).strip()
+    elif starts_with_kind:
+        rest = name[len(kind):].strip()
+        stripped = True
+        while stripped:  # "hữu nghị chính thức", in any order
+            stripped = False
+            for filler in _FILLERS:
+                if fold_accents(rest).startswith(fold_accents(filler) + " "):
+                    rest, stripped = rest[len(filler):].strip(), True
+        for cut in _CUTS:
+            if (i := rest.find(cut)) > 0:
+                rest = rest[:i]
+        head = _head(f"{kind_cap} {rest}".strip(), 30)
+        if named and fold_accents(rest) == "viet nam":
+            # a visit to Việt Nam (most of them, in Vietnamese news) is known by who came
+            head = _head(named[0][1], 22) + " " + kind + " Việt Nam"
+    else:
+        head = _head(name, 30)
+    date = d.get("date", "")
+    return f"{head} · {_short_date(date)}" if date else head
 
 
 def page_data(view: View, sel: Selection, *, communities_default: bool = False, size_by: str = "degree",
-              physics_max_nodes: int = 800, title: str = "diplograph") -> dict[str, Any]:
-    """The JSON document the page script renders; plain data, sorted, no HTML anywhere."""
+              physics_max_nodes: int = 800, title: str = "diplograph",
+              start_nodes: int = START_NODES) -> dict[str, Any]:
+    """The JSON document the page script renders; plain data, sorted, no HTML anywhere.
+
+    Every selected node is in it (so all are searchable and can be added to the view); the page
+    opens on ``meta.start``: everything when there are at most ``start_nodes`` nodes, else the
+    ``start_nodes`` people and meetings of highest PageRank.
+    """
     ug = _undirected(sel.nodes, sel.edges)
     cent = centrality(ug, size_by)
     cmax = max(cent.values(), default=0.0) or 1.0
+    ranks = pagerank(ug)
     comm = communities(ug)
-    pos = layout(ug, comm)
     ids = {iri: f"n{i}" for i, iri in enumerate(sel.nodes)}
+    if len(sel.nodes) <= start_nodes:
+        start = list(sel.nodes)
+    else:
+        # PageRank of who took part in what: people and meetings linked by participations, so
+        # the opening view is the most connected part of that graph, not people known only by a post
+        part = [n for n in sel.nodes if view.nodes[n].type in ("person", "conference")]
+        part_set = set(part)
+        part_ranks = pagerank(_undirected(part, (k for k in sel.edges if k[0] in part_set and k[1] in part_set)))
+        ranked = sorted(part, key=lambda n: (n != sel.center, -part_ranks.get(n, 0.0), -ranks.get(n, 0.0), n))
+        start = sorted(ranked[:start_nodes])
+    start_set = set(start)
+    pos = layout(ug.subgraph(start), comm)
     used_articles: set[str] = set()
     for iri in sel.nodes:
         n = view.nodes[iri]
@@ -718,6 +911,16 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
     def aref(a: str) -> int | None:
         return art_ids.get(a)
 
+    # the articles a node is found in: its own sources and evidence, and those of its edges' facts
+    node_articles: dict[str, set[str]] = defaultdict(set)
+    for key in sel.edges:
+        arts = {f["article"] for f in view.edges[key].facts if f.get("article")}
+        node_articles[key[0]] |= arts
+        node_articles[key[1]] |= arts
+    parties: dict[str, list[str]] = defaultdict(list)
+    for src, dst in sel.edges:
+        if view.nodes[src].type == "person" and view.nodes[dst].type == "conference":
+            parties[dst].append(view.nodes[src].label)
     nodes_out = []
     for iri in sel.nodes:
         n = view.nodes[iri]
@@ -726,21 +929,23 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
             details["actions"] = [
                 {**{k: v for k, v in a.items() if k != "article"}, **({"a": aref(a["article"])} if aref(a.get("article", "")) is not None else {})}
                 for a in details["actions"]]
-        x, y = pos.get(iri, (0.0, 0.0))
-        nodes_out.append({
-            # agreements are known by their abbreviation (EVFTA) at a glance; full name on click
+        out: dict[str, Any] = {
             "id": ids[iri], "iri": iri, "type": n.type,
-            "label": _shorten(n.details.get("abbreviation") or n.label, 30 if n.type == "priority" else LABEL_MAX),
-            "name": n.label,
-            "labelEn": n.label_en, "years": sorted(n.years), "x": x, "y": y,
+            "label": short_label(n, parties.get(iri, ())), "name": n.label,
+            "labelEn": n.label_en, "years": sorted(n.years), "t": sorted(n.periods),
             "size": round(12 + 28 * math.sqrt(cent.get(iri, 0.0) / cmax), 1),
-            "centrality": round(cent.get(iri, 0.0), 6), "community": comm.get(iri, 0),
+            "centrality": round(cent.get(iri, 0.0), 6), "pr": round(ranks.get(iri, 0.0) * len(sel.nodes), 5),
+            "community": comm.get(iri, UNCONNECTED),
             "isolated": ug.degree(iri) == 0,
             "details": details,
             "sources": sorted(i for i in (aref(a) for a in n.sources) if i is not None),
+            "na": len(node_articles[iri] | n.sources | {a for _, a in n.evidence if a}),
             "evidence": [{"text": t, **({"a": aref(a)} if aref(a) is not None else {})}
                          for t, a in sorted(set(n.evidence))],
-        })
+        }
+        if iri in start_set:
+            out["x"], out["y"] = pos.get(iri, (0.0, 0.0))
+        nodes_out.append(out)
     rel_order = list(RELATIONS)
     edges_out = []
     for i, key in enumerate(sel.edges):
@@ -748,17 +953,19 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
         rels = sorted(e.relations, key=rel_order.index)
         facts = []
         for f in sorted(e.facts, key=lambda f: sorted(f.items())):
-            out: dict[str, Any] = {k: v for k, v in f.items() if k != "article"}
+            fout: dict[str, Any] = {k: v for k, v in f.items() if k != "article"}
             if (ai := aref(f.get("article", ""))) is not None:
-                out["a"] = ai
-            facts.append(out)
+                fout["a"] = ai
+            facts.append(fout)
         edges_out.append({"id": f"e{i}", "from": ids[key[0]], "to": ids[key[1]], "rels": rels,
-                          "label": ", ".join(rels), "years": sorted(e.years), "facts": facts})
-    ncomm = len(set(comm.values()))
+                          "label": ", ".join(rels), "years": sorted(e.years), "t": sorted(e.periods),
+                          "facts": facts})
+    ncomm = len({c for c in comm.values() if c != UNCONNECTED})
     comm_sizes: dict[int, int] = defaultdict(int)
     for c in comm.values():
         comm_sizes[c] += 1
     years = sorted({y for n in nodes_out for y in n["years"]})
+    start_edges = sum(1 for k in sel.edges if k[0] in start_set and k[1] in start_set)
     return {
         "meta": {
             "title": title, "shownNodes": len(nodes_out), "shownEdges": len(edges_out),
@@ -767,10 +974,12 @@ def page_data(view: View, sel: Selection, *, communities_default: bool = False, 
             "leftOutEdges": sel.left_out_edges, "notes": sel.notes,
             "center": ids.get(sel.center) if sel.center else None,
             "colorBy": "community" if communities_default else "type", "sizeBy": size_by,
-            "physics": 0 < len(nodes_out) <= physics_max_nodes,
-            "stabilizationIterations": 300 if len(nodes_out) <= 400 else 150,
-            "edgeLabels": len(edges_out) <= 800, "years": years,
-            "communityCount": ncomm,
+            "start": [ids[n] for n in start], "startLimit": start_nodes,
+            "startCut": len(start) < len(nodes_out),
+            "physics": 0 < len(start) <= physics_max_nodes,
+            "stabilizationIterations": 300 if len(start) <= 400 else 150,
+            "edgeLabels": start_edges <= 30, "years": years,
+            "communityCount": ncomm, "unconnected": comm_sizes.get(UNCONNECTED, 0),
         },
         "types": [{"key": t, **TYPE_STYLE[t]} for t in NODE_TYPES],
         "relations": [{"key": r, **RELATIONS[r]} for r in RELATIONS],
@@ -797,17 +1006,18 @@ def render_html(data: dict[str, Any]) -> str:
 
 
 def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, around: str | None = None,
-               depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = 500,
+               depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = None,
                communities: bool = False, size_by: str = "degree",
-               physics_max_nodes: int = 800) -> dict[str, Any]:
+               physics_max_nodes: int = 800, start_nodes: int = START_NODES) -> dict[str, Any]:
     """Write the interactive HTML view of ``graph`` to ``out_path`` and report what it shows.
 
-    Returns ``{"nodes", "edges", "total_nodes", "total_edges", "left_out": {"nodes", "edges",
+    Returns ``{"nodes", "edges", "start", "total_nodes", "total_edges", "left_out": {"nodes", "edges",
     "by_type"}, "path"}`` so callers (the build, the CLI) can tell people what was left out.
     Raises VizError for an unknown type or an ``around`` name that matches nothing.
     """
     page, report = html_page(graph, year=year, around=around, depth=depth, types=types, max_nodes=max_nodes,
-                             communities=communities, size_by=size_by, physics_max_nodes=physics_max_nodes)
+                             communities=communities, size_by=size_by, physics_max_nodes=physics_max_nodes,
+                             start_nodes=start_nodes)
     out_path = Path(out_path)
     from .build import write_atomic  # a build killed mid-write must not leave half a page (tests/test_hostile_crash.py)
 
@@ -817,9 +1027,9 @@ def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, a
 
 
 def html_page(graph: Graph, *, year: int | str | None = None, around: str | None = None,
-              depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = 500,
+              depth: int = 2, types: Iterable[str] | str | None = None, max_nodes: int | None = None,
               communities: bool = False, size_by: str = "degree",
-              physics_max_nodes: int = 800) -> tuple[bytes, dict[str, Any]]:
+              physics_max_nodes: int = 800, start_nodes: int = START_NODES) -> tuple[bytes, dict[str, Any]]:
     """The page `write_html` writes, as bytes, and its report (without "path"): the build writes it
     together with the Turtle, as one unit (`atomic.write_atomic_many`)."""
     if isinstance(types, str):
@@ -828,10 +1038,10 @@ def html_page(graph: Graph, *, year: int | str | None = None, around: str | None
     sel = select(view, year=year, around=around, depth=depth, types=types, max_nodes=max_nodes,
                  size_by=size_by)
     data = page_data(view, sel, communities_default=communities, size_by=size_by,
-                     physics_max_nodes=physics_max_nodes)
+                     physics_max_nodes=physics_max_nodes, start_nodes=start_nodes)
     page = render_html(data).encode("utf-8")
     return page, {
-        "nodes": len(sel.nodes), "edges": len(sel.edges),
+        "nodes": len(sel.nodes), "edges": len(sel.edges), "start": len(data["meta"]["start"]),
         "total_nodes": sel.total_nodes, "total_edges": sel.total_edges,
         "left_out": {"nodes": sum(sel.left_out_by_type.values()), "edges": sel.left_out_edges,
                      "by_type": dict(sel.left_out_by_type)},
@@ -843,6 +1053,8 @@ def describe(report: dict[str, Any]) -> str:
     """One human line for stdout, naming what a --max-nodes cut left out."""
     line = (f"wrote {report['path']}: {report['nodes']} nodes, {report['edges']} edges "
             f"(of {report['total_nodes']} nodes, {report['total_edges']} edges)")
+    if report.get("start", report["nodes"]) < report["nodes"]:
+        line += f"; opens on the {report['start']} people and meetings of highest PageRank"
     lo = report["left_out"]
     if lo["nodes"]:
         parts = ", ".join(f"{v} {k}" for k, v in lo["by_type"].items())
@@ -860,7 +1072,7 @@ def synthetic_graph(n_nodes: int = 2000, seed: int = 7) -> Graph:
     """
     rng = random.Random(seed)
     g = Graph()
-    g.bind("dg", DG)
+    g.bind("dg", Namespace(str(DG)))
     idn = Namespace(ID)
     n_person = int(n_nodes * 0.45)
     n_org = int(n_nodes * 0.15)

@@ -17,13 +17,15 @@ import click
               help="Steps from --around to include.")
 @click.option("--types", default=None, metavar="T1,T2",
               help="Node types to keep: person,organization,conference,agreement,priority.")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Keep the N most central nodes; the page and stdout say what was left out.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Put only the N most central nodes in the page (default: all); the page and stdout say what was left out.")
+@click.option("--start", "start_nodes", type=click.IntRange(min=1), default=300, show_default=True,
+              help="On a larger graph, open on the N people and meetings of highest PageRank (the rest by search and expansion).")
 @click.option("--communities", is_flag=True, help="Colour by Louvain community instead of node type.")
 @click.option("--size-by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True,
               help="Centrality used for node size and for --max-nodes.")
 def viz(graph: Path | None, output: Path, year: int | None, around: str | None, depth: int, types: str | None,
-        max_nodes: int, communities: bool, size_by: str) -> None:
+        max_nodes: int | None, start_nodes: int, communities: bool, size_by: str) -> None:
     """Write GRAPH (Turtle, default ./graph/diplograph.ttl) as a self-contained offline HTML page."""
     from rdflib import Graph
 
@@ -44,7 +46,7 @@ def viz(graph: Path | None, output: Path, year: int | None, around: str | None, 
     try:
         report = write_html(g, output, year=year, around=around, depth=depth,
                             types=types.split(",") if types else None, max_nodes=max_nodes,
-                            communities=communities, size_by=size_by)
+                            communities=communities, size_by=size_by, start_nodes=start_nodes)
     except VizError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(describe(report))

@@ -6,16 +6,17 @@ from sys import intern
 from typing import Hashable, cast
 
 from ..facts import ArticleFacts
-from ..keys import norm_cached, slug
-from .inputs import M_DATE, M_FORMAT, M_KEY, M_KIND_WORD, M_NAME, M_ORG, M_PLACE, M_SLUG, M_STATUS, res_input
+from ..ids import agreement_local, meeting_local
+from ..keys import norm_cached
+from .inputs import M_DATE, M_FORMAT, M_KEY, M_KIND, M_KIND_WORD, M_NAME, M_ORG, M_PLACE, M_SLUG, M_STATUS, res_input
 from .meetings import Report, cluster_meetings
 from .model import MeetingSummary, Resolution
 from .people import person_keys
 
 
 @lru_cache(maxsize=100_000)
-def _slug(text: str) -> str:
-    return slug(text)
+def _agreement_local(abbreviation: str | None, name: str | None) -> str:
+    return agreement_local(abbreviation, name)
 
 
 def _person_key(articles: list[tuple[Hashable, str, tuple]]) -> dict[str, str]:
@@ -36,9 +37,13 @@ def _name_clusters(res: Resolution, clusters: list[list[Report]]) -> None:
     for cl in clusters:
         best = max((m for _, _, m in cl), key=lambda m: (bool(m[M_DATE]), len(m[M_NAME]), m[M_NAME]))
         date = next((m[M_DATE] for _, _, m in cl if m[M_DATE]), None)
-        mid = best[M_SLUG] + (f"-{date}" if date else "")
+        # the slug says what the meeting is; the digest of kind, fullest name and date tells apart two
+        # meetings whose slugs agree (ids.meeting_local); meetings with all three equal are numbered
+        mid = base = meeting_local(best[M_SLUG], best[M_KIND], best[M_NAME], date)
+        n = 1
         while mid in res.clusters:
-            mid += "-x"
+            n += 1
+            mid = f"{base}-{n}"
         mid = intern(mid)
         res.clusters[mid] = [(uid, m[M_KEY]) for uid, _, m in cl]
         orgs = tuple(dict.fromkeys(m[M_ORG] for _, _, m in cl if m[M_ORG]))
@@ -60,7 +65,7 @@ def _agreement_keys(res: Resolution, articles: list[tuple[Hashable, str, tuple]]
     for _, source, r in articles:
         for abbr, name in r[2]:
             target = abbr or (name_to_abbr.get(norm_cached(name)) if name else None)
-            res.agreement_key[(source, abbr or name or "")] = _slug(target) if target else _slug(name or "")[:90]
+            res.agreement_key[(source, abbr or name or "")] = _agreement_local(target, name)
 
 
 def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict[str, str] | None = None) -> Resolution:

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from ..ids import same_person
 from ..keys import initial_match, norm
 
 _INITIALS = re.compile(r"(?:\w\.)+ ")
@@ -30,17 +31,39 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(norm(name).split())
 
 
+def _spellings(given: list[str], positions: dict[str, set[str]], reports: dict[str, int]
+               ) -> tuple[dict[str, str], list[str], dict[str, set[str]], dict[str, int]]:
+    """Rules person.spelling and person.misspelling (`ids.same_person`): spellings of one name are one
+    person, named by its most reported spelling, and so is a rare misspelling by tone marks of a far more
+    reported name with the same post. The name of each spelling, the names left, and their posts and
+    reports (those of all their forms)."""
+    spelled = same_person(given, positions, reports, DOMINANT)
+    names = sorted(set(spelled.values()))
+    if len(names) < len(given):
+        merged_positions: dict[str, set[str]] = {}
+        merged_reports: dict[str, int] = {}
+        for n in given:
+            rep = spelled[n]
+            if n in positions:
+                merged_positions.setdefault(rep, set()).update(positions[n])
+            merged_reports[rep] = merged_reports.get(rep, 0) + reports.get(n, 0)
+        positions, reports = merged_positions, merged_reports
+    return spelled, names, positions, reports
+
+
 def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = None,
                 reports: dict[str, int] | None = None) -> dict[str, str]:
-    """Canonical name of every name: exact names, then initials and lone surnames to the one full name.
+    """Canonical name of every name: spellings and misspellings of one name to one of them (rules
+    person.spelling and person.misspelling, `ids.same_person`), then initials and lone surnames to the
+    one full name.
 
     A surname alone that several full names end with ("Tổng thống Trump": Donald, Ivanka, Donald J.
     Trump) goes to the one of them that holds the same post somewhere (`positions`: title heads by
     name), and among several such, to one reported in at least DOMINANT times as many articles as the
     next (`reports`: articles by name); otherwise it stays a node of its own."""
-    names = sorted(set(names))
-    positions = positions or {}
-    reports = reports or {}
+    given = sorted(set(names))
+    # the rules below see each spelling's name only, with the posts and reports of all its forms
+    spelled, names, positions, reports = _spellings(given, positions or {}, reports or {})
     res: dict[str, str] = {}
     full = [n for n in names if not _INITIALS.match(n)]
     # both rules below need the same last word: names indexed by it give the same candidates, in the
@@ -66,6 +89,6 @@ def person_keys(names: Iterable[str], positions: dict[str, set[str]] | None = No
             if len(cands) == 1:
                 target = cands[0]
         res[n] = target
-    return res
+    return {n: res[spelled[n]] for n in given}
 
 
