@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplograph import people
+from diplograph.extract import names, prefilter
+from diplograph.extract import sentence as people
 from diplograph.lexicon import load
 from diplograph.reader import read_file, sentences
 from diplograph.tokens import TOKEN_RE, Token, tokenize
@@ -88,11 +89,11 @@ def test_fast_path_gives_the_same_mentions_as_the_full_analysis(monkeypatch):
     sents = _sample_sentences()
     fast = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
     took_fast_path = sum(1 for s in sents if "toks" not in people.SentenceAnalysis(s, lex).__dict__)
-    quick_names = sum(1 for s in sents if people._quick_names(s, lex))
+    quick_names = sum(1 for s in sents if prefilter.quick_names(s, lex))
     spans_skipped = sum(1 for s in sents
                         if ((a := people.SentenceAnalysis(s, lex)).titled or a.found) and "toks" not in a.__dict__)
-    monkeypatch.setattr(people, "_quick_names", lambda sentence, lex: None)
-    monkeypatch.setattr(people, "_no_name_outside", lambda *args: False)
+    monkeypatch.setattr(people, "quick_names", lambda sentence, lex: None)
+    monkeypatch.setattr(people, "no_name_outside", lambda *args: False)
     full = [(_view(a := people.SentenceAnalysis(s, lex)), a.toks, a.found) for s in sents]
     assert fast == full
     assert took_fast_path >= 10  # the comparison covered sentences that really skipped the analysis
@@ -112,7 +113,7 @@ def test_fast_path_gives_the_same_mentions_as_the_full_analysis(monkeypatch):
     ("Phúc nói với Trump.", None),
 ])
 def test_quick_names(sentence, expected):
-    assert people._quick_names(sentence, load()) == expected
+    assert prefilter.quick_names(sentence, load()) == expected
 
 
 def test_tokenize_equals_the_plain_finditer_definition():
@@ -123,7 +124,8 @@ def test_tokenize_equals_the_plain_finditer_definition():
 
 
 def test_literal_anchored_finders_match_like_their_regexes():
-    from diplograph import extract
+    from diplograph.extract import participation
+    from diplograph.extract.meetings import words
 
     sents = _sample_sentences() + [
         "HỘI NGHỊ thượng đỉnh và Hội Nghị Cấp Cao; cuộc gặp gỡ, gặp mặt rồi tiếp tục tiếp đón và thăm.",
@@ -132,8 +134,8 @@ def test_literal_anchored_finders_match_like_their_regexes():
         "İstanbul: hội đàm",  # lower case changes the length: the plain regex decides
         "tiếptiếp tiếp-tiếp _tiếp tiếp_",
     ]
-    finders = [(extract.KIND_FINDER, extract.KIND_RE), (extract.ANAPHORA_FINDER, extract.ANAPHORA),
-               (extract._ROLE_VERB, extract._ROLE_VERB.regex)]
+    finders = [(words.KIND_FINDER, words.KIND_RE), (words.ANAPHORA_FINDER, words.ANAPHORA),
+               (participation.ROLE_VERB_FINDER, participation.ROLE_VERB_FINDER.regex)]
     found = 0
     for finder, regex in finders:
         for s in sents:
@@ -147,19 +149,8 @@ def test_literal_anchored_finders_match_like_their_regexes():
 
 
 def _namey(an: people.SentenceAnalysis, i: int) -> bool:
-    """Can token i stand in a personal name? The plain, token-by-token rule `name_runs` applies."""
-    from diplograph.people import _ARABIC_ARTICLE
-    from diplograph.tokens import NAME_PARTICLES, STRICT_STOP, is_initial
-
-    toks = an.toks
-    t = toks[i].text
-    if i in an.title_cover:
-        return False
-    if is_initial(t) or _ARABIC_ARTICLE.match(t):
-        return True
-    if t in NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1].is_cap and i > 0 and toks[i - 1].is_cap:
-        return True
-    return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
+    """The plain, token-by-token rule `name_runs` applies (its reference definition)."""
+    return names.is_name_token(an, i)
 
 
 def test_inlined_name_runs_agree_with_namey():
@@ -180,13 +171,13 @@ def test_inlined_name_runs_agree_with_namey():
                 i = j
             else:
                 i += 1
-        assert an.name_runs() == ref, s
+        assert names.name_runs(an) == ref, s
         checked += len(ref)
     assert checked > 30
 
 
 def test_agreement_finder_matches_like_its_regex():
-    from diplograph import extract
+    from diplograph.extract import agreements as extract
 
     sents = _sample_sentences() + ["Hiệp định EVFTA, hiệp ước và Thoả thuận Paris; Tuyên bố chung, Nghị định thư.",
                                    "Hiệp địnhX không; công ước-Y", "HIỆP ĐỊNH in capitals is no trigger"]
@@ -201,7 +192,8 @@ def test_agreement_finder_matches_like_its_regex():
 def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
     """An article with no title anywhere has no person; its sentences are analysed only where a meeting
     word asks. The facts must equal those of analysing every sentence."""
-    from diplograph import extract
+    from diplograph.extract import build_context, run
+    from diplograph.extract.context import Mentions
     from diplograph.reader import read_text
 
     text = ("Hội nghị về phát triển du lịch Đồng bằng sông Cửu Long\ndate 2017-05-04\n"
@@ -209,17 +201,14 @@ def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
             "Ông Nguyễn Văn A cho biết, Hiệp định EVFTA sẽ mở ra cơ hội. Cuộc gặp với Putin không diễn ra.\n"
             "Năm 2017, hai bên chủ trương tiếp tục đẩy mạnh hợp tác du lịch; mở rộng đường bay thẳng.")
     art = read_text(text, "t.txt")
-    ex = extract.ArticleExtractor(art)
-    assert not ex.titled and isinstance(ex.mentions, extract._LazyMentions)
-    lazy = ex.run().to_dict()
-    assert any("_pending" in an.__dict__ for an in ex.analyses)  # some sentences were never analysed
-    class Eager(extract.ArticleExtractor):
-        def __init__(self, article):
-            super().__init__(article)
-            self.titled = True
-            self.mentions = [an.mentions() for an in self.analyses]
-
-    eager = Eager(art).run().to_dict()
+    ctx = build_context(art)
+    assert not ctx.titled and not ctx.mentions.eager
+    lazy = run(ctx).to_dict()
+    assert any("_pending" in an.__dict__ for an in ctx.analyses)  # some sentences were never analysed
+    eager_ctx = build_context(art)
+    eager_ctx.titled = True
+    eager_ctx.mentions = Mentions(eager_ctx.analyses, eager=True)
+    eager = run(eager_ctx).to_dict()
     assert lazy == eager
     assert lazy["agreements"] and lazy["priorities"] and not lazy["people"]
 
@@ -228,11 +217,32 @@ def test_article_without_titles_defers_its_sentences_and_finds_the_same_facts():
 @given(st.lists(st.sampled_from(["a", "H", "R", ".", " ", ",", "_", "1", "ab", "Đ", "\n", "v.v.", "²", "-"]),
                 max_size=12).map("".join))
 def test_initial_prefilter_agrees_with_the_pattern(text):
-    assert people._has_initial(text) == (people._INITIAL_TOKEN.search(text) is not None)
+    assert prefilter.has_initial(text) == (prefilter.INITIAL_TOKEN.search(text) is not None)
 
 
 def test_initial_prefilter_on_the_sample_sentences():
     sents = _sample_sentences()
-    assert sum(people._has_initial(s) for s in sents) >= 1
+    assert sum(prefilter.has_initial(s) for s in sents) >= 1
     for s in sents:
-        assert people._has_initial(s) == (people._INITIAL_TOKEN.search(s) is not None), s
+        assert prefilter.has_initial(s) == (prefilter.INITIAL_TOKEN.search(s) is not None), s
+
+
+_FIRST_WORDS = ["Putin", "Trong", "Các", "Hội", "Ông", "Bà", "Công", "Y", "Kim", "NATO", "ASEAN", "XII", "Lê", "Nguyễn",
+                "Trump", "Airways", "Mỹ", "Hà", "Đó", "Sau", "H", "Abe", "Macron", "Tập", "Bộ", "Ngoại", "Quỹ", "Inc",
+                "Samdech", "Ngài", "Tiến", "Sheikh", "McMaster", "Obama"]
+_TAILS = ["cho biết hai bên sẽ hợp tác.", "an sẽ tăng cường tuần tra.", "tế đã có nhiều tiến bộ.", "giao nhấn mạnh điều đó.",
+          "ngạch tăng mạnh.", "đã phát biểu tại hội nghị.", "và các nước thảo luận."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_FIRST_WORDS), st.sampled_from(_TAILS))
+def test_quick_names_is_the_name_rules_on_the_first_word(first, tail):
+    """A sentence whose only capital is its first word: the fast path (which calls `names.run_candidate` on
+    that word) gives the mentions of the full analysis (tokens, name runs, the same rules)."""
+    lex = load()
+    sentence = f"{first} {tail}"
+    fast = _view(people.SentenceAnalysis(sentence, lex))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(people, "quick_names", lambda s, lx: None)
+        full = _view(people.SentenceAnalysis(sentence, lex))
+    assert fast == full, sentence

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from diplograph.extract.sentence import find_people
 from diplograph.lexicon import load
-from diplograph.people import find_people
 
 
 def people(sentence: str) -> dict[str, list[str]]:

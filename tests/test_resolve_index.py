@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from diplograph.build import collect_inputs, map_files
-from diplograph.resolve import _same_meeting, resolve
+from diplograph.resolve import resolve
+from diplograph.resolve import same_meeting as _same_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -40,33 +40,14 @@ import re
 import unicodedata
 from typing import Iterable
 
+from .keys import STRIP_COMBINING
+from .keys import slug as slug  # the one slug (`keys.slug`), re-exported for the IRI code
 from .lexicon import spelling_key
 
 READABLE = 90  # characters of slug kept in an IRI
 # hex digits of SHA-256: 40 bits. Only names sharing a slug can collide: n of them with p ~ n²/2⁴¹
 # (under 1/20,000 for 10,000 names in a script without ASCII letters, whose slug is `x`)
 DIGEST = 10
-
-
-class _Combining(dict):
-    """str.translate table deleting combining characters, filled on first sight of each character."""
-
-    def __missing__(self, cp: int) -> int | None:
-        v = self[cp] = None if unicodedata.combining(chr(cp)) else cp
-        return v
-
-
-_STRIP_COMBINING = _Combining()
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """ASCII slug of a label (`lexicon.slug`, several times faster: the combining marks are deleted by
-    str.translate instead of a per-character generator; tests/test_incremental.py checks both agree)."""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    if not text.isascii():
-        text = text.translate(_STRIP_COMBINING)
-    return _NOT_SLUG.sub("-", text.lower()).strip("-") or "x"
 
 
 def digest(key: str) -> str:
@@ -137,14 +118,14 @@ def _spelling_of(name: str, key: str) -> str:
     """`person_spelling_key` of a name whose `name_key` is known."""
     if key.isascii() or _vietnamese(name):
         return key
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(_STRIP_COMBINING))
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", key).translate(STRIP_COMBINING))
 
 
 def _bare(key: str) -> str:
     """A `name_key` without accents and marks, ``đ`` as ``d`` (see `accent_key`)."""
     if key.isascii():
         return key
-    return unicodedata.normalize("NFD", key.replace("đ", "d")).translate(_STRIP_COMBINING)
+    return unicodedata.normalize("NFD", key.replace("đ", "d")).translate(STRIP_COMBINING)
 
 
 def spelling_representatives(names: Iterable[str], reports: dict[str, int] | None = None,

@@ -6,29 +6,21 @@ country node in the built graph). They are compiled once per process into automa
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import ahocorasick
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from .keys import slug as slug  # re-exported: `lexicon.slug` names the one slug of `keys`
 from .paths import DATA_DIR
 
 DG = Namespace("https://w3id.org/diplograph/ontology#")
 LEX = Namespace("https://w3id.org/diplograph/lexicon#")
 ID = Namespace("https://w3id.org/diplograph/id/")
 SCHEMA = Namespace("https://schema.org/")
-
-
-def slug(text: str) -> str:
-    """ASCII slug of a Vietnamese label, the stable part of minted IRIs."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 @dataclass(frozen=True)
@@ -60,6 +52,11 @@ class Lexicon:
     agreement_names: dict[str, Entry] = field(default_factory=dict)  # casefolded vi name/variant -> Entry
     places_by_label: dict[str, Entry] = field(default_factory=lambda: _SpellingDict())  # spelling_key -> place/country
     surnames: frozenset[str] = frozenset()
+
+    def title_matcher(self) -> "TitleMatcher":
+        """The title heads' matcher (finditer / match / search like a compiled regex) of a loaded lexicon."""
+        assert self.title_re is not None, "Lexicon.title_matcher needs a loaded lexicon"
+        return self.title_re
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Gazetteer matches on word boundaries, longest first and non-overlapping."""
@@ -302,7 +299,7 @@ class LiteralAnchored:
     lower case changes length falls back to the plain regex.
     """
 
-    def __init__(self, regex: re.Pattern, literals: list[str], required: list[str] | None = None):
+    def __init__(self, regex: re.Pattern, literals: Sequence[str], required: Sequence[str] | None = None):
         """`literals`: every match starts with one; `required`: every match contains one (for `search`)."""
         self.regex = regex
         self._required = ahocorasick.Automaton()  # `search` runs the regex only when one of these occurs

@@ -46,6 +46,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from . import kinds
 from .reader import fold_accents
 
 
@@ -208,9 +209,7 @@ def _node_type(types: set[URIRef]) -> str | None:
     return None
 
 
-_CONFERENCE_KINDS = tuple(DG[k] for k in (
-    "Summit", "Session", "Forum", "Talks", "PhoneCall", "Negotiation", "Dialogue",
-    "Consultation", "CourtesyCall", "Reception", "Meeting", "Visit"))
+_CONFERENCE_KINDS = tuple(DG[k] for k in kinds.meeting_classes() if k != "Conference")  # data/meeting_kinds.ttl
 
 
 def collect(graph: Graph) -> View:

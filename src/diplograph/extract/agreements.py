@@ -1,0 +1,207 @@
+"""Agreements and what is done with them (signed, ratified, negotiated ...)."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import AgreementFact
+from ..lexicon import LiteralAnchored, load
+from ..rules import Example, rule
+from ..wordclasses import agreement_actions, word_set, words
+from .context import ArticleContext
+from .drafts import cap
+
+R_AGREEMENT = rule(
+    "agreement.name.noun-phrase",
+    "An agreement named by the noun phrase after its trigger (Hiệp định, Thỏa thuận …), with an inserted 'ký ngày …' "
+    "skipped, 'giữa hai Bộ X' and 'giữa một bên là A và một bên là B (ABBR)' kept; an organization named after a "
+    "treaty is none.",
+    [Example("Hợp tác\nHai bên thống nhất triển khai Hiệp định khung về Nông nghiệp và Đào tạo nghề giữa hai nước.",
+             {"kind": "agreement", "name": "Hiệp định khung về Nông nghiệp và Đào tạo nghề"}),
+     Example("Hợp tác\nHai bên sẽ thúc đẩy thực hiện Hiệp định ký ngày 2/3/2019 về hợp tác hải quan giữa Việt Nam và Lào.",
+             {"kind": "agreement", "name": "Hiệp định về hợp tác hải quan"}),
+     Example("Hợp tác\nAi Cập muốn gia nhập Tổ chức Hiệp ước An ninh Tập thể (CSTO).",
+             {"kind": "agreement", "abbr": "CSTO"}, present=False)])
+
+R_AGREEMENT_ABBR = rule(
+    "agreement.abbreviation",
+    "An agreement named only by its known abbreviation (EVFTA, TPP, RCEP).",
+    [Example("Hợp tác\nHai bên nhất trí sớm phê chuẩn EVFTA.", {"kind": "agreement", "abbr": "EVFTA"})])
+
+AGREEMENT_TRIGGERS = words("agreement-triggers")  # data/word_classes.ttl
+LOWER_AGREEMENT = re.compile(r"(?:\s+(?:hòa bình|hoà bình|ngừng bắn|hạt nhân|khí hậu))?(?:\s+(?!Cuộc|Hội|Thủ|Tổng|Chủ|Bộ|Các|Những|Theo|Trong|Tại|Việc)"
+                             r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,3}")
+AGR_INSERTED = re.compile(r"\s+(?:được\s+)?(?:ký|kí)(?: kết)?\s+(?:(?:vào\s+)?ngày\s+[\d/.-]+|năm\s+\d{4}|tại\s+[^\s,.;]+(?:\s+[A-ZĐ]\w*)?)(?=\s+về\b)")
+AGR_PARTIES = re.compile(r"[^.;()]{0,60}?\bgiữa một bên là [^.;()]{2,60}? và một bên là [^.;()]{2,60}?\s*\([A-Z][A-Za-z0-9-]{1,12}\)")
+AGREEMENT_RE = re.compile(r"(?P<trig>" + "|".join(map(re.escape, AGREEMENT_TRIGGERS)) + r")(?![\w])")
+# the same matches, tried only where a trigger word stands (see lexicon.LiteralAnchored)
+AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, AGREEMENT_TRIGGERS)
+AGR_STOP = word_set("agreement-stops")  # data/word_classes.ttl
+# A clause that starts inside what looked like the name: the name ends before it.
+AGR_CLAUSE = re.compile(r"\s(?:vừa|sắp|cần|nhấn mạnh|khẳng định|kết thúc|liên quan|thực chất|thực hiện|thực thi|"
+                        r"nhằm|đã|đang|sẽ|được|là)\b.*$")
+AGR_DANGLING = word_set("agreement-dangling")  # data/word_classes.ttl
+# Words that do not tell one agreement from another ("Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác").
+AGR_FILLER = word_set("agreement-filler")  # data/word_classes.ttl
+GENERIC_AGREEMENTS = word_set("generic-agreements")  # data/word_classes.ttl
+ACTIONS = list(agreement_actions())  # data/word_classes.ttl
+ACTION_RE = re.compile(r"(?<![\w])(" + "|".join(a for a, _ in ACTIONS) + r")(?![\w])", re.I)
+
+
+_ABBR_RE = re.compile(r"(?<![\w(])([A-Z]{2,8}(?:FTA|PA|EP)?)(?![\w)])")
+# R_ATTEND_LIST: everyone after the cue attends (or chairs): "Cùng dự có A; B.", "Về phía tỉnh X, có C", "Tham gia đoàn có D"
+
+def agreement_spans(ctx: ArticleContext, sent: str, low: str | None = None) -> list[tuple[int, int, None]]:
+    """Where agreement names may stand (a trigger and the 40 characters after it): no meeting word there."""
+    return [(m.start(), m.end() + 40, None) for m in AGREEMENT_FINDER.finditer(sent, low)]
+
+
+def _abbreviation(sent: str, name: str, end: int) -> tuple[str, str | None, int]:
+    """The name without an abbreviation it ends with, the abbreviation ('… (VIFTA)', '(EVFTA 2019)'), the end."""
+    abbr = None
+    inner_abbr = re.search(r"\s*\(([A-Z][A-Za-z0-9-]{1,12})\)$", name)
+    if inner_abbr:
+        abbr, name = inner_abbr.group(1), name[:inner_abbr.start()].strip()
+    am = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9-]{1,12})(?: \d{4})?\)", sent[end:])
+    if am:
+        abbr = am.group("a")
+        end += am.end()
+    return name, abbr, end
+
+
+def _generic(name: str, trig: str, abbr: str | None) -> bool:
+    """A generic name ('Hiệp định', 'hiệp định thương mại tự do' in lower case) that no abbreviation names."""
+    if name.casefold() in GENERIC_AGREEMENTS or (trig[0].islower() and not abbr
+                                                 and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[len(trig):])):
+        if not abbr or abbr in ("FTA",):
+            return True
+    return abbr == "FTA" and name.casefold().startswith("hiệp định thương mại tự do") \
+        and not re.search(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", name[9:])
+
+
+def named_agreement(ctx: ArticleContext, sent: str, m: re.Match) -> tuple[int, int, str | None, str | None] | None:
+    """R_AGREEMENT: the span, name and abbreviation of the agreement a trigger opens, or None when it names none."""
+    if re.search(r"(?:Tổ chức|tổ chức|Liên minh)\s*$", sent[max(0, m.start() - 12):m.start()]):
+        return None  # R_AGR_ORG: "Tổ chức Hiệp ước An ninh Tập thể (CSTO)" is an organization
+    trig = m.group("trig")
+    if trig in ("thỏa thuận", "thoả thuận"):
+        lm = LOWER_AGREEMENT.match(sent, m.end())
+        if lm is None:
+            return None  # "thỏa thuận" in lower case is an agreement only with its proper name ("thỏa thuận Doha")
+        name, end = sent[m.start():lm.end()], lm.end()
+    else:
+        name, end = agreement_name(sent, m)
+    name, abbr, end = _abbreviation(sent, name, end)
+    if _generic(name, trig, abbr):
+        return None
+    if abbr and (entry := ctx.lex.lookup(abbr)) is not None and entry.kind in ("org", "country", "outlet"):
+        abbr = None  # "(LHQ)" after "Hiến chương Liên hợp quốc" abbreviates the organization
+    rest_words = re.findall(r"\w+", name[len(trig):])
+    if not abbr and not any(w[0].isupper() or w.isdigit() for w in rest_words) \
+            and not [w for w in rest_words if w.lower() not in AGR_FILLER]:
+        return None  # "Thỏa thuận đầu tiên", "Bản ghi nhớ hợp tác": nothing names it
+    if not abbr:
+        inner = next((w for w in rest_words if w in ctx.lex.agreements), None)
+        if inner and len(rest_words) == 1:
+            abbr = inner  # "Hiệp định EVFTA"
+    known = ctx.lex.agreements.get(abbr or "") or ctx.lex.agreement_names.get(name.casefold())
+    if known and not abbr:
+        abbr = next((k for k, v in ctx.lex.agreements.items() if v == known), None)
+    return m.start(), end, cap(name), abbr
+
+
+def find_agreements(ctx: ArticleContext) -> list[AgreementFact]:
+    """Agreements named in the article, each with what is done with it; one per abbreviation or name."""
+    abbrs = ctx.lex.agreement_abbreviations
+    for si, sent in enumerate(ctx.sents):
+        spans = [got for m in AGREEMENT_FINDER.finditer(sent, ctx.analyses[si].low)
+                 if (got := named_agreement(ctx, sent, m)) is not None]
+        for am in (_ABBR_RE.finditer(sent) if abbrs and next(abbrs.iter(sent), None) is not None else ()):
+            ab = am.group(1)
+            if ab in ctx.lex.agreements and not any(s <= am.start() < e for s, e, _, _ in spans):
+                spans.append((am.start(), am.end(), None, ab))  # R_AGREEMENT_ABBR
+        for s, e, name, abbr in spans:
+            action, atype, tense = agreement_action(sent, s, e)
+            ctx.add_agreement(AgreementFact(name=name, abbreviation=abbr, action=action, action_type=atype, tense=tense,
+                                            evidence=sent, rule=R_AGREEMENT if name else R_AGREEMENT_ABBR))
+    # "Hiệp ước Hữu nghị và Hợp tác" after "Hiệp ước Hữu nghị và Hợp tác Việt Nam-Lào": a short reference
+    found = ctx.agreements
+    names = [f.name.casefold() for f in found.values() if f.name]
+    return [f for f in found.values()
+            if not (f.name and not f.abbreviation and any(n != f.name.casefold() and n.startswith(f.name.casefold()) for n in names))]
+
+
+def agreement_name(sent: str, m: re.Match) -> tuple[str, int]:
+    self_title_re = load().title_matcher()
+    start = m.start()
+    pos = m.end()
+    inserted = AGR_INSERTED.match(sent, pos)
+    skipped = ""
+    if inserted is not None:  # R_AGR_INSERTED: "Hiệp định ký ngày 2/3/2019 về hợp tác hải quan …"
+        skipped = sent[pos:inserted.end()]
+        pos = inserted.end()
+    end = pos
+    count = 0
+    parties = AGR_PARTIES.match(sent, pos)
+    if parties is not None:  # R_AGR_PARTIES: "… giữa một bên là Việt Nam và một bên là Liên minh châu Phi (VAFCA)"
+        name = (sent[start:m.end()] + sent[pos:parties.end()]).strip()
+        return name, parties.end()
+    for t in re.finditer(r"\w+(?:[-–]\w+)*|[^\w\s]", sent[pos:]):
+        w = t.group(0)
+        if not w[0].isalnum():
+            if w in "-–" and count:
+                continue
+            break
+        lw = w.lower()
+        if lw == "giữa" and re.match(r"\s*hai\s+(?!Chính phủ|Nhà nước|Quốc hội|Đảng|Bộ Chính trị)[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():]):
+            end = pos + t.end()
+            count += 1
+            continue  # "Thỏa thuận hợp tác giữa hai Bộ Tư pháp"
+        if lw == "hai" and sent[pos:pos + t.start()].rstrip().endswith("giữa"):
+            end = pos + t.end()
+            count += 1
+            continue
+        if lw in AGR_STOP and not (lw in ("giữa", "của") and re.match(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[pos + t.end():])):
+            break
+        if lw == "và" and not re.match(r"\s*\w", sent[pos + t.end():]):
+            break
+        if lw == "và" and sent[pos + t.end():].lstrip()[:1].islower() and re.search(r"\s[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", sent[start:pos + t.start()]):
+            break  # "Hiệp định Thương mại tự do và tin tưởng …": a proper name does not go on in lower case
+        if lw == "của" and self_title_re.match(sent[pos + t.end():].lstrip()):
+            break  # "Thỏa thuận Paris của Tổng thống Trump": a person's, not part of the name
+        if count >= 24:
+            break
+        end = pos + t.end()
+        count += 1
+    name = (sent[start:m.end()] + " " + sent[pos - 0:end].strip()).strip() if skipped else sent[start:end].strip()
+    # "A và B" where B opens with its own trigger: cut before it
+    name = re.split(r" và (?=Hiệp định|Hiệp ước|Thỏa thuận|Bản ghi nhớ|Công ước|Nghị định thư|luật pháp)", name)[0]
+    name = AGR_CLAUSE.split(name)[0]
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in AGR_DANGLING:
+        words.pop()
+    name = " ".join(words)
+    return name, (end if skipped else start + len(name))
+
+def agreement_action(sent: str, s: int, e: int) -> tuple[str, str, str]:
+    before = sent[max(0, s - 90):s]
+    after = sent[e:e + 50]
+    cands = list(ACTION_RE.finditer(before))
+    m = cands[-1] if cands else None
+    text = None
+    if m:
+        text = m.group(1)
+        lead = before[max(0, m.start() - 40):m.start()]
+    else:
+        ma = ACTION_RE.search(after)
+        if ma and ma.start() < 30:
+            text, lead = ma.group(1), after[:ma.start()]
+    if text is None:
+        return "nhắc đến", "Mentioned", "done"
+    atype = next(t for a, t in ACTIONS if re.fullmatch(a, text, re.I))
+    tense = "done"
+    if re.search(r"\b(?:sẽ|dự kiến|hướng tới|sớm|tiến tới|xúc tiến|nhằm|để|chuẩn bị|kế hoạch|cam kết)\b", lead, re.I):
+        tense = "planned"
+    elif re.search(r"\bđang\b", lead) or atype == "Negotiating":
+        tense = "ongoing"
+    return text, atype, tense

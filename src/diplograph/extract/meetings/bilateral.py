@@ -1,0 +1,238 @@
+"""Bilateral meetings (talks, calls, receptions, courtesy calls) named from their parties."""
+
+from __future__ import annotations
+
+import re
+
+from ...rules import Example, rule
+from ..context import ArticleContext, person_name
+from ..dates import resolve_date
+from ..drafts import MeetingDraft, Mention, cap
+from ..persons import principal, title_reference
+from ..places import meeting_place
+from .words import ANAPHORIC_AFTER, BACKGROUND_BEFORE, FRONTED_NP, PLANNED
+
+R_FRONTED_NP = rule(
+    "meeting.party.fronted-noun-phrase",
+    "A fronted 'Tại cuộc gặp X, Y …' or 'Gặp gỡ X, Y …' is a meeting of X with the main clause's subject.",
+    [Example("Chủ tịch nước dự diễn đàn\nTại cuộc gặp Tổng thống Chi-lê M.Ba-rơ-ra, Chủ tịch nước Trần Văn Bảo "
+             "khẳng định quan hệ hai nước tốt đẹp.",
+             {"kind": "participant", "name": "M.Ba-rơ-ra", "meeting": "Trần Văn Bảo"}),
+     Example("Chủ tịch nước dự diễn đàn\nGặp gỡ Tổng thống Bê-la-rút A.Lu-kin, Chủ tịch nước Trần Văn Bảo đề nghị "
+             "hai bên phối hợp.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "A.Lu-kin"})])
+R_ALL_PARTIES = rule(
+    "meeting.party.all-counterparts",
+    "Every counterpart after the kind word is a party ('hội kiến với A, B và C'); after 'giữa' only those named there.",
+    [Example("Hội kiến\nChủ tịch Quốc hội Trần Văn Bảo hội kiến với Chủ tịch Thượng viện Pedro Luna, Phó Chủ tịch "
+             "Thượng viện Luis Mora và Phó Chủ tịch Hạ viện Ana Sol.",
+             {"kind": "participant", "name": "Ana Sol", "kind_of": "CourtesyCall"})])
+
+R_BILATERAL = rule(
+    "meeting.party.verb",
+    "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
+    [Example("Tiếp\nChiều 4/5, Chủ tịch Quốc hội Trần Văn Bảo đã tiếp Tổng thống Chile Carlos Mena.",
+             {"kind": "participant", "name": "Carlos Mena", "kind_of": "Reception"})])
+
+# Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
+HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"
+                      r"(?:đã|vừa|sẽ|đã tiếp)?\s*", re.I)
+# A role taken at a ceremony, banquet or press conference, not at the meeting in focus.
+
+WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
+PARTY_LIST_BREAK = re.compile(r"(?i)\s(?:tại|ở|bên lề|trong khuôn khổ|trong dịp|trong thời gian|vào (?:ngày|sáng|chiều|tối)|"
+                              r"nhân dịp|sau khi|trước khi|để|về việc)\s|[.;:]")
+POSSESSOR_GAP = re.compile(r"\s*của\s*")
+
+def possessor(sent: str, m: Mention, ms: list[Mention]) -> bool:
+    """R_POSSESSOR: 'X, Cố vấn đặc biệt của Thủ tướng Y': Y owns X's post and is no party of the meeting."""
+    return any(o is not m and o.after_end > o.end and POSSESSOR_GAP.fullmatch(sent, o.after_end, m.title_start)
+               for o in ms)
+
+def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, cls: str, word: str,
+                           ms: list[Mention]) -> MeetingDraft | None:
+    """R_FRONTED_NP: a meeting fronted as a noun phrase or participle names its counterpart right after
+    the kind word; the other party is the subject of the main clause ("Tại cuộc gặp Tổng thống X, Chủ
+    tịch nước Y khẳng định …"), or, when that clause names nobody ("hai bên nhất trí …"), the article's
+    principal (the first person of its headline, else its first person)."""
+    m = re.match(r"\s*(?:song phương\s+|ngắn\s+|riêng\s+)?(?:với\s+)?", sent[end:])
+    at = end + (m.end() if m else 0)
+    other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
+    if other is None:
+        # "tại hội đàm ở Nhà khách …, hai Thủ tướng trao đổi …": the parties are the pair after the comma
+        comma = sent.find(",", end)
+        pair = [x for x in ms if comma >= 0 and x.start > comma and x.tok_start < 0]
+        if len(pair) == 2 and pair[0].start == pair[1].start and re.fullmatch(r"[\s,]*(?:hai|2)\s+", sent[comma:pair[0].start]):
+            names = [n for x in pair if (n := person_name(ctx, x)) is not None]
+            if len(names) != len(pair):
+                return None
+            mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(word.lower()) + " " + " – ".join(names),
+                          named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP])
+            for n in names:
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
+            return mt
+        return None
+    comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
+    subj = None
+    if comma >= 0:
+        subj = next((x for x in ms if x.start > comma and person_name(ctx, x) != person_name(ctx, other)
+                     and re.fullmatch(r"[\s,]*(?:\S+\s*){0,6}", sent[comma:x.title_start])), None)
+    oname = person_name(ctx, other)
+    sname = person_name(ctx, subj) if subj is not None else principal(ctx, exclude=oname)
+    if sname is None or oname is None:
+        return None
+    names = [sname, oname]
+    kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+    label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
+    name = cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))
+    planned = bool(PLANNED.search(sent, max(0, start - 90), start))
+    mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
+                  status="planned" if planned else "held", evidence=sent, rules=[R_FRONTED_NP])
+    for n in names:
+        ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
+    mt.date = resolve_date(ctx, sent, mt.name)
+    mt.place = meeting_place(ctx, sent, mt, start)
+    return mt
+
+def clause_end(sent: str, pos: int) -> int:
+    m = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b").search(sent, pos)
+    return m.start() if m else len(sent)
+
+
+def refused_party_mention(sent: str, start: int, end: int, word: str) -> bool:
+    """R_MEETING_BACKGROUND, R_MEETING_ANAPHORA: a kind word that opens a caption, names the source of
+    something, or refers to the meeting in focus makes no new meeting."""
+    if word[:1].isupper() and re.match(r"\s*[,:]", sent[end:]):
+        return True  # "Hội đàm, …" opening a caption or a paragraph: the meeting in focus
+    if BACKGROUND_BEFORE.search(sent, max(0, start - 40), start):
+        return True  # R_MEETING_BACKGROUND: "thỏa thuận của Cuộc gặp cấp cao …", "kết quả cuộc hội đàm"
+    if re.search(r"(?i)(?:tham dự|dự)\s+(?:cuộc\s+|buổi\s+)?$", sent[max(0, start - 16):start]) \
+            and not re.match(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b", sent[end:]):
+        return True  # R_MEETING_ANAPHORA: "dự hội đàm về phía Việt Nam có …" attends the talks in focus
+    # R_MEETING_ANAPHORA: "cuộc gặp này", "cuộc hội đàm nói trên" is the meeting in focus
+    return ANAPHORIC_AFTER.match(sent, end) is not None
+
+
+def lacks_counterpart_cue(sent: str, start: int, end: int, cls: str, word: str, ms: list[Mention],
+                          subject: Mention | None) -> bool:
+    """A reception needs a host before 'tiếp' and a guest after it; 'gặp' and 'đàm phán' need their other side."""
+    if re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
+        return True  # "Tại cuộc gặp, …": the meeting in focus, not a new one
+    if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
+        return True
+    if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]):
+        return True
+    if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
+            and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
+        return True
+    return cls == "Negotiation" and not re.match(r"\s*(?:cấp cao\s+|song phương\s+)?(?:với|giữa)", sent[end:])
+
+
+def counterparts(sent: str, start: int, end: int, ms: list[Mention], subj: Mention | None, cend: int) -> list[Mention]:
+    """R_ALL_PARTIES: the persons after the kind word in its clause, one coordinated list (a name after
+    'tại …, bà X' is no party, nor a possessor of another's post), before any 'với sự tham dự của'."""
+    wit = WITNESS_CUE.search(sent, end, cend)
+    party_end = wit.start() if wit else cend
+    objs = [m for m in ms if start < m.start < party_end and not possessor(sent, m, ms)]
+    for idx in range(1, len(objs)):
+        prev = objs[idx - 1]
+        if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start):
+            objs = objs[:idx]
+            break
+    if subj is not None and subj in objs:
+        objs.remove(subj)
+    return objs
+
+
+def parties_of(ctx: ArticleContext, sent: str, start: int, end: int, ms: list[Mention], subject: Mention | None,
+               cend: int) -> tuple[Mention | None, list[Mention], list[Mention], list[str]]:
+    """The subject, the counterparts, every party, and parties known only by a title the article gives one person."""
+    subj = subject or next((m for m in reversed(ms) if m.end <= start), None)
+    objs = counterparts(sent, start, end, ms, subj, cend)
+    giua_here = re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:])
+    if giua_here and len(objs) >= 2 and subj is not None and subj.end <= start:
+        subj = None  # R_ALL_PARTIES: "cuộc hội đàm giữa A với B": the parties follow "giữa"
+    parties = ([subj] if subj else []) + objs  # R_ALL_PARTIES: every counterpart, no cap
+    extra_names: list[str] = []
+    if subj is not None and not objs:
+        # "A và B (đã) tiến hành hội đàm": both parties stand before the kind word
+        before_subj = [m for m in ms if m.end <= subj.title_start]
+        if before_subj and re.fullmatch(r"\s*(?:và|cùng|-|–)\s*", sent[before_subj[-1].after_end:subj.title_start]):
+            parties.insert(0, before_subj[-1])
+        # "sẽ hội đàm với tổng thống Hoa Kỳ": a title the article gives one person
+        elif (ref := title_reference(ctx, sent[end:end + 60], "với")) and ref[0] != person_name(ctx, subj):
+            extra_names.append(ref[0])
+    return subj, objs, parties, extra_names
+
+
+def name_tail(sent: str, start: int, objs: list[Mention], cend: int) -> str:
+    """The words the meeting is named by after its kind word: up to the last counterpart, else the clause's first words."""
+    if objs:
+        return sent[start:objs[-1].end]
+    tail = sent[start:cend]
+    tail = re.split(r"[.;]|,(?!\s*(?:Tổng Lãnh sự|Trưởng|Phó|Đại sứ))|\s(?:tại|ở|vào|trong|sau|nhằm|để)\s", tail)[0]
+    return " ".join(tail.split()[:14])
+
+
+def party_name(ctx: ArticleContext, sent: str, start: int, end: int, word: str, subj: Mention | None,
+               objs: list[Mention], parties: list[Mention], tail: str) -> str:
+    """The name of a bilateral meeting: '<subject with title> <kind …> <object with title>' as written,
+    'Cuộc gặp A – B' from the kind and the parties, else the noun phrase."""
+    before_kind = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+    noun_phrase = re.match(r"(?i)(?:cuộc|buổi)\b", word) or before_kind
+    if noun_phrase and before_kind:
+        tail = sent[start - len(before_kind.group(0)):start] + tail
+    giua = re.match(r"\s*(?:\S+\s+){0,3}giữa\b", sent[end:])
+    if subj is not None and subj.end <= start and not giua and (not noun_phrase or not objs):
+        first = parties[0] if parties and parties[0] is not subj and parties[0].end <= subj.start else subj
+        name = f"{sent[first.title_start:subj.end]} {tail}"
+    elif noun_phrase and subj is not None and subj.end <= start and not giua and (sname := person_name(ctx, subj)) and objs:
+        # "Tổng thống A có cuộc gặp với B": named from the kind and the parties, "Cuộc gặp A – B"
+        kind_phrase = re.match(r"(?i)(?:(?:cuộc|buổi)\s+)?" + re.escape(word), tail)
+        names = [sname] + [n for o in objs[:2] if (n := person_name(ctx, o))]
+        name = cap(kind_phrase.group(0) if kind_phrase else word) + " " + " – ".join(dict.fromkeys(names))
+    else:
+        name = cap(tail)
+    pnames = list(dict.fromkeys(n for p in parties if (n := person_name(ctx, p))))
+    if not objs and len(pnames) >= 2:
+        # no counterpart after the kind word: named from its kind and parties, not from the rest of the clause
+        label = (before_kind.group(0).strip() + " " + word) if before_kind else word
+        name = cap(label.lower()) + " " + " – ".join(pnames)
+    return re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
+
+
+def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, cls: str, word: str,
+                      ms: list[Mention], subject: Mention | None, planned: bool) -> tuple[MeetingDraft | None, bool]:
+    """R_BILATERAL: a meeting named by its verb and its parties. The flag says the mention is complete
+    (a fronted meeting, R_FRONTED_NP, takes no sentence attributes)."""
+    if refused_party_mention(sent, start, end, word):
+        return None, True
+    fronted = FRONTED_NP.search(sent[:start]) and (re.match(r"(?i)cuộc|buổi", word) or cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation")
+                                                   or re.search(r"(?i)(?:cuộc|buổi)\s+$", sent[:start]))
+    if fronted or (word[:1].isupper() and start == len(sent) - len(sent.lstrip())):
+        # R_FRONTED_NP: "Tại cuộc gặp Tổng thống X, Chủ tịch nước Y …", "Gặp gỡ Tổng thống X, Y đề nghị …"
+        got = fronted_party_meeting(ctx, si, sent, start, end, cls, word, ms)
+        if got is not None or fronted:
+            return got, True  # a headline "Hội đàm Việt Nam - Lào" without a person goes on as a named meeting
+    if lacks_counterpart_cue(sent, start, end, cls, word, ms, subject):
+        return None, True
+    cend = clause_end(sent, end)
+    subj, objs, parties, extra_names = parties_of(ctx, sent, start, end, ms, subject, cend)
+    kind_noun = bool(re.search(r"(?:cuộc|buổi)\s*$", sent[:start]))
+    if cls in ("Talks", "PhoneCall", "CourtesyCall", "Negotiation") and not objs and len(parties) < 2 \
+            and not extra_names and not re.match(r"(?i)cuộc|buổi", word) and not kind_noun and not word[0].isupper():
+        return None, True  # talks need a named other party ("đàm phán với Mỹ" names none)
+    if not parties and not (kind_noun or word[0].isupper()):
+        return None, True
+    tail = name_tail(sent, start, objs, cend)
+    if not objs and not extra_names and len(parties) < 2 and len(tail.split()) <= len(word.split()):
+        return None, True  # "X đã gặp gỡ, nói chuyện …": no one named on the other side, nothing to name it by
+    name = party_name(ctx, sent, start, end, word, subj, objs, parties, tail)
+    mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", word)),
+                      sentence_index=si, status="planned" if planned else "held", evidence=sent, rules=[R_BILATERAL])
+    for p in parties:
+        n = person_name(ctx, p)
+        if n:
+            ctx.add_participant(mt, n, "attendee", sent, R_BILATERAL)
+    for n in extra_names:
+        ctx.add_participant(mt, n, "attendee", sent, R_BILATERAL)
+    return mt, False

@@ -1,0 +1,83 @@
+"""Meetings of an article: kind words found, mentions made, participation read, mentions merged."""
+
+from __future__ import annotations
+
+import re
+
+from ..agreements import agreement_spans
+from ..context import ArticleContext, person_name
+from ..drafts import MeetingDraft, Mention
+from ..participation import ROLE_VERB_FINDER, frames, leaders, roles
+from .mention import meeting_from
+from .words import ANAPHORA_FINDER, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
+
+
+def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -> list[MeetingDraft]:
+    """The meetings the kind words of one sentence make (a kind word inside a title, an agreement's name or
+    another word makes none)."""
+    an = ctx.analyses[si]
+    found_here: list[MeetingDraft] = []
+    subject = None
+    for km in KIND_FINDER.finditer(sent, an.low):
+        kind_idx = int(str(km.lastgroup)[1:])  # the kinds are alternatives, each one named group
+        _, cls, needs = KINDS[kind_idx]
+        # windows of the sentence rather than slices: searching the whole text before every
+        # kind word ("tiếp", "thăm" are common words) made this loop quadratic in the sentence
+        if (needs != "np" and NOT_MEETING_AFTER_AT.match(sent, km.end())) \
+                or NOT_MEETING_BEFORE.search(sent, max(0, km.start() - 24), km.start()):
+            continue
+        if any(km.start() >= m.title_start and km.end() <= m.end for m in ctx.mentions[si]):
+            continue  # inside a title ("Chủ tịch Hội nghị …")
+        if any(km.start() >= s and km.end() <= e for s, e, _ in agreement_spans(ctx, sent, an.low)):
+            continue
+        mt = meeting_from(ctx, si, sent, km, cls, needs, km.group(0), ms, subject)
+        if mt is None:
+            continue
+        if subject is None:
+            subject = next((m for m in reversed(ms) if m.end <= km.start()), None)
+        found_here.append(mt)
+    return found_here
+
+
+def _referred(ctx: ArticleContext, si: int, sent: str, focus: MeetingDraft | None) -> MeetingDraft | None:
+    """The meeting a sentence without a new one is about: the last one its anaphora names ('tại hội nghị',
+    'cuộc hội đàm'), else the meeting in focus when a role verb stands in it."""
+    an = ctx.analyses[si]
+    ana = ANAPHORA_FINDER.search(sent, an.low)
+    if ana and ctx.meetings:
+        word = re.sub(r"(?i)^(?:tại|trong|dự|sau)\s+", "", ana.group(0)).lower()
+        word = re.sub(r"^(?:cuộc|buổi)\s+", "", word)
+        return next((m for m in reversed(ctx.meetings) if word in m.kind_word or word in m.name.lower()), focus)
+    if ROLE_VERB_FINDER.search(sent, an.low) is not None:
+        return focus
+    return None
+
+
+def find_meetings(ctx: ArticleContext) -> None:
+    """Every sentence's meetings (added through `ctx.add_meeting`) and the roles its persons take in the
+    meeting it is about: a new one held there, else the meeting in focus or the one it refers to."""
+    focus: MeetingDraft | None = None
+    for si, sent in enumerate(ctx.sents):
+        ms = [m for m in ctx.mentions[si] if person_name(ctx, m)] if ctx.people else []
+        found_here = _mentions_here(ctx, si, sent, ms)
+        for mt in found_here:
+            if mt.kind != "Visit":
+                frames(ctx, sent, ms, mt)
+        for mt in found_here:
+            ctx.add_meeting(mt)
+        target = None
+        foreground = [m for m in found_here if not m.background]
+        if foreground:
+            held = [m for m in foreground if m.status == "held"] or foreground
+            # a meeting held during a visit takes the roles of its sentence, not the visit framing it
+            held = [m for m in held if m.kind != "Visit"] or held
+            focus = held[0].canonical()
+            target = focus
+            for mt in found_here:
+                leaders(ctx, sent, ms, mt.canonical())
+        elif found_here and focus is not None:
+            target = focus  # only background mentions here: roles belong to the meeting in focus
+        else:
+            target = _referred(ctx, si, sent, focus)
+        if target is not None:
+            roles(ctx, si, sent, ms, target)

@@ -1,0 +1,51 @@
+"""One mention of a meeting in a sentence, from its kind word: the kind's pass makes it (named, bilateral,
+visit), then the sentence gives its status, date, place, organizer and format."""
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext
+from ..dates import resolve_date
+from ..drafts import MeetingDraft, Mention
+from ..places import meeting_place, organizer
+from .bilateral import R_BILATERAL, bilateral_meeting
+from .named import R_NAMED, named_meeting
+from .visits import R_VISIT, visit_meeting
+from .words import PLANNED, PROPOSED, SAME_DAY
+
+
+def meeting_from(ctx: ArticleContext, si: int, sent: str, km: re.Match, cls: str, needs: str, word: str,
+                 ms: list[Mention], subject: Mention | None) -> MeetingDraft | None:
+    """The meeting a kind word's match makes, or None when the words around it make none."""
+    start, end = km.start(), km.end()
+    planned = bool(PLANNED.search(sent, max(0, start - 90), start))  # the cue stands ≤ 60 characters before
+    proposed = bool(PROPOSED.search(sent, max(0, start - 80), start)) and not re.search(
+        r"(?i)\b(?:nhận lời mời|theo lời mời|lời mời của)\b", sent[max(0, start - 120):start])
+    if needs == "np":
+        mt = named_meeting(ctx, si, sent, start, cls, word, ms, planned)
+    elif needs == "party":
+        mt, complete = bilateral_meeting(ctx, si, sent, start, end, cls, word, ms, subject, planned)
+        if complete:
+            return mt
+    else:
+        mt = visit_meeting(ctx, si, sent, start, end, word, ms, planned)
+    if mt is None:
+        return None
+    mt.span_start = start
+    if not mt.rules:
+        mt.rules = [R_NAMED if needs == "np" else R_VISIT if needs == "visit" else R_BILATERAL]
+    if proposed:
+        mt.status = "proposed"
+    mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
+    # date, place, organizer, format from the sentence
+    mt.date = resolve_date(ctx, sent, mt.name)
+    if mt.date is None and SAME_DAY.match(sent):
+        mt.date = ctx.last_date  # R_SAME_DAY: "Cùng ngày, …", "Chiều cùng ngày, …"
+    if mt.date:
+        ctx.last_date = mt.date
+    if mt.place is None:
+        mt.place = meeting_place(ctx, sent, mt, start)
+    mt.organizer = organizer(ctx, sent, start)
+    if re.search(r"trực tuyến", sent, re.I):
+        mt.format = "hybrid" if re.search(r"trực tiếp|kết hợp", sent, re.I) else "online"
+    return mt

@@ -1,0 +1,134 @@
+"""Visits: the visitor and the destination around 'thăm'."""
+
+from __future__ import annotations
+
+import re
+
+from ...rules import Example, rule
+from ..context import ArticleContext, past_year, person_name
+from ..drafts import MeetingDraft, Mention
+from ..persons import title_reference
+from ..places import written_place
+from .words import ANAPHORIC_AFTER
+
+R_VISIT = rule(
+    "meeting.visit.verb",
+    "A visit: the visitor before 'thăm' (or after 'của'), the destination after it.",
+    [Example("Thăm\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Hoa Kỳ.",
+             {"kind": "meeting", "name": "Hoa Kỳ", "kind_of": "Visit"})])
+
+
+R_VISIT_HOST = rule(
+    "role.attendee.visit-host",
+    "Who welcomes a visitor takes part in the visit ('X nhiệt liệt chào mừng Y sang thăm Việt Nam').",
+    [Example("Tiếp\nChủ tịch Quốc hội Trần Văn Bảo nhiệt liệt chào mừng Tổng thống Chile Carlos Mena sang thăm Việt Nam.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Visit"})])
+R_VISIT_ORG = rule(
+    "meeting.refuse.visit-to-organization",
+    "Calling on an organization ('thăm Đại sứ quán Việt Nam tại Pháp', 'thăm nhà máy') is no state visit.",
+    [Example("Thăm\nPhó Chủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ quán Việt Nam tại Pháp.",
+             {"kind": "meeting", "kind_of": "Visit"}, present=False)])
+
+VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|cùng (?:Phu nhân|phu nhân|Phu quân|"
+                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*")
+# R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
+WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
+VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
+                          r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
+
+
+def refused_visit(ctx: ArticleContext, sent: str, start: int, end: int, word: str) -> bool:
+    """A 'thăm' that is no state visit: no destination or qualifier after it, the visit in focus, a call on
+    an organization (R_VISIT_ORG), or a visit of the past (R_VISIT_PAST)."""
+    if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]) \
+            and not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
+        return True
+    if ANAPHORIC_AFTER.match(sent, end) or re.match(r"\s*(?:kéo dài|lần này)\b", sent[end:]):
+        return True  # R_MEETING_ANAPHORA: "nhân chuyến thăm này", "kết thúc chuyến thăm kéo dài 3 ngày"
+    if VISIT_TO_ORG.match(sent, end):
+        return True  # R_VISIT_ORG: "thăm Đại sứ quán …", "thăm nhà máy …": a call on an organization, not a trip
+    return False
+
+
+def destination(ctx: ArticleContext, sent: str, end: int) -> tuple[str, str | None]:
+    """The visit's qualifier ('chính thức', 'cấp nhà nước') and its destination as written."""
+    after = sent[end:end + 80]
+    after = re.split(r"\bcủa\b", after)[0]  # "chuyến thăm Cuba của Chủ tịch Quốc hội Lào": the place is before "của"
+    qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
+    qualifier = qual.group(1) if qual and qual.group(1) else ""
+    place = None
+    for s0, e0, entry in ctx.lex.find(after):
+        if entry.kind in ("country", "place") and s0 < 40:
+            place = written_place(after, s0, e0)  # R_PLACE_AS_WRITTEN
+            break
+    if place is None:
+        tm = re.search(r"\btại ([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?: [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3})", sent[end:])
+        if tm:
+            e = ctx.lex.lookup(tm.group(1))
+            place = e.label_vi if e else None
+    return qualifier, place
+
+
+def past_visit(ctx: ArticleContext, sent: str, start: int, end: int) -> bool:
+    """R_VISIT_PAST: a visit of the past, background to the story."""
+    if re.search(r"\b(?:hồi|từng|trước đây|trước đó|năm (?:19|20)\d\d)\b", re.sub(r"^\s*Trước đó,", "", sent)) \
+            and not re.search(r"\b(?:đang|bắt đầu|sẽ)\b", sent):
+        return True
+    # "tiếp theo chuyến thăm … vào tháng 1", "chuyến thăm … tháng 4/2009"
+    return bool(re.search(r"(?i)\btiếp theo\s+(?:các\s+)?$", sent[max(0, start - 30):start].replace("chuyến", "").replace("cuộc", ""))
+                or past_year(ctx, sent[end:end + 120]))
+
+
+def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> Mention | None:
+    """R_VISIT: who visits: the person after 'của', the subject right before 'thăm', the head of a
+    delegation ('do X dẫn đầu'), or the first person after a framing 'nhân dịp chuyến thăm'."""
+    visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
+                    and "mời" not in sent[end:m.title_start]), None)
+    if visitor is not None:
+        return visitor
+    direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)
+              and not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])]
+    if direct:
+        return direct[-1]
+    dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
+    if dm:
+        visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
+    if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*(?:chuyến\s*)?$", sent[:start]):
+        visitor = next((m for m in ms if m.start > end), None)
+    return visitor
+
+
+def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, word: str, ms: list[Mention],
+                  planned: bool) -> MeetingDraft | None:
+    """R_VISIT: a visit, named 'Chuyến thăm <qualifier> <destination> của <visitor's title and name>'."""
+    if refused_visit(ctx, sent, start, end, word) or past_visit(ctx, sent, start, end):
+        return None
+    qualifier, place = destination(ctx, sent, end)
+    # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …")
+    ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
+    visitor = visitor_of(sent, start, end, ms)
+    vname = person_name(ctx, visitor) if visitor is not None else None
+    if visitor is None:
+        ref = title_reference(ctx, sent[end:end + 60]) if "mời" not in sent[end:end + 60] else None
+        if ref is None:
+            return None
+        vname, title = ref
+    else:
+        title = sent[visitor.title_start:visitor.end]
+        if visitor.tok_start < 0:
+            title = f"{title} {vname}"  # a bare title resolved to its holder (R_BARE_TITLE)
+    if vname is None:
+        return None  # never: the mentions given are persons of the article
+    place_txt = f" {place}" if place else ""
+    qual_txt = f" {qualifier}" if qualifier else ""
+    name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
+    mt = MeetingDraft(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
+                      status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rules=[R_VISIT])
+    ctx.add_participant(mt, vname, "attendee", sent, R_VISIT)
+    if visitor is not None:
+        w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
+        host = next((m for m in reversed(ms) if w is not None and m.after_end <= w.start()
+                     and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[m.after_end:w.start()])), None)
+        if host is not None and (hn := person_name(ctx, host)) and hn != vname:
+            ctx.add_participant(mt, hn, "host", sent, R_VISIT_HOST)  # R_VISIT_HOST
+    return mt

@@ -1,0 +1,62 @@
+"""Meeting kind words and the cues around them (planned, proposed, background, anaphora)."""
+
+from __future__ import annotations
+
+import re
+
+from ...kinds import kind_words
+from ...lexicon import LiteralAnchored
+from ...rules import Example, rule
+
+R_MEETING_ANAPHORA = rule(
+    "meeting.refuse.anaphora",
+    "A kind word with a demonstrative ('cuộc gặp này', 'cuộc hội đàm nói trên') refers to the meeting in focus.",
+    [Example("Hội đàm\nThủ tướng Trần Văn Bảo sẽ có cuộc gặp với Tổng thống Mỹ John Carter. Với cuộc gặp này, ông "
+             "sẽ là nhà lãnh đạo đầu tiên tới Nhà Trắng.", {"kind": "meeting", "name": "gặp này"}, present=False)])
+
+R_MEETING_BACKGROUND = rule(
+    "meeting.refuse.background",
+    "A bilateral meeting named as the source of something ('thỏa thuận của Cuộc gặp …', 'kết quả cuộc hội đàm') "
+    "is background, not a new meeting.",
+    [Example("Gặp\nChủ tịch nước Trần Văn Bảo đề nghị triển khai thỏa thuận của Cuộc gặp cấp cao hằng năm hai Bộ "
+             "Chính trị.", {"kind": "meeting", "name": "Cuộc gặp cấp cao hằng năm"}, present=False)])
+
+R_MODALITY = rule(
+    "meeting.status.proposed",
+    "A meeting invited, welcomed, hoped for or proposed ('mời X thăm', 'hoan nghênh X thăm') is not reported as held.",
+    [Example("Gặp\nChủ tịch nước Trần Văn Bảo hoan nghênh Thủ tướng Ý Marco Bellini thăm Việt Nam.",
+             {"kind": "meeting", "kind_of": "Visit"}, present=False)])
+
+
+# (regex, class, needs) — needs: "np" a named noun phrase, "party" a person on the other side, "visit"
+# (regex, class, needs) in the order they are tried — needs: "np" a named noun phrase, "party" a person on
+# the other side, "visit" a visitor and a destination (data/meeting_kinds.ttl, read by diplograph.kinds)
+KINDS: list[tuple[str, str, str]] = [("|".join(re.escape(w) for w in k.words), k.cls, k.needs) for k in kind_words()]
+KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b")
+# Lower-case words that make the kind word part of another word ("trực tiếp", "liên hội", "luân đàm"); a capitalised
+# name before the kind word ("Bộ trưởng Đỗ Thị Luân tiếp …") never does.
+NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
+                                r"tiếp tục|thăm dò|viếng)\s*$")
+NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
+KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in kind_words() for w in k.words])
+ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
+# R_MODALITY: an event invited, welcomed, hoped for, proposed or asked about is not reported as happening
+# R_VISIT: what may stand between the visitor and "thăm": tense and aspect words, a companion ("cùng Phu nhân"),
+# "đang ở", "sang", a trip's start or end ("bắt đầu", "kết thúc"), a delegation ("dẫn đầu đoàn …")
+
+SAME_DAY = re.compile(r"(?i)\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|trưa|ngay trong)\s+)?cùng ngày\b")
+# Words that open the name of a building or venue (read as written up to the next comma or clause word).
+
+PROPOSED = re.compile(r"(?i)\b(?:mời|hoan nghênh|đề nghị|đề xuất|mong muốn|mong|hy vọng|hi vọng|kêu gọi|sẵn sàng|liệu|"
+                      r"ủng hộ|nhận lời)\b[^.;]{0,70}$")
+PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
+
+BACKGROUND_BEFORE = re.compile(r"(?i)(?:của|kết quả|thỏa thuận|thoả thuận|tinh thần|theo)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
+ANAPHORIC_AFTER = re.compile(r"\s*(?:này|đó|nói trên|kể trên|trên|lần này|ấy)(?![\w])")
+FRONTED_NP = re.compile(r"(?i)(?:^|[,.:]\s*|\*\s*)(?:tại|trong|sau|qua|ở)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
+
+ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp",
+                                             "buổi tiếp", "cuộc hội đàm"],
+                                  required=["hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp", "buổi tiếp", "hội đàm",
+                                            "cuộc đối thoại", "kỳ họp", "diễn đàn", "buổi làm việc"])

@@ -1,0 +1,280 @@
+"""Name rules: which runs of capitalised tokens are personal names (the one definition the full
+analysis and the fast paths both call)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from ..lexicon import Entry, Lexicon
+from ..rules import Example, rule
+from ..tokens import CAP_STOP, HONORIFICS, NAME_PARTICLES, ROMAN, STRICT_STOP, Token, is_initial, is_vietnamese_syllable
+from ..wordclasses import word_set, words
+
+
+class TokenView(Protocol):
+    """What the name rules read of a sentence: its tokens, the gazetteer and title spans over them."""
+
+    toks: list[Token]
+    lex: Lexicon
+    gaz: dict[int, tuple[int, Entry]]  # token start index -> (token end exclusive, entry)
+    gaz_cover: dict[int, Entry]
+    title_cover: dict[int, Any]  # token index -> the title span covering it
+
+    def title_ending_at(self, j: int) -> Any: ...
+
+
+MINISTRY_FIELDS = words("ministry-fields")  # data/word_classes.ttl
+
+# Words that open an organization or a place named after a person ("Trường Đại học Tôn Đức Thắng",
+# "đường Nguyễn Huệ"): the name after them is an eponym, not a person.
+EPONYM_HEADS = word_set("eponym-heads")  # data/word_classes.ttl
+
+# Capitalised words that open the next clause when a crawl glued a caption to the text ("… Pierre Leroy Tiếp
+# đó, …"): they end a foreign name.
+RUN_IN_OPENERS = word_set("run-in-openers")  # data/word_classes.ttl
+
+# Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
+STATE_NAME_WORDS = word_set("state-name-words")  # data/word_classes.ttl
+
+R_COUNTRY_PREFIX = rule(
+    "person.name.strip-transliterated-country",
+    "A transliterated (hyphenated) country between a title and a name belongs to the post, not the name.",
+    [Example("Thủ tướng thăm Việt Nam\nThủ tướng Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép sẽ thăm Việt Nam.",
+             {"kind": "person", "name": "Ba-khứt Xa-ghin-ta-ép"}),
+     Example("Thủ tướng thăm Việt Nam\nThủ tướng Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép sẽ thăm Việt Nam.",
+             {"kind": "person", "name": "Ca-dắc-xtan Ba-khứt Xa-ghin-ta-ép"}, present=False),
+     Example("Tổng thống tiếp khách\nTổng thống Vla-đi-mia Pu-tin tiếp Bộ trưởng Ngoại giao Lê Văn An.",
+             {"kind": "person", "name": "Vla-đi-mia Pu-tin"})])
+
+R_NOT_A_NAME = rule(
+    "person.refuse.not-a-name",
+    "A run of capitals that is a place, organization, acronym, a field of government or no full name is no person.",
+    [Example("Hợp tác\nBộ trưởng Bộ Ngoại giao Lê Văn Tám thăm Hà Nội và gặp đại diện Quỹ Tiền tệ Quốc tế.",
+             {"kind": "person", "name": "Quỹ Tiền"}, present=False)])
+
+R_EPONYM = rule(
+    "person.refuse.eponym",
+    "A name that ends an organization or place named after a person (Trường Đại học X, đường X) is no person.",
+    [Example("Hội thảo\nHiệu trưởng Trường Đại học Phan Văn Trị Lê Văn Minh phát biểu.",
+             {"kind": "person", "name": "Phan Văn Trị"}, present=False)])
+
+R_RUN_IN = rule(
+    "person.name.caption-run-in",
+    "A capitalised clause opener glued to a foreign name by a caption run-in ends the name.",
+    [Example("Hội đàm\nThủ tướng Trần Văn Bảo và Tổng thống Pháp Paul Durand Tiếp đó, hai nhà lãnh đạo hội đàm.",
+             {"kind": "person", "name": "Paul Durand"})])
+
+R_CAPACITY = rule(
+    "person.refuse.capacity",
+    "After 'cương vị <post>' (in the capacity of) the capitals are the post's complement, not its holder.",
+    [Example("Gặp\nTổng thống Ác-hen-ti-na nhớ chuyến thăm năm 2008 trên cương vị Thị trưởng Bu-ê-nốt Ai-rết.",
+             {"kind": "person", "name": "Bu-ê-nốt Ai-rết"}, present=False)])
+
+R_GIVEN_NAME_WORD = rule(
+    "person.name.common-word-given-name",
+    "A full name may end in a capitalised common word ('Lưu Văn Bằng').",
+    [Example("Dự lễ\nBộ trưởng Bộ Công an Lưu Văn Bằng dự lễ.", {"kind": "person", "name": "Lưu Văn Bằng"})])
+
+ORG_SUFFIXES = word_set("organization-suffixes")  # data/word_classes.ttl
+
+_DIGIT = re.compile(r"\d")
+
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
+
+def is_name_token(an: TokenView, i: int) -> bool:
+    """Can token i stand in a personal name? Not in a title, and an initial, an Arabic article
+    ("al-Assad"), a particle between capitals ("de", "bin") or a capitalised word that opens no clause.
+    The reference rule: `name_runs` applies it to every token at once (tests/test_fast_paths.py)."""
+    toks = an.toks
+    t = toks[i].text
+    if i in an.title_cover:
+        return False
+    if is_initial(t) or ARABIC_ARTICLE.match(t):
+        return True
+    if t in NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1].is_cap and i > 0 and toks[i - 1].is_cap:
+        return True
+    return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
+
+
+def name_runs(an: TokenView) -> list[tuple[int, int]]:
+    """Runs of consecutive tokens that can stand in a personal name: not in a title, and an initial,
+    an Arabic article ("al-Assad"), a particle between capitals ("de", "bin") or a capitalised word
+    that opens no clause (tests/test_fast_paths.py checks this against a token-by-token reference)."""
+    # Most tokens are lower-case words that none of these tests can accept (an initial needs a dot,
+    # an Arabic article a hyphen, a particle its list, a name word a capital): pick the others in
+    # one comprehension, then test those.
+    particles = NAME_PARTICLES
+    toks = an.toks
+    maybe = [i for i, t in enumerate(toks)
+             if t[0][0].isupper() or "." in t[0] or "-" in t[0] or t[0] in particles]
+    runs: list[tuple[int, int]] = []
+    start = last = -2
+    title_cover = an.title_cover
+    n = len(toks)
+    for i in maybe:
+        t = toks[i][0]
+        if i in title_cover:
+            continue
+        namey = (("." in t and is_initial(t)) or ("-" in t and ARABIC_ARTICLE.match(t))
+                 or (t in particles and 0 < i < n - 1 and toks[i + 1][0][0].isupper() and toks[i - 1][0][0].isupper())
+                 or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()))
+        if not namey:
+            continue
+        if i != last + 1:
+            if start >= 0:
+                runs.append((start, last + 1))
+            start = i
+        last = i
+    if start >= 0:
+        runs.append((start, last + 1))
+    return runs
+
+def given_name_word(an: TokenView, i: int, j: int) -> int:
+    """R_GIVEN_NAME_WORD: a capitalised common word ("Bằng") ends a Vietnamese full name it follows
+    ("Lưu Văn Bằng"): a surname and one more syllable, then the word, then no other capital."""
+    toks = an.toks
+    if j - i == 2 and j < len(toks) and toks[j].text in STRICT_STOP and is_vietnamese_syllable(toks[j].text) \
+            and toks[i].text in an.lex.surnames and all(is_vietnamese_syllable(t.text) for t in toks[i:j]) \
+            and j not in an.title_cover and (j + 1 == len(toks) or not toks[j + 1].text[:1].isupper()):
+        return j + 1
+    return j
+
+def _strip_front(an: TokenView, i: int, j: int) -> int:
+    """Where a capitalised run starts once fields of government, places, countries, organizations,
+    honorifics, acronyms and clause words are stripped off its front."""
+    toks = an.toks
+    surnames = an.lex.surnames
+    while i < j:
+        if i + 1 < j and f"{toks[i].text} {toks[i + 1].text}" in MINISTRY_FIELDS:
+            i += 2  # "Bộ trưởng Công Thương Trần Tuấn Anh"
+            continue
+        if i in an.gaz:
+            end, entry = an.gaz[i]
+            # keep a Vietnamese full name that merely starts like a place ("Thái Bình Minh"), unless what
+            # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải")
+            rest_is_name = end + 1 < j and toks[end].text in surnames
+            if rest_is_name or not (entry.kind == "place" and j - i >= 3 and toks[i].text in surnames
+                                    and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
+                i = end
+                continue
+        if (i in an.gaz_cover and i not in an.gaz) or toks[i].text in HONORIFICS \
+                or (len(toks[i].text) > 1 and toks[i].text.replace("-", "").isupper() and j - i > 1 and not is_initial(toks[i].text)) \
+                or (toks[i].text in CAP_STOP and toks[i].text not in surnames):
+            i += 1
+            continue
+        break
+    return i
+
+
+def _refused_front(an: TokenView, i: int) -> str | None:
+    """R_EPONYM, R_CAPACITY: the run ends an eponym's organization or place ('Trường Đại học X', 'đường X'),
+    or follows 'cương vị <post>' (the post's complement, no holder named)."""
+    toks = an.toks
+    if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
+        return R_EPONYM
+    span = an.title_cover.get(i - 1) if i > 0 else None
+    if span is not None and span.tok_start >= 2 and \
+            f"{toks[span.tok_start - 2].text} {toks[span.tok_start - 1].text}".lower() in ("cương vị", "chức vụ", "cương vị là"):
+        return R_CAPACITY  # "trên cương vị Thị trưởng Bu-ê-nốt Ai-rết": the post's place, no holder named
+    return None
+
+
+def _country_prefix(an: TokenView, i: int, j: int) -> int:
+    """R_COUNTRY_PREFIX: a transliterated country between a title and the name belongs to the post
+    ("Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê")."""
+    toks = an.toks
+    if i > 0 and j - i >= 3 and ("-" in toks[i].text or "-" in toks[i + 1].text) \
+            and toks[i + 1].text not in NAME_PARTICLES \
+            and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De") \
+            and ((i - 1) in an.title_cover or an.title_ending_at(i - 1) is not None):
+        if "-" in toks[i].text and toks[i].text not in an.lex.surnames:
+            i += 1
+        elif j - i >= 4 and "-" in toks[i + 1].text and "-" not in toks[i].text and not is_vietnamese_syllable(toks[i + 1].text):
+            i += 2
+        while i < j and toks[i].text in HONORIFICS:
+            i += 1
+    return i
+
+
+def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, str]:
+    """A capitalised run with places, countries, organizations and clause words stripped off its front and
+    a glued clause opener off its end (R_RUN_IN); None (and the rule that refused it) when nothing is left
+    or the run is no name."""
+    toks = an.toks
+    i = _strip_front(an, i, j)
+    if i >= j:
+        return None, R_NOT_A_NAME
+    if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country
+        refused = _refused_front(an, i)
+        if refused is not None:
+            return None, refused
+        i = _country_prefix(an, i, j)
+        if i >= j:
+            return None, R_NOT_A_NAME
+    if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
+            and not all(is_vietnamese_syllable(t.text) for t in toks[i:j - 1]):
+        j -= 1  # R_RUN_IN
+    # an organization or outlet inside the run means it is not a name
+    if an.gaz_cover and any(k in an.gaz_cover and an.gaz_cover[k].kind in ("org", "outlet") for k in range(i, j)):
+        inner = [k for k in range(i, j) if k in an.gaz_cover]
+        if len(inner) == j - i:
+            return None, R_NOT_A_NAME
+    return (i, j), R_NOT_A_NAME
+
+
+def run_candidate(an: TokenView, a: int, b: int) -> tuple[tuple[int, int] | None, str | None]:
+    """The name a run of name tokens makes: its span, or None with the rule that refused it (None when
+    the run is no candidate yet no refusal: a field of government such as 'Ngoại giao')."""
+    b = given_name_word(an, a, b)
+    cleaned, why = clean_run(an, a, b)
+    if cleaned is None or not valid_name(an, *cleaned):
+        return None, why
+    a, b = cleaned
+    if b - a == 1 and is_vietnamese_syllable(an.toks[a].text) and b < len(an.toks) \
+            and f"{an.toks[a].text} {an.toks[b].text}" in MINISTRY_FIELDS:
+        return None, None  # "Bộ trưởng Ngoại giao": a field of government, not a short name
+    return cleaned, None
+
+
+def valid_name(an: TokenView, i: int, j: int) -> bool:
+    words = [t.text for t in an.toks[i:j]]
+    if not words or len(words) > 5:
+        return False
+    if len(words) == 1 and len(words[0].replace(".", "")) < 2:
+        return False  # R_NOT_A_NAME: one letter ("H Ngày 15-5", a caption's initial) names nobody
+    if all(is_vietnamese_syllable(w) for w in words):
+        if len(words) == 2 and words[0] not in an.lex.surnames and not foreign_lead(an, i):
+            return False  # "Quỹ Tiền", "Trung Hoa": two capitals without a surname are no full name
+        return True  # one syllable: a short form, resolved later
+    if any(w.isdigit() or _DIGIT.search(w) for w in words):
+        return False
+    if all(w.isupper() and len(w) > 1 and not ROMAN.match(w) for w in words):
+        return False  # acronyms: agencies, organizations
+    entry = an.lex.lookup(" ".join(words))
+    if entry is not None:
+        return False
+    if len(words) == 1 and "-" in words[0] and all(an.lex.lookup(w) is not None for w in words[0].split("-")):
+        return False  # R_COUNTRY_PAIR: "Nga-Mỹ", "Trung-Ấn" are two countries, not a name
+    if any(w in ("Bộ", "Vụ", "Cục", "Ban", "Sở", "Viện", "Ủy", "Tập", "Đại") for w in words[1:]) \
+            and not all(is_vietnamese_syllable(w) for w in words):
+        return False  # "Bắc Mỹ Bộ Ngoại": a department's name ran into the next organization
+    if words[-1] in ORG_SUFFIXES or any(w in ORG_SUFFIXES for w in words[1:]):
+        return False  # "Tesla Inc", "RBC Capital Markets", "Qatar Airways"
+    if an.gaz_cover and any(k in an.gaz_cover and an.gaz_cover[k].kind == "country" for k in range(i, j)):
+        return False  # a country inside the run: an organization's name ("Đại học Fulbright Việt Nam")
+    return True
+
+def foreign_lead(an: TokenView, i: int) -> bool:
+    """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun
+    Xen") or a foreign country ending a post right before two syllables makes them a foreign name, surname
+    or not ("Trung Hoa Dân Quốc" is a state's name, not a person)."""
+    if i == 0:
+        return False
+    prev = an.toks[i - 1].text
+    e = an.gaz_cover.get(i - 1)
+    if prev in HONORIFICS and prev[:1].isupper() and (i - 1) not in an.title_cover and e is None:
+        return True
+    # a foreign country closing a post's complement ("Phát ngôn viên Bộ Ngoại giao Trung Quốc Cảnh Sảng"),
+    # unless the two words go on with the state's own name ("Trung Hoa Dân Quốc")
+    return (e is not None and e.kind == "country" and e.label_vi != "Việt Nam" and (i - 1) not in an.gaz
+            and an.toks[i].text not in STATE_NAME_WORDS and an.title_ending_at(i - 1) is not None)

@@ -1,0 +1,187 @@
+"""Roles in meetings: chair, speaker, attendee, read from verbs and frames around names."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import LiteralAnchored
+from ..rules import Example, rule
+from ..wordclasses import words
+from .context import ArticleContext, person_name
+from .drafts import MeetingDraft, Mention
+
+R_COORDINATED = rule(
+    "role.attendee.coordinated-verb",
+    "The subject of a clause takes part in every meeting its verbs name ('X thăm A và dự B', 'X sẽ tới Z dự B').",
+    [Example("Thủ tướng dự hội nghị\nNgày 3/8/2026, Thủ tướng Trần Văn Bảo sẽ tới Cape Town dự Hội nghị Thượng đỉnh "
+             "BRICS lần thứ 20.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "BRICS lần thứ 20"}),
+     Example("Thủ tướng dự hội nghị\nChủ tịch nước Trần Văn Bảo cho biết Việt Nam sẽ dự Hội nghị Thượng đỉnh ASEAN "
+             "lần thứ 50.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"}, present=False)])
+R_FRONTED_FRAME = rule(
+    "role.fronted-frame",
+    "A fronted adverbial names the meeting and the main clause its participant ('Trong thời gian dự B, X …').",
+    [Example("Tiếp\nTrong thời gian dự Hội nghị Thượng đỉnh ASEAN lần thứ 50 ở Jakarta, Thủ tướng Trần Văn Bảo đã "
+             "tiếp Thủ tướng Nhật Bản Kenji Ono.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"})])
+R_FRONTED_AT = rule(
+    "role.attendee.fronted-at",
+    "'Tại hội nghị, X …': the subject after a fronted bare meeting word attends the meeting in focus.",
+    [Example("G20\nChiều 14/6, Hội nghị thượng đỉnh G20 đã khai mạc tại Osaka. Tại hội nghị, Thủ tướng Canada John "
+             "Reed sẽ công bố kế hoạch.", {"kind": "participant", "name": "John Reed", "meeting": "G20"})])
+R_ATTEND_LIST = rule(
+    "role.attendee.list-sentence",
+    "An attendee list in its own sentence: 'Cùng dự có A; B.', 'Về phía tỉnh X, có C', 'Tham gia đoàn có D'.",
+    [Example("Hội nghị\nSáng 15/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 đã khai mạc. Cùng dự có Bộ trưởng Bộ Nội vụ "
+             "Lý Thị Hoa; Bộ trưởng Bộ Tư pháp Đỗ Văn Khang.",
+             {"kind": "participant", "name": "Đỗ Văn Khang", "meeting": "Ngoại vụ"})])
+
+
+R_ROLE_AFTER = rule(
+    "role.verb-after-name",
+    "A role verb right after a named person: 'X chủ trì' (chair), 'X phát biểu/khai mạc/kết luận' (speaker), 'X dự' (attendee).",
+    [Example("Hội nghị\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Bộ trưởng Bộ Ngoại giao "
+             "Lê Văn Tám chủ trì hội nghị.", {"kind": "participant", "name": "Lê Văn Tám", "role": "chair"})])
+R_ROLE_FRONTED = rule(
+    "role.fronted-verb",
+    "A fronted role verb before the name: 'Phát biểu khai mạc, X …', 'dưới sự chủ trì của X'.",
+    [Example("Hội nghị\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Phát biểu khai mạc hội nghị, "
+             "Bộ trưởng Bộ Ngoại giao Lê Văn Tám nhấn mạnh vai trò của ngoại giao.",
+             {"kind": "participant", "name": "Lê Văn Tám", "role": "speaker"})])
+R_DELEGATION = rule(
+    "role.attendee.delegation-head",
+    "Who leads a delegation ('do X dẫn đầu', 'X dẫn đầu đoàn … tham dự') takes part in the meeting of the sentence.",
+    [Example("Hội nghị\nNgày 10/3, tại Jakarta, Hội nghị An ninh Hàng hải khu vực lần thứ 9 đã khai mạc. Trung tướng Vũ Văn "
+             "Tài, Phó Chủ nhiệm Tổng cục Chính trị dẫn đầu đoàn Việt Nam tham dự hội nghị.",
+             {"kind": "participant", "name": "Vũ Văn Tài", "meeting": "An ninh Hàng hải"})])
+
+
+CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(?:hội nghị|cuộc họp|kỳ họp|phiên|diễn đàn|hội đàm|cuộc hội đàm|"
+                            r"đối thoại|cuộc gặp|buổi gặp|buổi làm việc|cuộc|hội|Hội|Kỳ|Diễn|Phiên|đã|sẽ|đang|vừa|và|cùng|"
+                            r"tại|ở|vào|sáng|chiều|tối|ngày)\b)\w", re.I)
+CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo)\b[^.]*$")
+
+ROLE_AFTER = [
+    (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),
+    (re.compile(r"^\s*(?:(?:đã|và|cùng|cũng|sẽ|đến|tới)\s+){0,2}(?:dự\s*(?:,|và)\s*)?(?:phát biểu|khai mạc|bế mạc|kết luận|chỉ đạo|trình bày|báo cáo)\b", re.I), "speaker"),
+    (re.compile(r"^\s*(?:(?:đã|và|cùng|cũng|sẽ|đến|tới|sang|về)\s+){0,2}(?:tham dự|dự|có mặt)\b", re.I), "attendee"),
+    # R_DELEGATION_HEAD: "X dẫn đầu đoàn Việt Nam tham dự hội nghị"
+    (re.compile(r"^\s*(?:(?:đã|sẽ|vừa)\s+)?dẫn đầu (?:đoàn|phái đoàn)[^.;]{0,80}?\b(?:tham dự|dự)\b", re.I), "attendee"),
+]
+ROLE_FRONTED = [
+    (re.compile(r"(?:^|,\s*)(?:Phát biểu|Khai mạc|Kết luận|Bế mạc|Trình bày)(?: [^,]{0,60})?(?:,\s*[^,]{0,40}){0,2},\s*$", re.I), "speaker"),
+    (re.compile(r"(?:dưới sự )?(?:đồng )?chủ trì của\s*$", re.I), "chair"),
+    (re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|Dự)(?: [^,;]{0,40})? có\s*(?:các đồng chí\s*)?$", re.I), "attendee"),
+    (re.compile(r"sự (?:tham dự|có mặt|tham gia) của\s*(?:các đồng chí\s*)?$", re.I), "attendee"),
+]
+
+
+FRONTED_AT = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|trong)\s+(?:hội nghị(?: thượng đỉnh| cấp cao)?|diễn đàn|kỳ họp|phiên họp|cuộc họp|"
+                        r"đối thoại|tọa đàm|phiên khai mạc|phiên bế mạc)(?:\s+(?:này|lần này|nói trên))?\s*,\s*")
+ATTEND_LIST = re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự|(?:tham )?dự (?:cuộc |buổi )?(?:hội đàm|hội nghị|hội kiến|"
+                         r"tiếp|gặp|làm việc|điện đàm))(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b"
+                         r"|sự (?:tham dự|có mặt|tham gia) của\b|^(?:\*\s*)?Về phía [^,;]{2,60},\s*có\b|(?:Tham gia|Cùng đi trong|Thành viên) đoàn có\b")
+AGENT_VERB_BEFORE = re.compile(r"(?i)(?<!\w)(?P<verb>tham dự|dự|tham gia|đồng chủ trì|chủ trì|chủ tọa|khai mạc|bế mạc|"
+                               r"phát biểu (?:tại|ở)|(?:xuất hiện|có mặt) (?:ở|tại))\s+(?:(?:một|các|phiên (?:khai mạc|bế mạc|"
+                               r"toàn thể)(?: của)?)\s+)?$")
+VERB_ROLE = {"đồng": "chair", "chủ": "chair", "khai": "speaker", "bế": "speaker", "phát": "speaker"}
+# Between a subject and a verb of its own: no reporting or asking verb (whose object clause has its own subject).
+INVITED_BEFORE = re.compile(r"(?i)(?<!lời )\b(?:mời|hoan nghênh|đề nghị|kêu gọi)\s+(?:\S+\s+){0,10}$")
+AGENT_BREAK = re.compile(r"(?i)[.;]|\b(?:cho biết|khẳng định|nói|tuyên bố|rằng|mời|đề nghị|hoan nghênh|kêu gọi|mong|"
+                         r"hy vọng|hi vọng|yêu cầu|cho rằng|nhấn mạnh|thông báo)\b")
+FRONT_FRAME = re.compile(r"(?i)^\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|ngày)\s+[\d/-]+\s*,\s*)?(?:trong thời gian|nhân dịp|nhân|khi|trong khuôn khổ|"
+                         r"trong bài (?:phát biểu|diễn văn|tham luận)(?: khai mạc| bế mạc| chính| quan trọng)?|phát biểu|"
+                         r"tại|ở)\s*(?:(?:tham |tới |sang )?dự\s+|(?:ý kiến |khai mạc |bế mạc )?(?:tại|ở)\s+)?(?:phiên (?:khai mạc|bế mạc|toàn thể)"
+                         r"(?: của)?\s+)?$")
+
+ROLE_VERBS = words("role-verbs")  # data/word_classes.ttl
+ROLE_VERB_FINDER = LiteralAnchored(re.compile(r"\b(?:" + "|".join(ROLE_VERBS) + r")\b", re.I), ROLE_VERBS)
+# every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
+
+def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
+    """Participation read from the frame around a meeting's mention, not only from a verb after a name.
+
+    R_COORDINATED: the subject of a clause takes part in every meeting its verbs name ("X thăm A và dự
+    B", "X sẽ tới Cape Town dự B", "X, lần đầu xuất hiện ở B"). R_FRONTED_FRAME: a fronted adverbial
+    names the meeting and the main clause its participant ("Trong thời gian dự B ở Z, X …", "Trong bài
+    phát biểu khai mạc tại B, X …")."""
+    start = mt.span_start
+    if start < 0:
+        return
+    vm = AGENT_VERB_BEFORE.search(sent, max(0, start - 60), start)
+    if vm is not None:
+        role = VERB_ROLE.get(vm.group("verb").lower().split()[0], "attendee")
+        agent = next((m for m in reversed(ms) if m.after_end <= vm.start()), None)
+        if agent is not None and INVITED_BEFORE.search(sent, max(0, agent.title_start - 120), agent.title_start):
+            agent = None  # R_MODALITY: "mời Tổng thống X … dự B": X is invited, not reported taking part
+        if agent is not None and not any(agent.end < o.start < vm.start() for o in ms) \
+                and not AGENT_BREAK.search(sent, agent.after_end, vm.start()) \
+                and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
+            n = person_name(ctx, agent)
+            if n:
+                ctx.add_participant(mt, n, role, sent, R_COORDINATED, keep=True)
+                ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)
+    if vm is not None and mt.named:
+        np_end = start + len(mt.name)
+        comp = next((m for m in ms if m.start > np_end and re.fullmatch(r"\s*(?:,\s*)?cùng(?: với)?\s+", sent[np_end:m.title_start])), None)
+        if comp is not None and (n := person_name(ctx, comp)):
+            ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)  # R_COORDINATED: "dự Hội nghị X cùng Thủ tướng Y"
+    fm = FRONT_FRAME.match(sent[:start])
+    if fm is not None:
+        comma = sent.find(",", start + len(mt.name) - 1 if mt.named else start)
+        subj = next((m for m in ms if m.start > comma), None) if comma > 0 else None
+        if subj is not None and re.fullmatch(r"[\s,]*(?:\S+\s*){0,4}", sent[comma:subj.title_start]):
+            n = person_name(ctx, subj)
+            if n:
+                role = "speaker" if re.search(r"(?i)phát biểu|diễn văn|tham luận|trình bày", fm.group(0)) else "attendee"
+                ctx.add_participant(mt, n, role, sent, R_FRONTED_FRAME, keep=True)
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_FRAME, keep=True)
+
+def _roles_of(ctx: ArticleContext, sent: str, m: Mention, n: str, mt: MeetingDraft) -> None:
+    """R_ROLE_AFTER, R_ROLE_FRONTED, R_ATTEND_LIST: the roles one named person takes in the sentence."""
+    after = sent[m.after_end:m.after_end + 60]
+    invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
+    for rx, role in ROLE_AFTER:
+        if not invited and rx.search(after):  # R_MODALITY: "mời X dự …" reports no role of X
+            if CEREMONY_AFTER.search(after):
+                continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
+            ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)
+            if role != "attendee":
+                ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
+    before = sent[:m.title_start]
+    for rx, role in ROLE_FRONTED:
+        if rx.search(before) and not CEREMONY_BEFORE.search(before):
+            ctx.add_participant(mt, n, role, sent, R_ROLE_FRONTED)
+    # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
+    cue = ATTEND_LIST.search(sent)
+    if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
+        role = "chair" if "chủ trì" in cue.group(0) else "attendee"
+        ctx.add_participant(mt, n, role, sent, R_ATTEND_LIST, keep=True)
+
+
+def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
+    """The roles the persons of a sentence take in the meeting it is about (`mt`)."""
+    for m in ms:
+        n = person_name(ctx, m)
+        if n:
+            _roles_of(ctx, sent, m, n, mt)
+    fa = FRONTED_AT.match(sent)
+    if fa is not None:
+        subj = next((m for m in ms if m.start >= fa.end()), None)
+        if subj is not None and re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[fa.end():subj.title_start]):
+            n = person_name(ctx, subj)
+            if n:
+                ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_AT, keep=True)  # R_FRONTED_AT: "Tại hội nghị, X sẽ công bố …"
+    if re.search(r"dự,? (?:và )?phát biểu", sent):
+        for m in ms:
+            n = person_name(ctx, m)
+            if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
+                ctx.add_participant(mt, n, "speaker", sent, R_ROLE_AFTER)
+
+
+def leaders(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
+    """Who leads a delegation takes part in every meeting the sentence reports."""
+    dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
+    for m in ms:
+        n = person_name(ctx, m)
+        if n and ((dm and dm.start(1) <= m.start < dm.end(1))
+                  or re.match(r"\s*(?:sẽ |đã )?dẫn đầu (?:đoàn|phái đoàn)[^.;]{0,60}?\b(?:dự|tham dự)\b", sent[m.after_end:])):
+            ctx.add_participant(mt, n, "attendee", sent, R_DELEGATION, keep=True)

@@ -1,0 +1,233 @@
+"""Who is a person in an article: full names, short forms and bare titles resolved within it."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Post, Rejection
+from ..keys import initial_match
+from ..rules import Example, rule
+from ..tokens import is_vietnamese_syllable
+from .context import ArticleContext, person_name
+from .drafts import Mention
+
+R_NO_TITLE = rule(
+    "person.refuse.no-title",
+    "A name is a person only when a title stands next to it somewhere in the article (or it is a short form of one).",
+    [Example("Hợp tác\nÔng Nguyễn Văn Khang cho biết hai bên sẽ hợp tác.", {"kind": "person", "name": "Nguyễn Văn Khang"},
+             present=False)])
+
+R_BARE_TITLE = rule(
+    "coref.bare-title",
+    "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
+    [Example("Thủ tướng thăm Pháp\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Pháp. "
+             "Sáng 5/9, Thủ tướng đã gặp Tổng thư ký OECD Maria Santos.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Maria Santos"}),
+     Example("Hội đàm\nThủ tướng Trần Văn Bảo hội đàm với Thủ tướng Đức Karl Bauer. Thủ tướng Đức đánh giá cao "
+             "kết quả. Sau đó, Thủ tướng Đức đã tiếp Bộ trưởng Lê Văn Tám.",
+             {"kind": "participant", "name": "Karl Bauer", "meeting": "Lê Văn Tám"})])
+
+def _full_names(ctx: ArticleContext) -> list[str]:
+    """The full names of the article in order of first mention."""
+    return list(dict.fromkeys(m.name for ms in ctx.mentions for m in ms if not m.short))
+
+
+def _short_forms(ctx: ArticleContext, order: list[str]) -> None:
+    """Short forms to the fuller name (`ctx.canon`): initials ('H.R. McMaster' and 'Herbert Raymond
+    McMaster'), and a name that ends the one longer full name ('Kim Ngân'), or, for a foreign single word,
+    starts it."""
+    initials = {n: f for n in order if re.match(r"(?:\w\.)+ ?\S", n)
+                for f in order if f != n and initial_match(n.replace(".", ". ").replace("  ", " "), f)}
+    order = [n for n in order if n not in initials]
+    ctx.canon.update(initials)
+    # full names indexed by their word tails and first word: a short form is looked up, not compared
+    # with every name of the article (that loop was quadratic in the names of long articles)
+    by_tail: dict[tuple[str, ...], list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for pos, f in enumerate(order):
+        fp = f.split()
+        for k in range(1, len(fp)):
+            by_tail.setdefault(tuple(fp[-k:]), []).append(pos)
+        if len(fp) > 1:
+            by_first.setdefault(fp[0], []).append(pos)
+
+    def target(name: str) -> str | None:
+        """The one longer full name that ends with this name (or, for a foreign single word, starts with it)."""
+        parts = name.split()
+        cands = set(by_tail.get(tuple(parts), ()))
+        if len(parts) == 1 and not is_vietnamese_syllable(parts[0]):
+            cands.update(by_first.get(parts[0], ()))
+        return order[next(iter(cands))] if len(cands) == 1 else None
+
+    for name in list(order):
+        t = target(name)
+        if t is not None:
+            ctx.canon[name] = t
+    for m in (m for ms in ctx.mentions for m in ms if m.short):
+        t = target(m.name)
+        if t:
+            ctx.canon[m.name] = t
+
+
+def resolve_people(ctx: ArticleContext) -> None:
+    """R_NO_TITLE: the persons of the article are the names with a post somewhere (short forms resolved
+    to their full name); an unresolved single word only when Latin-script with a title right before it."""
+    if not ctx.titled:
+        return  # no title anywhere: no mention has a post, so nobody is a person (see context.build_context)
+    _short_forms(ctx, _full_names(ctx))
+    for m in (m for ms in ctx.mentions for m in ms):
+        name = ctx.canon.get(m.name, m.name)
+        if m.short and name == m.name:
+            # an unresolved single word: a person only if Latin-script and a title stands right before it
+            if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
+                continue
+        ctx.add_posts(name, m.name, m.posts)
+    ctx.people = {n: p for n, p in ctx.candidates.items() if p.posts}
+    for pf in ctx.people.values():
+        pf.posts = merge_posts(pf.posts)
+    if ctx.people:
+        bare_title_mentions(ctx)
+
+
+def bare_title_mentions(ctx: ArticleContext) -> None:
+    """R_BARE_TITLE: a title with no name after it refers to the article's one holder of that post.
+
+    The mention it makes stands where the title stands, so the meeting and role rules read it like a
+    named one ("Thủ tướng đã gặp …", "Thủ tướng và Tổng thống Pháp X đã hội đàm")."""
+    mentions = ctx.mentions
+    for si, sent in enumerate(ctx.sents):
+        if not ctx.analyses[si].titled:
+            continue
+        ms = mentions[si]
+        taken = [(m.title_start, max(m.end, m.after_end)) for m in ms]
+        found = ctx.analyses[si].found
+        added = []
+        for tm in ctx.analyses[si].title_matches:
+            s0, e0 = tm.span()
+            if any(a <= s0 < b for a, b in taken) or any(a <= s0 < b for a, b, _ in found):
+                continue
+            before = sent[max(0, s0 - 12):s0].lower()
+            if re.search(r"(?:^|\s)(?:hai|2)\s+$", before):
+                head = ctx.lex.titles.get(tm.group(0))
+                pair = [n for n, pf in ctx.people.items() if head is not None and any(p.position == head.label for p in pf.posts)]
+                if len(pair) == 2:  # R_BARE_TITLE_PAIR: "hai Thủ tướng" are the article's two prime ministers
+                    for n in pair:
+                        added.append(Mention(name=n, start=s0, end=e0, tok_start=-1, tok_end=-1, posts=[], short=False,
+                                             title_start=s0, after_end=e0))
+                continue
+            if re.search(r"(?:các|những|ba|cựu|nguyên|vị|người|tân|quyền|phó|trợ lý|chức|cương vị|làm|thành|của)\s*$", before):
+                continue  # plural, former, or an office spoken of ("nhậm chức Tổng thống")
+            head = ctx.lex.titles.get(tm.group(0))
+            if head is None or head.kind == "nopost":
+                continue
+            rest = sent[e0:]
+            country = None
+            cm = re.match(r"\s+([^\s,.;:]+(?:\s+[^\s,.;:]+){0,3})", rest)
+            end = e0
+            if cm:
+                hit = next(((a, b, e) for a, b, e in ctx.lex.find(cm.group(1)) if a == 0 and e.kind in ("country",)), None)
+                if hit is not None:
+                    country = hit[2].label_vi
+                    end = e0 + cm.start(1) + hit[1]
+            nxt = re.match(r"\s*(\S)", sent[end:])
+            if nxt and nxt.group(1)[0].isupper():
+                continue  # a name follows that the name rules did not take: leave it alone
+            holder = post_holder(ctx, head.label, country)
+            if holder is None:
+                continue
+            added.append(Mention(name=holder, start=s0, end=end, tok_start=-1, tok_end=-1, posts=[], short=False,
+                                 title_start=s0, after_end=end))
+        if added:
+            ms.extend(added)
+            ms.sort(key=lambda m: m.start)
+
+def post_holder(ctx: ArticleContext, position: str, country: str | None) -> str | None:
+    """The one person of the article holding a post (of that country, or at home when none is named)."""
+    cands = [n for n, pf in ctx.people.items() if any(p.position == position for p in pf.posts)]
+    if country is not None:
+        cands = [n for n in cands if any(p.position == position and p.organization and country in p.organization
+                                         for p in ctx.people[n].posts)]
+    elif len(cands) > 1:
+        home = [n for n in cands if any(p.position == position and (p.organization is None or "Việt Nam" in p.organization
+                                                                     or not foreign(ctx, p.organization))
+                                        for p in ctx.people[n].posts)]
+        cands = home
+    return cands[0] if len(cands) == 1 else None
+
+def foreign(ctx: ArticleContext, org: str) -> bool:
+    e = ctx.lex.lookup(org)
+    return e is not None and e.kind == "country" and e.label_vi != "Việt Nam" or any(
+        e.kind == "country" and e.label_vi != "Việt Nam" for _, _, e in ctx.lex.find(org))
+
+def loose_title(p: Post) -> bool:
+    rest = p.title[len(p.position):] if p.title.lower().startswith(p.position.lower()) else p.title
+    return any(w[:1].islower() for w in rest.split())
+
+def merge_posts(posts: list[Post]) -> list[Post]:
+    """One post per (position, organization): the fullest title wins; a bare title folds into a fuller one."""
+    out: list[Post] = []
+    for p in sorted(posts, key=lambda p: (-len(p.title), p.title)):
+        dup = None
+        for q in out:
+            if p.organization is None and q.qualifier == p.qualifier and q.title.casefold().startswith(p.title.casefold() + " "):
+                dup = q  # a bare "Thứ trưởng" folds into "Thứ trưởng thường trực Bộ Ngoại giao"
+                break
+            if q.position.casefold() != p.position.casefold() or q.qualifier != p.qualifier:
+                continue
+            if p.organization is None or q.organization == p.organization or p.title.casefold() in q.title.casefold():
+                dup = q
+                break
+        if dup is None:
+            out.append(Post(p.title, p.position, p.organization, p.qualifier, p.evidence, p.rule))
+    return out
+
+def principal(ctx: ArticleContext, exclude: str | None = None) -> str | None:
+    """The article's principal: the first person named in its headline, else the first person of the article."""
+    first_sentence = [m for m in ctx.mentions[0] if person_name(ctx, m)] if ctx.sents else []
+    for m in first_sentence:
+        n = person_name(ctx, m)
+        if n != exclude:
+            return n
+    return next((n for n in ctx.people if n != exclude), None)
+
+def title_reference(ctx: ArticleContext, text: str, link: str = "của") -> tuple[str, str] | None:
+    """'chuyến thăm … của Thủ tướng Việt Nam': a title without a name that only one person of the article
+    holds; that person and the title as read (head and country)."""
+    m = re.match(r"[^,.;]{0,40}?\b" + link + r"\s+((?:[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w]*|[a-zđ]\w*)(?:\s+[\wĐđ-]+){0,7})", text)
+    if not m:
+        return None
+    phrase = m.group(1)
+    head = ctx.lex.title_matcher().match(phrase)
+    if not head:
+        return None
+    position = ctx.lex.titles[re.sub(r"\s+", " ", head.group(0)).casefold()].label
+    rest = re.sub(r"^(?:Cộng hòa|Cộng hoà|nước|Vương quốc|Liên bang|Nhà nước)\s+", "", phrase[head.end():].strip())
+    country = next((e for s0, e0, e in ctx.lex.find(rest) if e.kind in ("country", "org") and s0 == 0), None)
+    if rest and country is None:
+        return None
+    holders = [n for n, pf in ctx.people.items()
+               if any(p.position == position and (country is None or p.organization in (None, country.label_vi))
+                      for p in pf.posts)
+               and not (country is not None and any(p.position == position and p.organization not in (None, country.label_vi)
+                                                    for p in pf.posts))]
+    if len(holders) != 1:
+        return None
+    return holders[0], (head.group(0) + (" " + country.label_vi if country else "")).strip()
+
+def rejections(ctx: ArticleContext) -> list[Rejection]:
+    """Names refused as persons: capitals no name rule accepts, and names that never stand next to a title."""
+    out: list[Rejection] = []
+    seen: set[str] = set()
+    for si, an in enumerate(ctx.analyses):
+        sent = ctx.sents[si]
+        for a, b, rid in getattr(an, "refused", ()) or ():
+            text = sent[a:b]
+            if text not in seen:
+                seen.add(text)
+                out.append(Rejection(text, rid, sent))
+        for m in ctx.mentions[si]:
+            name = ctx.canon.get(m.name, m.name)
+            if name not in ctx.people and m.name not in seen:
+                seen.add(m.name)
+                out.append(Rejection(m.name, R_NO_TITLE, sent))
+    return out

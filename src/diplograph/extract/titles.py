@@ -1,0 +1,488 @@
+"""Posts: title heads and their complements before and after a name, composed posts, titles shared
+along a list (the post rules of a sentence analysis)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..facts import Post
+from ..rules import Example, rule
+from ..tokens import BREAKERS, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, TITLE_INNER, is_vietnamese_syllable
+from ..wordclasses import meanings, word_set, words
+from .drafts import Mention, TitleSpan
+from .names import EPONYM_HEADS, MINISTRY_FIELDS
+
+if TYPE_CHECKING:  # annotations only: the analysis calls these functions
+    from .sentence import SentenceAnalysis
+
+QUALIFIERS = meanings("qualifiers")  # data/word_classes.ttl
+
+ORG_HEADS = words("organization-heads")  # data/word_classes.ttl
+
+# Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
+POST_MODIFIERS = meanings("post-modifiers")  # data/word_classes.ttl
+
+# Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
+PLACE_LEADS = word_set("place-leads")  # data/word_classes.ttl
+
+R_TITLE = rule(
+    "post.title-next-to-name",
+    "A post is a title head from the lexicon with its complement, right before the name or after it past a comma or dash.",
+    [Example("Tiếp\nChiều 4/5, Bộ trưởng Bộ Ngoại giao Lê Văn Tám đã tiếp Đại sứ Nhật Bản Kenji Ono.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Bộ trưởng Bộ Ngoại giao"}),
+     Example("Tiếp\nChiều 4/5, ông Lê Văn Tám, Thứ trưởng Bộ Ngoại giao, đã tiếp Đại sứ Nhật Bản Kenji Ono.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Thứ trưởng Bộ Ngoại giao"})])
+
+R_POST_AFTER_FORMS = rule(
+    "post.after-name.forms",
+    "A post after the name in parentheses ('A (Tổng Thư ký Ủy ban X)') or after 'được bầu làm', 'được bổ nhiệm làm'.",
+    [Example("Dẫn đầu đoàn\nThứ trưởng Bộ Tài chính Lê Văn Khang (Tổng Thư ký Ủy ban Quốc gia APEC) dẫn đầu đoàn.",
+             {"kind": "post", "name": "Lê Văn Khang", "title": "Tổng Thư ký Ủy ban Quốc gia APEC"}),
+     Example("Điện mừng\nNhân dịp ông Omar Nabil được bầu làm Thủ tướng Ai Cập, Chủ tịch nước Lê Văn Khang đã gửi điện mừng.",
+             {"kind": "post", "name": "Omar Nabil", "title": "Thủ tướng Ai Cập"})])
+
+R_TITLE_DASH = rule(
+    "post.title-dash-name",
+    "A post, a dash, then the name: 'Bộ trưởng Bộ Tư pháp - Đỗ Văn A'.",
+    [Example("Phát biểu\nBộ trưởng Bộ Tư pháp - Đỗ Văn Khang phát biểu bế mạc hội nghị.",
+             {"kind": "post", "name": "Đỗ Văn Khang", "title": "Bộ trưởng Bộ Tư pháp"})])
+
+R_MODIFIER = rule(
+    "post.compose.modifier",
+    "A modifier before a post (Phó, Trợ lý, Thư ký) composes a new post with it.",
+    [Example("Phát biểu\nTrợ lý Bộ trưởng Bộ Công Thương Cao Văn Hào phát biểu.",
+             {"kind": "post", "name": "Cao Văn Hào", "title": "Trợ lý Bộ trưởng Bộ Công Thương"})])
+
+R_LOWER_COMPLEMENT = rule(
+    "post.complement.lower-case",
+    "An organization's lower-case field (Sở kế hoạch và đầu tư) or a place lead (thành phố X) stays in the post.",
+    [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
+             {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
+
+ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
+
+# Words after which a title is an office being taken or given, not the next name's post.
+TAKES_OFFICE = word_set("takes-office")  # data/word_classes.ttl
+
+
+def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_run: int) -> bool | None:
+    """A lower-case word k of a title's complement: it may stand there (True), ends it (False), or
+    goes on an organization's lower-case field (None: counted in `lower_run`)."""
+    w = an.toks[k].text
+    lw = w.lower()
+    if lw in PLACE_LEADS and k + 1 < b:
+        return True  # R_LOWER_COMPLEMENT: "thành phố Cần Thơ"
+    if org_open and lw not in STRONG_BREAKERS and lw not in BREAKERS and not w.isdigit() and lower_run < 5:
+        return None  # R_LOWER_COMPLEMENT: "Sở kế hoạch và đầu tư" (at most five words after the head)
+    prev = an.toks[k - 1] if k > 0 else None
+    prev_cap = prev is not None and prev.text[0].isupper()
+    if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
+        return False
+    return lw in TITLE_INNER or prev_cap
+
+
+def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
+    """Can tokens a..b-1 stand between a title head and the name (the title's complement)?"""
+    if b - a > 14:
+        return False
+    if b > a and an.toks[b - 1].text.lower() in ("của", "tại", "và", "về", "người", "cấp"):
+        return False  # a dangling link word: the title continues into something that is not there
+    org_open = False
+    lower_run = 0
+    for k in range(a, b):
+        t = an.toks[k]
+        w = t.text
+        if k in an.paren_abbr:
+            continue
+        if k in an.name_tokens:
+            return False  # another person stands between
+        if w.lower() == "này" and k > a and an.toks[k - 1].text.lower() == "nước":
+            continue  # "Tổng thống nước này Moon Jae-in"
+        if not t.is_word:
+            if w in "-–" and a < k < b - 1 or (w in "-–" and k == b - 1 and k > a):
+                continue  # R_TITLE_DASH: "Bộ trưởng Bộ Tư pháp - Đỗ Văn A"
+            return False
+        if w[0].isupper() or w.isupper():
+            org_open = w in ORG_FIRST_WORDS
+            lower_run = 0
+            continue
+        if k in an.gaz_cover:
+            continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
+        ok = lower_word_ok(an, k, b, org_open, lower_run)
+        if ok is None:
+            lower_run += 1
+        elif not ok:
+            return False
+    return True
+
+
+def qualify(an: SentenceAnalysis, start: int) -> tuple[int, str | None]:
+    """Extend a title to the left over 'Quyền', 'cựu', 'ứng cử viên'."""
+    toks = an.toks
+    if start >= 2 and toks[start - 1].text.lower() == "quyền" and toks[start - 2].text.lower() == "chính":
+        return start, None  # R_COMPOUND: "chính quyền Tổng thống Trump" is no acting president
+    if start >= 3 and " ".join(t.text.lower() for t in toks[start - 3:start]) in QUALIFIERS:
+        return start - 3, QUALIFIERS[" ".join(t.text.lower() for t in toks[start - 3:start])]
+    if start >= 2 and " ".join(t.text.lower() for t in toks[start - 2:start]) in QUALIFIERS:
+        return start - 2, QUALIFIERS[" ".join(t.text.lower() for t in toks[start - 2:start])]
+    if start >= 1 and toks[start - 1].text.lower() in QUALIFIERS:
+        return start - 1, QUALIFIERS[toks[start - 1].text.lower()]
+    return start, None
+
+
+def title_ending_at(an: SentenceAnalysis, j: int) -> tuple[int, int, TitleSpan] | None:
+    """The title whose complement ends at token j (inclusive): nearest head with a clean gap."""
+    best = None
+    for span in an.titles:
+        if span.tok_end - 1 <= j and (best is None or span.tok_end > best.tok_end):
+            if gap_ok(an, span.tok_end, j + 1):
+                best = span
+    if best is None:
+        return None
+    # a nearer head with a bad gap means the nearer clause is not a title: keep best only if no head sits in its gap
+    return best.tok_start, j + 1, best
+
+
+def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan] | None:
+    """A title that starts at token i and runs forward (titles after a name)."""
+    start, _ = qualify_forward(an, i)
+    span = an.title_cover.get(start)
+    if span is None or span.tok_start != start:
+        return None
+    j = span.tok_end
+    k = j
+    lower_run = 0
+    while k < len(an.toks) and k - j < 10:
+        t = an.toks[k]
+        w = t.text
+        if not t.is_word:
+            if w in "-–" and k + 1 < len(an.toks) and an.toks[k + 1].is_cap and an.toks[k - 1].is_cap:
+                k += 1
+                continue
+            break
+        if k in an.title_cover or k in an.name_tokens:
+            break
+        if w[0].isupper():
+            if looks_like_person_start(an, k):
+                break
+            lower_run = 0
+            k += 1
+            continue
+        lw = w.lower()
+        if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
+            break
+        if lw in TITLE_INNER:
+            k += 1
+            continue
+        if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
+            lower_run = -3  # "phụ trách các vấn đề Đông Á": what the post is in charge of belongs to it
+            k += 1
+            continue
+        lower_run += 1
+        if lower_run > 2 or not an.toks[k - 1].text[0].isupper():
+            break
+        k += 1
+    while k > j and an.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp", "kiêm", "phụ trách"):
+        k -= 1
+    return i, k, span
+
+
+def qualify_forward(an: SentenceAnalysis, i: int) -> tuple[int, str | None]:
+    toks = an.toks
+    for n in (3, 2, 1):
+        if i + n <= len(toks) and " ".join(t.text.lower() for t in toks[i:i + n]) in QUALIFIERS:
+            return i + n, QUALIFIERS[" ".join(t.text.lower() for t in toks[i:i + n])]
+    return i, None
+
+
+def looks_like_person_start(an: SentenceAnalysis, k: int) -> bool:
+    if k > 0 and (an.toks[k - 1].text in EPONYM_HEADS
+                  or (k > 1 and f"{an.toks[k - 2].text} {an.toks[k - 1].text}" in EPONYM_HEADS)):
+        return False  # R_EPONYM: "Trường Đại học Tôn Đức Thắng" goes on as the post's organization
+    words: list[str] = []
+    while k < len(an.toks) and an.toks[k].is_cap and k not in an.gaz_cover and len(words) < 4:
+        words.append(an.toks[k].text)
+        k += 1
+    return len(words) >= 2 and words[0] in an.lex.surnames and all(is_vietnamese_syllable(w) for w in words)
+
+
+def modifier(an: SentenceAnalysis, a: int) -> tuple[int, str | None]:
+    """R_MODIFIER: 'Trợ lý', 'Phó' right before a post compose a post with it."""
+    toks = an.toks
+    for n in (3, 2, 1):
+        if a >= n:
+            words = " ".join(t.text.lower() for t in toks[a - n:a])
+            if words in POST_MODIFIERS:
+                return a - n, POST_MODIFIERS[words]
+    return a, None
+
+
+def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: str) -> Post | None:
+    if span.kind == "nopost":
+        return None
+    position = span.head
+    if a == span.tok_start:
+        a2, mod = modifier(an, a)
+        if mod is not None:
+            a, position = a2, f"{mod} {span.head}"
+    start, qualifier = qualify(an, a)
+    title = an.text[an.toks[start].start:an.toks[b - 1].end].strip(" ,-–")
+    title = re.sub(r"\s+", " ", title)
+    if qualifier is None:
+        _, qualifier = qualify_forward(an, a)
+    complement = an.text[an.toks[span.tok_end].start:an.toks[b - 1].end] if b > span.tok_end else ""
+    org = organization_of(an, span.head, complement)
+    rule_id = R_MODIFIER if position != span.head else R_TITLE
+    return Post(title=title, position=position, organization=org, qualifier=qualifier, evidence=evidence, rule=rule_id)
+
+
+def organization_of(an: SentenceAnalysis, head: str, complement: str) -> str | None:
+    """The organization a post belongs to, from the words after the title head."""
+    complement = re.sub(r"\s+", " ", complement).strip()
+    # the head may carry its organization ("Chủ tịch Quốc hội", "Ủy viên Bộ Chính trị")
+    for org_word in ("Quốc hội", "Bộ Chính trị", "Trung ương Đảng", "Ban Bí thư"):
+        if org_word in head and not complement:
+            known = an.lex.lookup(org_word)
+            return known.label_vi if known else org_word
+    complement = re.sub(r"^(?:(?:thường trực|Thường trực|thứ nhất|thứ hai|đặc mệnh toàn quyền|phụ trách|cấp cao)\s*)+", "", complement)
+    if not complement:
+        return None
+    matches = an.lex.find(complement)
+    country = next((ent for _, _, ent in matches if ent.kind == "country"), None)
+    country_label = country.label_vi if country and country.label_vi != "Việt Nam" else None
+    for fieldname in MINISTRY_FIELDS:
+        if complement == fieldname or complement.startswith(fieldname + " ") or complement.startswith(fieldname + " và"):
+            if fieldname == "Ngoại giao" and re.match(r"Ngoại giao và [A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", complement):
+                base = "Bộ " + complement.split(" " + country.label_vi)[0] if country else "Bộ " + complement
+                return base if not country_label else f"{base} {country_label}"
+            base = "Bộ " + fieldname
+            return f"{base} {country_label}" if country_label else base
+    for s, stop, entry in matches:
+        if entry.kind in ("org",):
+            rest = complement[stop:].strip()
+            if country is not None and country_label and rest.startswith(country.label_vi) and entry.label_vi in ("Quốc hội", "Chính phủ", "Bộ Ngoại giao", "Bộ Quốc phòng"):
+                return f"{entry.label_vi} {country_label}"
+            if s == 0:
+                return entry.label_vi
+    if complement.startswith(ORG_HEADS):
+        org = complement
+        if country:
+            org = org.split(" tại ")[0]
+        org = re.split(r" (?:tại|của) ", org)[0].strip()
+        return org
+    if country is not None:
+        return country.label_vi
+    return None
+
+
+def skip_honorific_back(an: SentenceAnalysis, k: int) -> tuple[int, bool]:
+    toks = an.toks
+    if k >= 1 and f"{toks[k - 1].text} {toks[k].text}" in HONORIFICS:
+        return k - 2, True
+    if k >= 0 and toks[k].text in HONORIFICS:
+        return k - 1, True
+    return k, False
+
+
+def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, hon: bool) -> tuple[int, int, TitleSpan] | None:
+    """The title ending at token k of a chain before a name (the possessor's post after 'của' taken)."""
+    toks = an.toks
+    # "Theo Bộ trưởng Quốc phòng Mỹ, Donald Trump …": a title before a comma names someone else,
+    # unless an honorific marks the name as its apposition (", bà Busaya Mathelin")
+    found = title_ending_at(an, k)
+    if found is not None and first and comma_form and not hon:
+        a0, _ = qualify(an, found[0])
+        if a0 > 0 and toks[a0 - 1].text not in (",", ";", ":", "(", "“", '"'):
+            found = None  # the title closes a clause of its own ("nhậm chức Bộ trưởng …, Donald Trump ký")
+    if found is None and first and comma_form:
+        # "chiến lược gia trưởng của Trump, Steve Bannon": a person possessor is not part of the post
+        found = possessor_title(an, k)
+    if found is None:
+        return None
+    a, b, span = found
+    if a >= 2 and toks[a - 1].text == "của" and (owner := title_ending_at(an, a - 2)) is not None \
+            and owner[2].kind != "nopost":
+        # "người phát ngôn của Thủ tướng Đức": the post is the spokesperson's, of the chancellor
+        return owner[0], b, owner[2]
+    return a, b, span
+
+
+def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: Post) -> bool:
+    """Does the chain before a name go on with the title before 'X, ', 'X và ', 'X kiêm ' (a chain of
+    one person's posts), or is that title someone else's?"""
+    toks = an.toks
+    if not (a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := title_ending_at(an, a - 2)) is not None):
+        return False
+    if other_country(an, prev, post):
+        return False  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
+    if toks[a - 1].text == "và" and countries_in(an, (a, b, span)) and not countries_in(an, prev) \
+            and prev[1] == prev[2].tok_end:
+        return False  # "Thủ tướng và Tổng thống Pháp X": a bare title of someone else, then X's post
+    pa, _ = qualify(an, prev[0])
+    if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
+        return False  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
+    # "đề xuất của Chủ tịch Thượng viện Haiti, Chủ tịch Quốc hội X": two people
+    return not (pa > 0 and toks[pa - 1].text.lower() in ("của", "với", "cho", "tới", "đến")
+                and countries_in(an, prev) and not countries_in(an, (a, b, span)))
+
+
+def posts_before(an: SentenceAnalysis, i: int) -> tuple[list[Post], int | None]:
+    """R_TITLE: the chain of posts before the name at token i, and where the chain starts (char offset)."""
+    toks = an.toks
+    k, hon = skip_honorific_back(an, i - 1)
+    if k >= 0 and toks[k].text == "là" and not hon:
+        k -= 1
+    comma_form = False
+    if k >= 0 and toks[k].text == "," and k >= 1:
+        comma_form = True
+        k -= 1
+    chain: list[Post] = []
+    chain_first = None
+    while k >= 0:
+        found = title_before(an, k, not chain, comma_form, hon)
+        if found is None:
+            break
+        a, b, span = found
+        post = make_post(an, a, b, span, an.text)
+        if post is None:
+            break
+        chain.insert(0, post)
+        a, _ = qualify(an, a)
+        chain_first = a
+        if not chain_goes_on(an, a, b, span, chain[0]):
+            break
+        k = a - 2
+    return chain, (toks[chain_first].start if chain and chain_first is not None else None)
+
+
+def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post]) -> int | None:
+    """R_TITLE, R_POST_AFTER_FORMS: posts after the name (', Tổng thống Moldova', ' - Bí thư …', '(…)',
+    'được bầu làm …'), appended to `posts`; where the last one ends (char offset)."""
+    toks = an.toks
+    after_end = None
+    k = j
+    if k < len(toks) and toks[k].text == "(":
+        close = next((x for x in range(k + 1, min(k + 12, len(toks))) if toks[x].text == ")"), None)
+        if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
+            k = close + 1  # "Hoan Ết-xtê-ban (Joan Esteban Lazo), Chủ tịch Quốc hội Cu-ba"
+    while j - i > 1 and k + 1 < len(toks) and (toks[k].text in (",", "-", "–", "(") or (toks[k].text in ("kiêm", "làm") and posts)
+                                               or elected_as(an, k) is not None):
+        step = elected_as(an, k)
+        found = title_starting_at(an, k + (step or 1))
+        if found is None:
+            break
+        if toks[k].text == "(" and not (found[1] < len(toks) and toks[found[1]].text == ")"):
+            break  # R_POST_PARENTHESIS: "Lê Văn A (Tổng Thư ký Ủy ban Quốc gia APEC)" — the whole parenthesis is the post
+        a, b, span = found
+        if any(c[0] == b for c in an.candidates):
+            break  # the title belongs to the next name ("A, Thứ trưởng B")
+        post = make_post(an, a, b, span, an.text)
+        if post is None:
+            break
+        posts.append(post)
+        after_end = toks[b - 1].end
+        k = b
+    return after_end
+
+
+def elected_as(an: SentenceAnalysis, k: int) -> int | None:
+    """R_POST_ELECTED: 'X được bầu làm <post>', 'X được bổ nhiệm làm <post>': the number of words before the post."""
+    words = [t.text.lower() for t in an.toks[k:k + 4]]
+    for n, phrase in ((3, ["được", "bầu", "làm"]), (4, ["được", "bổ", "nhiệm", "làm"]), (3, ["được", "bầu", "giữ"]),
+                      (2, ["trở", "thành"])):
+        if words[:n] == phrase:
+            return n
+    return None
+
+
+def countries_in(an: SentenceAnalysis, found) -> set[str]:
+    a, b, span = found
+    return {e.label_vi for k in range(span.tok_end, b) if (e := an.gaz_cover.get(k)) and e.kind == "country"
+            and e.label_vi != "Việt Nam"}
+
+
+def other_country(an: SentenceAnalysis, found, post: Post) -> bool:
+    """Does the earlier title in a comma chain name another country than the later one?"""
+    a, b, span = found
+    countries = {e.label_vi for k in range(span.tok_end, b) if (e := an.gaz_cover.get(k)) and e.kind == "country"}
+    here = {e.label_vi for _, _, e in an.lex.find(post.title) if e.kind == "country"}
+    return bool(countries) and bool(here) and not (countries & here)
+
+
+def possessor_title(an: SentenceAnalysis, k: int):
+    toks = an.toks
+    # find "... của <Name>" ending at k
+    m = k
+    while m >= 0 and toks[m].is_cap:
+        m -= 1
+    if m >= 1 and toks[m].text == "của" and m < k:
+        found = title_ending_at(an, m - 1)
+        return found
+    return None
+
+
+def share_colon_titles(an: SentenceAnalysis, mentions: list[Mention]) -> None:
+    """A title followed by a colon and the names: 'Ủy viên Bộ Chính trị: A, B, C' (each gets the post)."""
+    toks = an.toks
+    for span in an.titles:
+        e = span.tok_end
+        # allow complement up to the colon
+        colon = None
+        for k in range(e, min(e + 12, len(toks))):
+            if toks[k].text == ":":
+                colon = k
+                break
+            if toks[k].text in (".", ";", ","):
+                break
+        if colon is None or not gap_ok(an, e, colon):
+            continue
+        post = make_post(an, span.tok_start, colon, span, an.text)
+        if post is None:
+            continue
+        for m in mentions:
+            if m.tok_start > colon and not list_broken(an, colon + 1, m.tok_start, mentions) \
+                    and not any(p.title == post.title for p in m.posts):
+                m.posts.insert(0, post)
+
+
+def share_plural_titles(an: SentenceAnalysis, mentions: list[Mention]) -> None:
+    """'các Phó Thủ tướng A, B và C': a plural title shared along the list."""
+    toks = an.toks
+    for idx, m in enumerate(mentions):
+        if not m.posts:
+            continue
+        k, _ = skip_honorific_back(an, m.tok_start - 1)
+        # walk back over the title chain to see if it is plural
+        found = title_ending_at(an, k)
+        if not found:
+            continue
+        a, _, _ = found
+        if a == 0 or toks[a - 1].text.lower() not in ("các", "những", "hai"):
+            continue
+        last = m
+        for n in mentions[idx + 1:]:
+            between = [t.text for t in toks[last.tok_end:n.tok_start]]
+            if between in ([","], ["và"], [";"]) and not n.posts:
+                n.posts = [*m.posts]
+                last = n
+            else:
+                break
+
+
+def share_group_titles(an: SentenceAnalysis, mentions: list[Mention]) -> None:
+    if not an.titles and not mentions:
+        return  # nothing to share (and no need to tokenize a sentence that took the fast path)
+    share_colon_titles(an, mentions)
+    share_plural_titles(an, mentions)
+
+
+def list_broken(an: SentenceAnalysis, a: int, b: int, mentions: list[Mention]) -> bool:
+    """Is there anything but names, their after-titles and separators between a and b?"""
+    toks = an.toks
+    for k in range(a, b):
+        w = toks[k].text
+        if k in an.title_cover or w[:1].isupper():
+            continue  # a list item's own post ("Lê Văn A, Phó Chủ tịch Quốc hội; …") does not break the list
+        if w in (".",) or w.lower() in BREAKERS and w.lower() not in ("và",):
+            return True
+    return False
