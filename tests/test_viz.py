@@ -320,11 +320,14 @@ def test_communities_cover_the_connected_part_and_group_the_unconnected() -> Non
     ("Hội nghị Quan chức cao cấp Diễn đàn khu vực ASEAN (SOM ARF)", "hội nghị", "2017-08", [], "Hội nghị SOM ARF · 8/2017"),
     ("Hội nghị các quan chức cấp cao của Hiệp hội các quốc gia Đông Nam Á lần thứ 24", "hội nghị", "", [],
      "Hội nghị các quan chức cấp cao"),
+    # two long names and a date: the parties are cut, the date kept, the whole within the bound
+    ("Chủ tịch nước Trần Đại Quang chào xã giao Tổng thống Maria Luisa Poncela Garcia", "chào xã giao", "2017-05-24",
+     ["Trần Đại Quang", "Maria Luisa Poncela Garcia"], "Chào xã giao Trần Đại Quang… · 24/5/2017"),
 ])
 def test_meeting_labels_are_short(name: str, kind: str, date: str, parties: list[str], label: str) -> None:
     node = viz.VNode(iri=ID + "meeting/m", type="conference", label=name, details={"kind": kind, "date": date})
     assert viz.short_label(node, parties) == label
-    assert len(viz.short_label(node, parties)) <= 48
+    assert len(viz.short_label(node, parties)) <= viz.MEETING_LABEL_MAX
 
 
 def test_periods_keep_the_month_when_known() -> None:

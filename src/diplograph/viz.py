@@ -817,6 +817,7 @@ def _kind_family(kind: str) -> str:
     return "visit" if fold_accents(kind).startswith("tham") else ""
 
 
+MEETING_LABEL_MAX = 46  # characters of a meeting's label on the canvas, its date included
 _FILLERS = ("chính thức", "cấp nhà nước", "hữu nghị", "làm việc")
 _CLASSIFIERS = ("chuyến", "cuộc", "buổi")
 _CUTS = (" của ", " giữa ", ",", " tại ", " trong khuôn khổ ", " nhằm ", " nhân dịp ", " với ")
@@ -870,6 +871,8 @@ def short_label(node: VNode, parties: Iterable[str] = ()) -> str:
     else:
         head = _head(name, 30)
     date = d.get("date", "")
+    # kind, parties and date together stay under MEETING_LABEL_MAX: the head is cut to leave the date room
+    head = _head(head, MEETING_LABEL_MAX - (len(_short_date(date)) + 3 if date else 0))
     return f"{head} · {_short_date(date)}" if date else head
 
 
