@@ -36,13 +36,13 @@ from typing import Any, Callable
 
 import pytest
 
-from diplograph import rules
+from diplograph import catalog, rules
 from diplograph.build import collect_inputs, map_file
 from diplograph.facts import ArticleFacts
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+$")
-ALL_RULES = rules.all_rules()
+ALL_RULES = catalog.all_rules()
 EXAMPLES = [(r, i, ex) for r in ALL_RULES for i, ex in enumerate(r.examples)]
 FALLBACK_IDS = set(rules.FALLBACKS.values())
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diplograph.rules import all_rules
+from diplograph.catalog import all_rules
 from diplograph.rules_doc import markdown
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from typing import Mapping, Sequence
 
 import pyoxigraph as ox
 
-from .engine import _TOKEN, _VARNAME, RDF_LANGSTRING, XSD, EngineError, Result, Row, Term, substitute_params
+from .sparql_terms import RDF_LANGSTRING, SPARQL_TOKEN, VARNAME, XSD, EngineError, Result, Row, Term, substitute_params
 
 # --------------------------------------------------------------------------- maplib
 # maplib (https://github.com/DataTreehouse/maplib) keeps every predicate as polars columns and
@@ -34,7 +34,7 @@ _DIRECTIVE_BEFORE = frozenset(bytes([c]) for c in b"@ \t\r\n.>")
 _DIRECTIVE_AFTER = frozenset(bytes([c]) for c in b" \t\r\n:<")
 # A COUNT aggregate ``COUNT(…)`` up to its opening parenthesis, and the ``AS ?var`` after the closing one.
 _COUNT_OPEN = re.compile(r"(?<![\w:?$])COUNT\s*\(", re.IGNORECASE)
-_AS_VAR = re.compile(r"\s*AS\s*[?$](" + _VARNAME + ")", re.IGNORECASE)
+_AS_VAR = re.compile(r"\s*AS\s*[?$](" + VARNAME + ")", re.IGNORECASE)
 # The single (non-multi) types maplib reports, from ``repr(RDFType)`` (the class has no accessors).
 _MAPLIB_TYPE = re.compile(r'RDFType\.(?:(IRI|BlankNode|None)\(\)|Literal\("([^"]*)"\))\Z')
 _MAPLIB_FIELD_IRI, _MAPLIB_FIELD_BNODE, _MAPLIB_FIELD_LANG, _MAPLIB_FIELD_NONE = "I", "B", "l", "N"
@@ -155,11 +155,11 @@ def load_maplib(path: Path, ox_fmt: ox.RdfFormat) -> "MaplibGraph":
 def count_variables(query: str) -> set[str]:
     """Names of the variables a ``COUNT(…) AS ?v`` binds anywhere in ``query`` (sub-queries too).
 
-    Strings, IRIs and comments are blanked first (with :data:`_TOKEN`), so ``"COUNT("`` in a
+    Strings, IRIs and comments are blanked first (with :data:`SPARQL_TOKEN`), so ``"COUNT("`` in a
     literal is not an aggregate, and the parentheses are matched so ``COUNT(DISTINCT STR(?x))``
     finds its ``AS``.
     """
-    code = _TOKEN.sub(lambda m: m.group() if m.lastgroup == "var" else " " * len(m.group()), query)
+    code = SPARQL_TOKEN.sub(lambda m: m.group() if m.lastgroup == "var" else " " * len(m.group()), query)
     names: set[str] = set()
     for m in _COUNT_OPEN.finditer(code):
         depth, pos = 1, m.end()

@@ -49,9 +49,9 @@ def _make(kind: str, text: str, rule_ids: list[str], sentence: str, **details: A
 def explanations(facts: ArticleFacts) -> list[Explanation]:
     """The facts of one article as explanations, in the order they were extracted (posts by person,
     then meetings each followed by its participants, agreements, priorities, refused names)."""
-    from .rules import all_rules, or_fallback
+    from . import catalog  # noqa: F401  (the extractor's rules are registered when it is imported)
+    from .rules import or_fallback
 
-    all_rules()  # the extractor's rules are registered when it is imported
     out: list[Explanation] = []
     for p in facts.people:
         for post in p.posts:

@@ -156,12 +156,9 @@ def rule_node(rule_id: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     contributions and goes away with the last article that names it."""
     got = _RULE_NODES.get(rule_id)
     if got is None:
-        from . import rules
+        from . import catalog  # the extractor's rules are registered when it is imported
 
-        found = rules.get(rule_id)
-        if found is None:
-            rules.all_rules()  # the extractor's rules are registered when it is imported
-            found = rules.get(rule_id)
+        found = catalog.get(rule_id)
         node = iri(f"{_ID}rule/{rule_id}")
         triples = [(node, RDF_TYPE, DG.ExtractionRule), (node, RDFS.label, Literal(rule_id))]
         if found is not None and found.doc:  # an unregistered rule has no comment: SHACL reports it

@@ -67,13 +67,6 @@ def get(rule_id: str) -> Rule | None:
     return RULES.get(rule_id)
 
 
-def all_rules() -> list[Rule]:
-    """Every registered rule, sorted by id (importing the extractor registers them)."""
-    from . import extract  # noqa: F401  (registers the extraction rules)
-
-    return [RULES[k] for k in sorted(RULES)]
-
-
 # ----------------------------------------------------------------------------- fallbacks
 # A fact whose `rule` is empty (written before its extractor named a rule, or by code that does not
 # name one yet) is attributed to the fallback rule of its kind, so that every node of the graph and

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from .rules import all_rules
+from .catalog import all_rules
 
 
 def markdown() -> str:

@@ -1022,7 +1022,7 @@ def write_html(graph: Graph, out_path: Path, *, year: int | str | None = None, a
                              communities=communities, size_by=size_by, physics_max_nodes=physics_max_nodes,
                              start_nodes=start_nodes)
     out_path = Path(out_path)
-    from .build import write_atomic  # a build killed mid-write must not leave half a page (tests/test_hostile_crash.py)
+    from .atomic import write_atomic  # a build killed mid-write must not leave half a page (tests/test_hostile_crash.py)
 
     write_atomic(out_path, page)
     report["path"] = str(out_path)
