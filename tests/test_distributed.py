@@ -240,3 +240,15 @@ def test_spellings_of_one_name_share_a_people_bucket() -> None:
     # and the merge those buckets make possible really happens across the hyphen
     keys = person_keys(["Kim Jong-un", "Kim Jong Un"], {}, {"Kim Jong-un": 3, "Kim Jong Un": 1})
     assert keys["Kim Jong Un"] == keys["Kim Jong-un"] == "Kim Jong-un"
+
+
+def test_the_time_budget_per_article_holds_on_the_workers(client, shards, tmp_path: Path) -> None:
+    """Tasks run in the workers' threads (no SIGALRM there): the watchdog stops an article over its
+    budget and the build reports it by shard and line with the local build's reason, then goes on."""
+    report = build_distributed(shards, tmp_path / "out", client=client, partition_size=40, validate=False,
+                               article_budget=1e-4)
+    over = [(where, why) for where, why in report.skipped if "time budget per article" in why]
+    assert len(over) >= 20  # a tenth of a millisecond: many real articles are over it (fewer on warm workers)
+    assert report.read <= ARTICLES - len(over)
+    assert all(why == "took more than 0.0001 s to map (time budget per article)" for _, why in over)
+    assert all(":" in where and where.split(":")[-1].isdigit() for where, _ in over)  # shard:line

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .atomic import write_atomic  # noqa: F401  (re-exported: viz and tests import it from here)
+from .budget import OverBudget, over_budget_reason, time_budget
 from .facts import ArticleFacts
 
 if TYPE_CHECKING:  # imported when needed: a build with nothing to do never loads rdflib or the extractor
@@ -68,36 +69,7 @@ ENV_ARTICLE_BUDGET = "DIPLOGRAPH_ARTICLE_BUDGET"
 _budget: float | None = None  # of the running build; forked pool workers inherit it
 
 
-class _OverBudget(BaseException):
-    """Raised by SIGALRM in the middle of an article's extraction. A BaseException, so no `except
-    Exception` inside the extractor can swallow it."""
-
-
-def _on_alarm(signum, frame) -> None:  # noqa: ARG001
-    raise _OverBudget
-
-
-@contextmanager
-def _time_budget(seconds: float | None):
-    """Interrupt the block after `seconds` (a real-time interval timer, in the process's main thread:
-    the sequential path and every pool worker run articles there). Python code is interrupted at its
-    next bytecode; a single call into C that never returns to Python is not (none is known to)."""
-    import signal
-    import threading
-
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _article_budget(value: float | None, warnings: list[str]) -> float:
+def article_budget_seconds(value: float | None, warnings: list[str]) -> float:
     """The budget given to `build_graph`, else `DIPLOGRAPH_ARTICLE_BUDGET`, else the default."""
     import math
 
@@ -312,15 +284,15 @@ def _map_safe(item: "str | CorpusArticle", cache_dir: str | None = None, inputs:
     path = item if isinstance(item, str) else item.label
     try:
         try:
-            with _time_budget(_budget):
+            with time_budget(_budget):
                 if isinstance(item, str):
                     facts = map_file(item)
                 else:  # a corpus line, already read (see `corpus.read_corpus`)
                     from .extract import extract
 
                     facts = extract(item.article)
-        except _OverBudget:
-            return path, None, f"took more than {_budget:g} s to map (time budget per article)", None
+        except OverBudget:
+            return path, None, over_budget_reason(_budget or 0), None
     except ArticleError as exc:
         return path, None, str(exc).split(": ", 1)[-1], None
     except Exception as exc:  # a bug on one article must not stop the others
@@ -487,7 +459,7 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
     skipped with that reason; the others give the graph they give without it."""
     global _budget
     warnings: list[str] = []
-    budget = _article_budget(article_budget, warnings)
+    budget = article_budget_seconds(article_budget, warnings)
     with _locked(Path(out_dir), Path(cache_dir) if cache_dir else None, log), _collector_off():
         previous, _budget = _budget, budget
         try:

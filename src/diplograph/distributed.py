@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from .build import SHACL_MAX_TRIPLES, BuildReport, collect
+from .build import SHACL_MAX_TRIPLES, BuildReport, article_budget_seconds, collect
 from .facts import ArticleFacts
 
 if TYPE_CHECKING:
@@ -129,20 +129,29 @@ def count_lines(path: str) -> int:
     return n + (last != b"\n")
 
 
-def _safe_extract(make: Callable[[Any], ArticleFacts], arg: Any) -> tuple[ArticleFacts | None, str | None]:
-    """`make(arg)`, or the reason the article was skipped (the local build's wording)."""
+def _safe_extract(make: Callable[[Any], ArticleFacts], arg: Any, budget: float | None = None
+                  ) -> tuple[ArticleFacts | None, str | None]:
+    """`make(arg)` within the time budget per article, or the reason the article was skipped (the
+    local build's wording). Tasks run in a worker's thread pool, so the budget is the watchdog of
+    `budget.time_budget`, not SIGALRM."""
+    from .budget import OverBudget, over_budget_reason, time_budget
     from .reader import ArticleError
 
     try:
-        return make(arg), None
+        try:
+            with time_budget(budget):
+                return make(arg), None
+        except OverBudget:
+            return None, over_budget_reason(budget or 0)
     except ArticleError as exc:
         return None, str(exc).split(": ", 1)[-1]
     except Exception as exc:  # a bug on one article must not stop the others
         return None, f"internal error: {type(exc).__name__}: {exc}"
 
 
-def extract_partition(part: Partition, cache_dir: str | None = None) -> Extracted:
-    """Read and extract one partition (the facts from the fact cache when it has them)."""
+def extract_partition(part: Partition, cache_dir: str | None = None, budget: float | None = None) -> Extracted:
+    """Read and extract one partition (the facts from the fact cache when it has them); an article
+    over `budget` seconds is skipped by name, as in the local build."""
     from .build import count_facts, map_file
     from .cache import FactCache
     from .corpus import read_corpus
@@ -162,7 +171,7 @@ def extract_partition(part: Partition, cache_dir: str | None = None) -> Extracte
         real = part.real(path)
         hit = cache.get(Path(real)) if cache else None
         if hit is None:
-            af, why = _safe_extract(map_file, real)
+            af, why = _safe_extract(map_file, real, budget)
             if af is None:
                 skipped.append((path, why or "unknown error"))
                 continue
@@ -186,7 +195,7 @@ def extract_partition(part: Partition, cache_dir: str | None = None) -> Extracte
             digest = cache.digest_of(raw[-1]) if cache else None
             hit = cache.load(digest) if cache and digest else None
             if hit is None:
-                af, why = _safe_extract(extract, got.article)
+                af, why = _safe_extract(extract, got.article, budget)
                 if af is None:
                     skipped.append((label(got.label), why or "unknown error"))
                     continue
@@ -424,7 +433,8 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
                       client: "Client | None" = None, partition_size: int = DEFAULT_PARTITION_SIZE,
                       merge: bool = True, validate: bool = True, progress: bool = False,
                       cache_dir: str | Path | None = None, follow_links: bool = False,
-                      on_done: Callable[[str, int, int], None] | None = None, stats: dict | None = None) -> BuildReport:
+                      on_done: Callable[[str, int, int], None] | None = None, stats: dict | None = None,
+                      article_budget: float | None = None) -> BuildReport:
     """Build the graph of `paths` on a Dask cluster (`scheduler`, or an open `client`): the shards in
     `out_dir/shards/` and, with `merge`, `out_dir/diplograph.ttl`, byte-identical to `build_graph`'s.
 
@@ -432,7 +442,9 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
     given, gets the wall seconds of each stage and the client's peak memory around resolution (for
     benchmarks/bench_distributed.py). No HTML view is written (an archive that needs a cluster is too
     large for the one-page view; `diplograph viz` makes one of a part). The output folder and the cache must be reachable by the workers at
-    the same paths (a shared file system on a real cluster)."""
+    the same paths (a shared file system on a real cluster). An article whose extraction takes more
+    than `article_budget` seconds (default: `DIPLOGRAPH_ARTICLE_BUDGET`, else 30 s, as `build_graph`)
+    is skipped and reported by name."""
     if partition_size < 1:
         raise ValueError(f"partition_size must be >= 1, got {partition_size}")
     out_dir = Path(out_dir)
@@ -442,7 +454,8 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
     try:
         return _build(client, paths, out_dir, partition_size=partition_size, merge=merge, validate=validate,
                       progress=progress, cache_dir=str(Path(cache_dir).resolve()) if cache_dir else None,
-                      follow_links=follow_links, on_done=on_done, stats=stats if stats is not None else {})
+                      follow_links=follow_links, on_done=on_done, stats=stats if stats is not None else {},
+                      article_budget=article_budget)
     finally:
         if close:
             close()
@@ -450,11 +463,12 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
 
 def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, partition_size: int, merge: bool,  # noqa: C901
            validate: bool, progress: bool, cache_dir: str | None, follow_links: bool,
-           on_done: Callable[[str, int, int], None] | None, stats: dict) -> BuildReport:
+           on_done: Callable[[str, int, int], None] | None, stats: dict, article_budget: float | None) -> BuildReport:
     import resource
 
     clock = _Clock(stats)
     report = BuildReport(shacl_skipped=not validate)
+    budget = article_budget_seconds(article_budget, report.warnings)
     found = collect(paths, exclude=(out_dir, cache_dir), follow_links=follow_links)
     report.skipped.extend(found.problems)
     report.ignored, report.notes = found.ignored, found.notes
@@ -467,7 +481,7 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
     clock("partition")
     if not parts:
         return report
-    extracted = [client.submit(extract_partition, p, cache_dir, key=f"dg-extract-{p.index}-{token}", retries=2)
+    extracted = [client.submit(extract_partition, p, cache_dir, budget, key=f"dg-extract-{p.index}-{token}", retries=2)
                  for p in parts]
     summaries = _wait(client, [client.submit(summary_of, e, key=f"dg-summary-{i}-{token}")
                                for i, e in enumerate(extracted)], progress, "extract", on_done)
