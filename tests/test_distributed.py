@@ -252,3 +252,32 @@ def test_the_time_budget_per_article_holds_on_the_workers(client, shards, tmp_pa
     assert report.read <= ARTICLES - len(over)
     assert all(why == "took more than 0.0001 s to map (time budget per article)" for _, why in over)
     assert all(":" in where and where.split(":")[-1].isdigit() for where, _ in over)  # shard:line
+
+
+def test_a_distributed_build_waits_for_a_build_holding_the_output_folder(client, shards, tmp_path: Path, capfd) -> None:
+    """The local build's lock on the output folder: held by another process (a build), the distributed
+    build says it waits and starts only once the lock is released."""
+    import subprocess
+    import sys
+    import time
+
+    from diplograph.build import LOCK_FILE
+
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(out / LOCK_FILE)!r}, os.O_RDWR | os.O_CREAT, 0o644)\n"
+        "fcntl.lockf(fd, fcntl.LOCK_EX)\n"
+        "print('held', flush=True)\n"
+        "time.sleep(3)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        start = time.monotonic()
+        report = build_distributed(shards[:1], out, client=client, partition_size=40, validate=False)
+        waited = time.monotonic() - start
+    finally:
+        holder.wait(30)
+    assert "waiting: another build is using the output folder" in capfd.readouterr().err
+    assert holder.returncode == 0 and waited >= 1.0  # it started only after the holder let go
+    assert report.read > 0 and (out / "diplograph.ttl").is_file()

@@ -454,13 +454,13 @@ def build_graph(paths: Iterable[str | Path], out_dir: str | Path = "graph", *, j
     `out_dir/diplograph.ttl` (and `.html`).
 
     The build holds an exclusive lock on the output folder (and on the cache folder) from start to end:
-    a second build into the same folder waits for the first (see `_locked`). An article whose mapping
+    a second build into the same folder waits for the first (see `locked_folders`). An article whose mapping
     takes more than `article_budget` seconds (default: `DIPLOGRAPH_ARTICLE_BUDGET`, else 30 s) is
     skipped with that reason; the others give the graph they give without it."""
     global _budget
     warnings: list[str] = []
     budget = article_budget_seconds(article_budget, warnings)
-    with _locked(Path(out_dir), Path(cache_dir) if cache_dir else None, log), _collector_off():
+    with locked_folders(Path(out_dir), Path(cache_dir) if cache_dir else None, log), _collector_off():
         previous, _budget = _budget, budget
         try:
             report = _build_graph(paths, out_dir, jobs=jobs, html=html, validate=validate, progress=progress,
@@ -476,7 +476,7 @@ PAGE_FILE = "diplograph.html"  # the HTML view a build writes next to diplograph
 
 
 @contextmanager
-def _locked(out_dir: Path, cache_dir: Path | None, log: Callable[[str], None] | None):
+def locked_folders(out_dir: Path, cache_dir: Path | None, log: Callable[[str], None] | None):
     """Hold exclusive locks on `LOCK_FILE` in the output folder and the cache folder.
 
     Two builds into one `-o` used to interleave: each wrote its own Turtle and HTML, so the folder could

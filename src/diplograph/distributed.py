@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from .build import SHACL_MAX_TRIPLES, BuildReport, article_budget_seconds, collect
+from .build import SHACL_MAX_TRIPLES, BuildReport, article_budget_seconds, collect, locked_folders
 from .facts import ArticleFacts
 
 if TYPE_CHECKING:
@@ -452,10 +452,13 @@ def build_distributed(paths: Iterable[str | Path], out_dir: str | Path = "graph"
     if client is None:
         client, close = connect(scheduler)
     try:
-        return _build(client, paths, out_dir, partition_size=partition_size, merge=merge, validate=validate,
-                      progress=progress, cache_dir=str(Path(cache_dir).resolve()) if cache_dir else None,
-                      follow_links=follow_links, on_done=on_done, stats=stats if stats is not None else {},
-                      article_budget=article_budget)
+        # the local build's locks (output and cache folders), held by the client for the whole build:
+        # a second build into the same folder, local or distributed, waits for this one
+        with locked_folders(out_dir, Path(cache_dir) if cache_dir else None, None):
+            return _build(client, paths, out_dir, partition_size=partition_size, merge=merge, validate=validate,
+                          progress=progress, cache_dir=str(Path(cache_dir).resolve()) if cache_dir else None,
+                          follow_links=follow_links, on_done=on_done, stats=stats if stats is not None else {},
+                          article_budget=article_budget)
     finally:
         if close:
             close()
