@@ -213,6 +213,33 @@ def test_people_resolved_per_surname_bucket_give_the_archives_names(shards) -> N
     assert by_bucket, "no short form resolved to a full name: the test proves nothing"
 
 
+def test_meetings_clustered_per_family_bucket_give_the_archives_clusters(shards) -> None:
+    """The meetings' shuffle: each kind-family bucket clustered apart, the clusters merged in the order
+    they were made, give exactly the whole archive's clusters and meeting ids."""
+    from diplograph.distributed import cluster_bucket, extract_partition, meeting_bucket, pick_meetings
+    from diplograph.resolve import res_input, resolve_clustered, resolve_inputs
+
+    parts = [extract_partition(Partition(i, corpus=str(s), lines=(1, 10_000))) for i, s in enumerate(shards)]
+    order = sorted((a.source, i, j) for i, p in enumerate(parts) for j, a in enumerate(p.facts))
+    ranks = [[0] * len(p.facts) for p in parts]
+    for rank, (_, i, j) in enumerate(order):
+        ranks[i][j] = rank
+    inputs = [(rank, src, res_input(parts[i].facts[j])) for rank, (src, i, j) in enumerate(order)]
+    whole = resolve_inputs(inputs)
+    buckets = [cluster_bucket(whole.person_key, *[pick_meetings(p, ranks[i], b) for i, p in enumerate(parts)])
+               for b in range(SHUFFLE_BUCKETS)]
+    assert sum(1 for got in buckets if got) >= 3, "the reports fell into fewer than 3 buckets: the test proves little"
+    assert all(len({meeting_bucket(m) for cl in got for _, _, _, m in cl}) <= 1 for got in buckets)
+    clusters = sorted((cl for got in buckets for cl in got), key=lambda cl: (cl[0][0], cl[0][1]))
+    reports = [(r, s, m) for r, _, s, m in sorted((x for cl in clusters for x in cl), key=lambda x: (x[0], x[1]))]
+    agreements_only = [(r, s, ((), (), x[2], ())) for r, s, x in inputs]
+    split = resolve_clustered(agreements_only, whole.person_key, [[(r, s, m) for r, _, s, m in cl] for cl in clusters], reports)
+    assert split.clusters == whole.clusters and split.meeting_key == whole.meeting_key
+    assert split.first_report == whole.first_report and split.summary == whole.summary
+    assert split.agreement_key == whole.agreement_key
+    assert any(len(members) > 1 for members in whole.clusters.values()), "no meeting reported twice: the test proves little"
+
+
 def test_cli_shards_only_writes_the_shards_and_no_turtle(client, shards, distributed, tmp_path) -> None:
     out = tmp_path / "shards-only"
     result = CliRunner().invoke(main, ["build", *map(str, shards), "-o", str(out), "--scheduler", client.scheduler.address,

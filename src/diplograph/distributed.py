@@ -45,7 +45,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Sequence
 
 from .build import SHACL_MAX_TRIPLES, BuildReport, article_budget_seconds, collect, locked_folders
 from .facts import ArticleFacts
@@ -92,6 +92,7 @@ class Extracted:
     facts: list[ArticleFacts]
     summary: "Summary"
     names: list[dict[str, tuple[int, set[str]]]] = field(default_factory=list)
+    meetings: list[tuple] = field(default_factory=list)  # per article, its meeting reports (`res_input`)
 
 
 @dataclass
@@ -208,10 +209,11 @@ def extract_partition(part: Partition, cache_dir: str | None = None, budget: flo
     counts = count_facts(facts)
     del counts["people"]  # distinct names across the archive: counted by the client from `people`
     inputs = [res_input(a) for a in facts]
-    # the client resolves meetings and agreements only: names and posts go to the people shuffle
-    return Extracted(facts, Summary([a.source for a in facts], [((), r[1], r[2], ()) for r in inputs], skipped,
+    # the client resolves agreements only: names and posts go to the people shuffle, meeting reports to
+    # the meetings' shuffle by kind family
+    return Extracted(facts, Summary([a.source for a in facts], [((), (), r[2], ()) for r in inputs], skipped,
                                     frozenset(p.name for a in facts for p in a.people), counts, cached),
-                     name_buckets(inputs))
+                     name_buckets(inputs), [r[1] for r in inputs])
 
 
 def surname_bucket(name: str) -> int:
@@ -271,6 +273,37 @@ def _keep(cache: "FactCache", digest: str | None, facts: ArticleFacts, path: Pat
             cache.store(digest, facts)
     except OSError:
         pass
+
+
+def meeting_bucket(m: tuple) -> int:
+    """The meetings' shuffle bucket of a report: by its kind family (`resolve.meeting_family`), which
+    `same_features` never crosses, so each bucket clusters on its own to exactly the archive's clusters."""
+    from .resolve import meeting_family
+
+    return zlib.crc32((meeting_family(m) or "").encode("utf-8")) % SHUFFLE_BUCKETS
+
+
+def pick_meetings(extracted: Extracted, ranks: list[int], bucket: int) -> list[tuple[int, int, str, tuple]]:
+    """One bucket of a partition's meeting reports, each (rank of its article, place in the article,
+    source, report): the meetings' shuffle's send side."""
+    return [(ranks[j], pos, src, m) for j, (src, ms) in enumerate(zip(extracted.summary.sources, extracted.meetings, strict=True))
+            for pos, m in enumerate(ms) if meeting_bucket(m) == bucket]
+
+
+def cluster_bucket(person_key: dict[str, str], *parts: list[tuple[int, int, str, tuple]]) -> list[list[tuple[int, int, str, tuple]]]:
+    """`resolve.cluster_meetings` of one bucket of the whole archive's reports, in article order: the
+    clusters in the order they were made, their reports as `pick_meetings` gives them."""
+    from .resolve import cluster_meetings
+    from .resolve.inputs import M_KEY
+
+    articles: list[tuple[Hashable, str, tuple]] = []
+    place: dict[tuple[Hashable, str], tuple[int, int]] = {}  # (rank, key of the report) -> (rank, place)
+    for rank, pos, src, m in sorted((x for part in parts for x in part), key=lambda x: (x[0], x[1])):
+        if not articles or articles[-1][0] != rank:
+            articles.append((rank, src, ((), [], (), ())))
+        articles[-1][2][1].append(m)
+        place[(rank, m[M_KEY])] = (rank, pos)
+    return [[(*place[(uid, m[M_KEY])], src, m) for uid, src, m in cl] for cl in cluster_meetings(articles, person_key)]
 
 
 def summary_of(extracted: Extracted) -> Summary:
@@ -504,7 +537,7 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
     if not order:
         return report  # nothing could be read: the previous graph stays as it was
     report.facts["people"] = len(people)
-    from .resolve import resolve_inputs
+    from .resolve import resolve_clustered
 
     # people: resolved on the workers, one surname bucket each (a shuffle of the partitions' names)
     people_keys = _wait(client, [client.submit(resolve_people, *[client.submit(pick_names, e, b, key=f"dg-names-{i}-{b}-{token}")
@@ -521,7 +554,20 @@ def _build(client: "Client", paths: Iterable[str | Path], out_dir: Path, *, part
 
         stats["summary_bytes"] = sum(len(pickle.dumps(s.inputs, protocol=pickle.HIGHEST_PROTOCOL)) for s in summaries)
     clock("gather")
-    res = resolve_inputs([(rank, src, summaries[i].inputs[j]) for rank, (src, i, j) in enumerate(order)], person_key)
+    # meetings: clustered on the workers, one kind-family bucket each (a shuffle of the partitions' reports);
+    # the clusters, merged in the order they were made, are named here with the agreements
+    [people_future] = client.scatter([person_key], broadcast=True)
+    buckets = _wait(client, [client.submit(cluster_bucket, people_future,
+                                           *[client.submit(pick_meetings, e, ranks[i], b, key=f"dg-meets-{i}-{b}-{token}")
+                                             for i, e in enumerate(extracted)], key=f"dg-cluster-{b}-{token}", retries=2)
+                             for b in range(SHUFFLE_BUCKETS)], progress, "meetings", on_done)
+    clusters = sorted((cl for got in buckets for cl in got), key=lambda cl: (cl[0][0], cl[0][1]))
+    reports = [(rank, src, m) for rank, _, src, m in sorted((x for cl in clusters for x in cl), key=lambda x: (x[0], x[1]))]
+    del buckets
+    clock("meetings")
+    res = resolve_clustered([(rank, src, summaries[i].inputs[j]) for rank, (src, i, j) in enumerate(order)], person_key,
+                            [[(rank, src, m) for rank, _, src, m in cl] for cl in clusters], reports)
+    del clusters, reports
     person_key, views = _views(res, [s.sources for s in summaries])
     stats["rss_after_resolve_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     clock("resolve")

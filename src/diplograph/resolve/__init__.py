@@ -12,11 +12,11 @@ per person, `meetings` clusters the reports of one meeting (one rule, applied th
 from __future__ import annotations
 
 from ..keys import norm, norm_cached, slug
-from .archive import resolve, resolve_inputs
+from .archive import resolve, resolve_clustered, resolve_inputs
 from .inputs import res_input
-from .meetings import same_features, same_meeting
+from .meetings import Report, cluster_meetings, meeting_family, same_features, same_meeting
 from .model import MeetingSummary, Resolution
 from .people import person_keys
 
-__all__ = ["MeetingSummary", "Resolution", "norm", "norm_cached", "person_keys", "res_input", "resolve", "resolve_inputs",
-           "same_features", "same_meeting", "slug"]
+__all__ = ["MeetingSummary", "Report", "Resolution", "cluster_meetings", "meeting_family", "norm", "norm_cached",
+           "person_keys", "res_input", "resolve", "resolve_clustered", "resolve_inputs", "same_features", "same_meeting", "slug"]

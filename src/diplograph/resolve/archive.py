@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from sys import intern
-from typing import Hashable, cast
+from typing import Hashable, Iterable, cast
 
 from ..facts import ArticleFacts
 from ..ids import agreement_local, meeting_local
@@ -73,12 +73,22 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
 
     `uid` tells articles apart (two files may share a source name); `person_key` may be given when the
     caller has it already (it is `person_keys` of all the names)."""
+    person_key = person_key if person_key is not None else _person_key(articles)
+    reports = [(uid, source, m) for uid, source, r in articles for m in r[1]]
+    return resolve_clustered(articles, person_key, cluster_meetings(articles, person_key), reports)
+
+
+def resolve_clustered(articles: list[tuple[Hashable, str, tuple]], person_key: dict[str, str],
+                      clusters: list[list[Report]], reports: Iterable[Report]) -> Resolution:
+    """`resolve_inputs` with the meeting clusters made elsewhere: `clusters` in the order
+    `cluster_meetings` creates them, `reports` every meeting report in article order. The distributed
+    build clusters each kind family's reports on a worker (`same_features` never joins two families)
+    and gives the merged clusters here; the articles' own meeting lists are not read."""
     res = Resolution()
-    res.person_key = person_key if person_key is not None else _person_key(articles)
-    _name_clusters(res, cluster_meetings(articles, res.person_key))
-    for uid, source, r in articles:
-        for m in r[1]:
-            res.first_report.setdefault(res.meeting_key[(source, m[M_KEY])], (uid, m[M_KEY]))
+    res.person_key = person_key
+    _name_clusters(res, clusters)
+    for uid, source, m in reports:
+        res.first_report.setdefault(res.meeting_key[(source, m[M_KEY])], (uid, m[M_KEY]))
     _agreement_keys(res, articles)
     return res
 

@@ -144,6 +144,12 @@ class _ClusterIndex:
                 self.by_person_undated.setdefault((f.family, person), []).append(i)
 
 
+def meeting_family(m: tuple) -> str | None:
+    """The kind family of a meeting report (of `res_input`): `same_features` never joins reports of two
+    families, so the reports of each family can be clustered apart (the distributed build's shuffle)."""
+    return family(m[M_KIND])
+
+
 def cluster_meetings(articles: list[tuple[Hashable, str, tuple]], person_key: dict[str, str]) -> list[list[Report]]:
     """Greedy clustering in a stable order: a report joins the first cluster (in creation order) whose first
     report `same_features` accepts (no chaining), never one of its own article; else it starts a cluster."""
