@@ -13,15 +13,14 @@ An archive of millions of articles is more than one machine re-maps after every 
    per-article fact cache of `cache` when a cache folder is given (files keyed by their bytes, corpus
    articles by their line), so a re-run extracts only new or changed articles. A bad article is
    reported with its file (or `shard:line`) and skipped, as locally. The facts stay in the workers'
-   memory; only each article's meeting and agreement summary (`resolve.res_input` without its names
-   and posts, a few hundred bytes) comes back.
+   memory; only each article's source and agreement summary comes back.
 3. **Resolution**: people on the workers, as a shuffle by surname (`surname_bucket`, the blocking key
-   of `resolve.person_keys`, so each bucket gives the archive's answer); meetings and agreements here,
-   by `resolve.resolve_inputs` (the very function the local build runs) given those names, in the local
-   build's article order. Meetings are *not* partitioned by blocking keys: the clustering is greedy in
-   article order with candidates drawn from dates *and* participants, so splitting it by key would
-   change which cluster a report joins (and the bytes). Its cost and memory grow with the archive on
-   one machine; docs/distributed.md measures it and says what has to change first.
+   of `resolve.person_keys`, so each bucket gives the archive's answer); meetings on the workers too, as
+   a shuffle by kind family (`meeting_bucket`: `same_features` never joins two families, so each
+   bucket's greedy clustering in article order is exactly the archive's, `cluster_bucket`); here, the
+   clusters merged in the order they were made are named, and agreements resolved, by
+   `resolve.resolve_clustered` (the code `resolve_inputs` of the local build runs). Within a family
+   the clustering is one task (see docs/distributed.md for what splitting further needs).
 4. **Mapping** (workers): each partition's articles are mapped (`mapper.ArticleMapper`) against the
    part of the resolution they use, and its own triples written as one sorted N-Triples shard
    `shards/part-NNNNN.nt`. Facts of nodes several articles speak of (a person's name, an agreement's
