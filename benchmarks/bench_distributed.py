@@ -25,6 +25,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import run  # noqa: E402  (benchmarks/run.py: run_measured, CPU)
 
+from diplograph.load import virtuoso_ini  # noqa: E402
+
 CHILD_DIST = """
 import json, sys
 from diplograph.distributed import build_distributed
@@ -92,25 +94,7 @@ def table(n: int, workers: int, size: int, local: dict, dist: dict, same: bool) 
     return "\n".join(lines)
 
 
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {db}/virtuoso.db
-ErrorLogFile = {db}/virtuoso.log
-LockFile = {db}/virtuoso.lck
-TransactionFile = {db}/virtuoso.trx
-xa_persistent_file = {db}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {db}/virtuoso-temp.db
-TransactionFile = {db}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-DirsAllowed = ., {data}
-NumberOfBuffers = 170000
-MaxDirtyBuffers = 130000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerThreads = 4
-"""
+
 
 
 def free_port() -> int:
@@ -152,7 +136,7 @@ def bench_load(out: Path, work: Path, triples: int) -> list[str]:
         shutil.rmtree(db, ignore_errors=True)
         db.mkdir()
         sql, http = free_port(), free_port()
-        (db / "virtuoso.ini").write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, data=out.resolve()))
+        (db / "virtuoso.ini").write_text(virtuoso_ini(db, out.resolve(), sql, http, buffers=170_000))
         proc = subprocess.Popen([binary, "+foreground", "+configfile", str(db / "virtuoso.ini")], cwd=db,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -23,7 +23,7 @@ from diplograph.build import build_graph
 from diplograph.cli import main
 from diplograph.distributed import build_distributed, shard_files
 from diplograph.engine import load_graph, sort_key
-from diplograph.load import LoadError, input_files, load_virtuoso, parse_target
+from diplograph.load import LoadError, input_files, load_virtuoso, parse_target, virtuoso_ini
 from diplograph.push import DEFAULT_NAMED_GRAPH, Endpoint
 from diplograph.query import run_query, run_remote_query
 
@@ -143,30 +143,7 @@ def test_oxigraph_load_refuses_a_store_that_is_not_empty(built, tmp_path) -> Non
 
 
 # ----------------------------------------------------------------------------- Virtuoso
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {db}/virtuoso.db
-ErrorLogFile = {db}/virtuoso.log
-LockFile = {db}/virtuoso.lck
-TransactionFile = {db}/virtuoso.trx
-xa_persistent_file = {db}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {db}/virtuoso-temp.db
-TransactionFile = {db}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DisableUnixSocket = 1
-DirsAllowed = ., {data}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-CaseMode = 2
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerThreads = 4
-Charset = UTF-8
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 600
-"""
+
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +158,7 @@ def virtuoso(built, tmp_path_factory) -> Iterator[tuple[str, Endpoint]]:
         db = tmp_path_factory.mktemp(f"virtuoso-{attempt}")
         sql, http = free_port(), free_port()
         ini = db / "virtuoso.ini"
-        ini.write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, data=built[0].resolve()))
+        ini.write_text(virtuoso_ini(db, built[0].resolve(), sql, http))
         log = open(db / "stdout.log", "w+b")
         proc = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=db, stdout=log,
                                 stderr=subprocess.STDOUT)

@@ -200,3 +200,40 @@ def load(out: Path, into: str, graph: str | None = None, append: bool = False) -
     else:
         load_virtuoso(files, target.where, graph or DEFAULT_NAMED_GRAPH)
     return target, files
+
+
+# The settings a Virtuoso 7 server needs to bulk-load a build (docs/distributed.md): its database files
+# under `db`, SQL and HTTP on loopback ports, the shards' folder allowed to `ld_dir`, UTF-8, case kept.
+_VIRTUOSO_INI = """[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+DirsAllowed = ., {data}
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
+CaseMode = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 600
+"""
+
+
+def virtuoso_ini(db: Path, data: Path, sql_port: int, http_port: int, buffers: int = 10_000) -> str:
+    """A `virtuoso.ini` for a server of our own that loads the shards in `data` (`virtuoso-t -f -c INI`).
+
+    `buffers` is Virtuoso's NumberOfBuffers (8 KB pages: 10,000 = 80 MB; about 2/3 of the memory to give
+    it for a large load), its MaxDirtyBuffers three quarters of that."""
+    return _VIRTUOSO_INI.format(db=db, data=data, sql=sql_port, http=http_port, buffers=buffers,
+                                dirty=buffers * 3 // 4)
