@@ -77,6 +77,18 @@ R_GIVEN_NAME_WORD = rule(
 
 ORG_SUFFIXES = word_set("organization-suffixes")  # data/word_classes.ttl
 
+R_ORG_OR_COUNTRIES = rule(
+    "person.refuse.party-or-country-chain",
+    "A capitalised run that opens with a party or ministry word ('Đảng CPP') or is a hyphenated chain of countries "
+    "('Campuchia-Lào-Việt Nam') is no person.",
+    [Example("Hội đàm\nChủ tịch nước Lê Văn Tám hội đàm với Chủ tịch Đảng CPP, Chủ tịch Thượng viện Campuchia Hun Xen.",
+             {"kind": "person", "name": "Đảng CPP"}, present=False),
+     Example("Hợp tác\nHai bên phát huy cơ chế Cuộc gặp Bộ trưởng Quốc phòng Campuchia-Lào-Việt Nam.",
+             {"kind": "person", "name": "Campuchia-Lào-Việt Nam"}, present=False)])
+
+# R_ORG_OR_COUNTRIES: words that open an organization's name, never a person's ("Đảng CPP", "Bộ Tư pháp").
+PARTY_OR_MINISTRY_WORDS = word_set("party-or-ministry-words")  # data/word_classes.ttl
+
 _DIGIT = re.compile(r"\d")
 
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
@@ -227,8 +239,11 @@ def run_candidate(an: TokenView, a: int, b: int) -> tuple[tuple[int, int] | None
     the run is no candidate yet no refusal: a field of government such as 'Ngoại giao')."""
     b = given_name_word(an, a, b)
     cleaned, why = clean_run(an, a, b)
-    if cleaned is None or not valid_name(an, *cleaned):
+    if cleaned is None:
         return None, why
+    verdict = name_verdict(an, *cleaned)
+    if verdict is not True:
+        return None, verdict or why
     a, b = cleaned
     if b - a == 1 and is_vietnamese_syllable(an.toks[a].text) and b < len(an.toks) \
             and f"{an.toks[a].text} {an.toks[b].text}" in MINISTRY_FIELDS:
@@ -237,6 +252,13 @@ def run_candidate(an: TokenView, a: int, b: int) -> tuple[tuple[int, int] | None
 
 
 def valid_name(an: TokenView, i: int, j: int) -> bool:
+    """Can the run at tokens i..j be a person's name?"""
+    return name_verdict(an, i, j) is True
+
+
+def name_verdict(an: TokenView, i: int, j: int) -> bool | str:
+    """True when the run at tokens i..j can be a person's name, else False or the id of the rule that
+    refused it (False: the refusal `clean_run` gave stands)."""
     words = [t.text for t in an.toks[i:j]]
     if not words or len(words) > 5:
         return False
@@ -255,6 +277,8 @@ def valid_name(an: TokenView, i: int, j: int) -> bool:
         return False
     if len(words) == 1 and "-" in words[0] and all(an.lex.lookup(w) is not None for w in words[0].split("-")):
         return False  # R_COUNTRY_PAIR: "Nga-Mỹ", "Trung-Ấn" are two countries, not a name
+    if party_or_country_chain(an, words):
+        return R_ORG_OR_COUNTRIES
     if any(w in ("Bộ", "Vụ", "Cục", "Ban", "Sở", "Viện", "Ủy", "Tập", "Đại") for w in words[1:]) \
             and not all(is_vietnamese_syllable(w) for w in words):
         return False  # "Bắc Mỹ Bộ Ngoại": a department's name ran into the next organization
@@ -263,6 +287,19 @@ def valid_name(an: TokenView, i: int, j: int) -> bool:
     if an.gaz_cover and any(k in an.gaz_cover and an.gaz_cover[k].kind == "country" for k in range(i, j)):
         return False  # a country inside the run: an organization's name ("Đại học Fulbright Việt Nam")
     return True
+
+def party_or_country_chain(an: TokenView, words: list[str]) -> bool:
+    """R_ORG_OR_COUNTRIES: 'Đảng CPP' (a party or ministry word first: an organization) and
+    'Campuchia-Lào-Việt Nam' (every hyphenated piece a country or place) name no person."""
+    if words[0] in PARTY_OR_MINISTRY_WORDS and words[0] not in an.lex.surnames:
+        return True
+    text = " ".join(words)
+    if "-" not in text:
+        return False
+    pieces = [p.strip() for p in re.split(r"[-–]", text)]
+    return len(pieces) >= 2 and all(p and (e := an.lex.lookup(p)) is not None and e.kind in ("country", "place")
+                                    for p in pieces)
+
 
 def foreign_lead(an: TokenView, i: int) -> bool:
     """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun

@@ -144,8 +144,8 @@ class SentenceAnalysis:
             name = self.text[self.toks[i].start:self.toks[j - 1].end]
             m = Mention(name=name, start=self.toks[i].start, end=self.toks[j - 1].end, tok_start=i, tok_end=j,
                         short=(j - i == 1))
-            m.posts, chain_start = posts_before(self, i)
-            after_end = posts_after(self, i, j, m.posts)
+            m.posts, chain_start, prefix_post = posts_before(self, i, j)
+            after_end = posts_after(self, i, j, m.posts, prefix_post)
             m.title_start = chain_start if chain_start is not None else m.start
             m.after_end = after_end if after_end is not None else m.end
             out.append(m)

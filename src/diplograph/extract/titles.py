@@ -59,6 +59,33 @@ R_LOWER_COMPLEMENT = rule(
     [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
              {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
 
+R_NEXT_HOLDER = rule(
+    "post.after-name.next-holder-chain",
+    "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
+    [Example("Mặc niệm\nChủ tịch nước Lê Văn Tám, Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Trần Văn Bảo cùng các đại biểu "
+             "dành phút mặc niệm.", {"kind": "post", "name": "Lê Văn Tám", "title": "Phó Thủ tướng"}, present=False),
+     Example("Mặc niệm\nChủ tịch nước Lê Văn Tám, Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Trần Văn Bảo cùng các đại biểu "
+             "dành phút mặc niệm.", {"kind": "post", "name": "Trần Văn Bảo", "title": "Phó Thủ tướng"})])
+R_PLURAL_TITLE = rule(
+    "post.refuse.plural-title",
+    "A plural title ('hai Thủ tướng', 'các Bộ trưởng') before a comma is no post of the next name in a title chain.",
+    [Example("Trao công hàm\nTrước sự chứng kiến của hai Thủ tướng, Thứ trưởng Bộ Ngoại giao Lê Văn Tám đã trao công hàm.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Thủ tướng"}, present=False),
+     Example("Trao công hàm\nTrước sự chứng kiến của hai Thủ tướng, Thứ trưởng Bộ Ngoại giao Lê Văn Tám đã trao công hàm.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Thứ trưởng Bộ Ngoại giao"})])
+R_POSSESSOR_BEFORE = rule(
+    "post.possessor.before-name",
+    "In '<post> của <title> Y' right before Y, Y is the possessor: Y holds only <title>; the post before 'của' is someone else's.",
+    [Example("Bầu cử\nÔng Tom Baker, cựu trợ lý của Tổng thống Mỹ John Carter, cho biết.",
+             {"kind": "post", "name": "John Carter", "title": "cựu trợ lý của Tổng thống Mỹ"}, present=False),
+     Example("Bầu cử\nÔng Tom Baker, cựu trợ lý của Tổng thống Mỹ John Carter, cho biết.",
+             {"kind": "post", "name": "John Carter", "title": "Tổng thống Mỹ"}),
+     Example("Họp báo\nNgày 8/6, người phát ngôn của Tổng thống Nga Ivan Petrov tuyên bố hai bên sẽ gặp nhau.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "người phát ngôn của Tổng thống Nga"})])
+
+# R_PLURAL_TITLE: words before a title that make it plural ("hai Thủ tướng", "các Bộ trưởng").
+PLURAL_LEADS = word_set("plural-leads")  # data/word_classes.ttl
+
 ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
 
 # Words after which a title is an office being taken or given, not the next name's post.
@@ -284,8 +311,11 @@ def skip_honorific_back(an: SentenceAnalysis, k: int) -> tuple[int, bool]:
     return k, False
 
 
-def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, hon: bool) -> tuple[int, int, TitleSpan] | None:
-    """The title ending at token k of a chain before a name (the possessor's post after 'của' taken)."""
+def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, hon: bool,
+                 name: tuple[int, int]) -> tuple[int, int, TitleSpan, bool] | None:
+    """The title ending at token k of a chain before the name at tokens `name` (the possessor's post after
+    'của' taken), and whether the name is that possessor (R_POSSESSOR_BEFORE: then the title after 'của'
+    is the name's and the post before it someone else's)."""
     toks = an.toks
     # "Theo Bộ trưởng Quốc phòng Mỹ, Donald Trump …": a title before a comma names someone else,
     # unless an honorific marks the name as its apposition (", bà Busaya Mathelin")
@@ -302,9 +332,50 @@ def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, ho
     a, b, span = found
     if a >= 2 and toks[a - 1].text == "của" and (owner := title_ending_at(an, a - 2)) is not None \
             and owner[2].kind != "nopost":
-        # "người phát ngôn của Thủ tướng Đức": the post is the spokesperson's, of the chancellor
-        return owner[0], b, owner[2]
-    return a, b, span
+        if not comma_form and first and possessor_name(an, owner[0], *name):
+            return a, b, span, True  # R_POSSESSOR_BEFORE: "A, trợ lý của Tổng thống Y": Y holds only "Tổng thống"
+        # "người phát ngôn của Thủ tướng Đức, ông X": the post is the spokesperson's, of the chancellor
+        return owner[0], b, owner[2], False
+    return a, b, span, False
+
+
+def possessor_name(an: SentenceAnalysis, owner_start: int, i: int, j: int) -> bool:
+    """R_POSSESSOR_BEFORE: is the name after '<post> của <title>' the possessor? Yes when the post is
+    another person's apposition ('A, (một) cố vấn của …'), plural ('các cố vấn của …'), the name a short
+    form ('… của Tổng thống Trump') or followed by 'là' ('… của Tổng thống Trump là ông X'); a clause
+    that opens with the post and a full name ('người phát ngôn của Tổng thống Nga Dmitry Peskov tuyên
+    bố') names its holder."""
+    toks = an.toks
+    a0, _ = qualify(an, owner_start)
+    k0 = a0 - 1
+    if k0 >= 0 and toks[k0].text.lower() in ("các", "những", "nhiều"):
+        return True
+    if k0 >= 0 and toks[k0].text.lower() == "một":
+        k0 -= 1
+    if k0 >= 1 and toks[k0].text == "," and any(c[1] == k0 for c in an.candidates):
+        return True
+    return j - i == 1 or (j < len(toks) and toks[j].text.lower() == "là")
+
+
+def plural_title(an: SentenceAnalysis, start: int) -> bool:
+    """R_PLURAL_TITLE: a title led by a number or plural word ('hai Thủ tướng', 'các Bộ trưởng')."""
+    a, _ = qualify(an, start)
+    return a > 0 and an.toks[a - 1].text.lower() in PLURAL_LEADS
+
+
+def chain_to_next_name(an: SentenceAnalysis, b: int) -> bool:
+    """R_NEXT_HOLDER: from token b, titles joined by commas run on to the start of another name."""
+    toks = an.toks
+    for _ in range(4):
+        if b >= len(toks) or toks[b].text != "," or b + 1 >= len(toks):
+            return False
+        nxt = title_starting_at(an, b + 1)
+        if nxt is None:
+            return False
+        b = nxt[1]
+        if any(c[0] == b for c in an.candidates):
+            return True
+    return False
 
 
 def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: Post) -> bool:
@@ -313,6 +384,8 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
     toks = an.toks
     if not (a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := title_ending_at(an, a - 2)) is not None):
         return False
+    if plural_title(an, prev[0]):
+        return False  # R_PLURAL_TITLE: "hai Thủ tướng, Thứ trưởng X": the plural title is no post of X
     if other_country(an, prev, post):
         return False  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
     if toks[a - 1].text == "và" and countries_in(an, (a, b, span)) and not countries_in(an, prev) \
@@ -326,8 +399,9 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
                 and countries_in(an, prev) and not countries_in(an, (a, b, span)))
 
 
-def posts_before(an: SentenceAnalysis, i: int) -> tuple[list[Post], int | None]:
-    """R_TITLE: the chain of posts before the name at token i, and where the chain starts (char offset)."""
+def posts_before(an: SentenceAnalysis, i: int, j: int) -> tuple[list[Post], int | None, bool]:
+    """R_TITLE: the chain of posts before the name at tokens i..j, where the chain starts (char offset),
+    and whether a post (not only a rank) stands in it (R_NEXT_HOLDER reads that after the name)."""
     toks = an.toks
     k, hon = skip_honorific_back(an, i - 1)
     if k >= 0 and toks[k].text == "là" and not hon:
@@ -338,24 +412,30 @@ def posts_before(an: SentenceAnalysis, i: int) -> tuple[list[Post], int | None]:
         k -= 1
     chain: list[Post] = []
     chain_first = None
+    prefix_post = False  # R_NEXT_HOLDER: a post (not only a rank) stands before the name
     while k >= 0:
-        found = title_before(an, k, not chain, comma_form, hon)
+        found = title_before(an, k, not chain, comma_form, hon, (i, j))
         if found is None:
             break
-        a, b, span = found
+        a, b, span, possessed = found
         post = make_post(an, a, b, span, an.text)
         if post is None:
             break
+        prefix_post = prefix_post or span.kind != "rank"
         chain.insert(0, post)
+        if possessed:
+            post.rule = R_POSSESSOR_BEFORE
+            chain_first = a
+            break
         a, _ = qualify(an, a)
         chain_first = a
         if not chain_goes_on(an, a, b, span, chain[0]):
             break
         k = a - 2
-    return chain, (toks[chain_first].start if chain and chain_first is not None else None)
+    return chain, (toks[chain_first].start if chain and chain_first is not None else None), prefix_post
 
 
-def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post]) -> int | None:
+def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_post: bool) -> int | None:
     """R_TITLE, R_POST_AFTER_FORMS: posts after the name (', Tổng thống Moldova', ' - Bí thư …', '(…)',
     'được bầu làm …'), appended to `posts`; where the last one ends (char offset)."""
     toks = an.toks
@@ -376,6 +456,8 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post]) -> int 
         a, b, span = found
         if any(c[0] == b for c in an.candidates):
             break  # the title belongs to the next name ("A, Thứ trưởng B")
+        if toks[k].text == "," and prefix_post and chain_to_next_name(an, b):
+            break  # R_NEXT_HOLDER: "A, Phó Thủ tướng, Bộ trưởng B": the chain is B's
         post = make_post(an, a, b, span, an.text)
         if post is None:
             break

@@ -17,7 +17,19 @@ from itertools import combinations
 from ...facts import MeetingFact, Participant
 from ...keys import ordinals
 from ...kinds import folds_partial, has_party_rule, merge_group
+from ...rules import Example, rule
 from ..drafts import MeetingDraft, word_set
+
+R_GENERIC_MEETING = rule(
+    "meeting.same.generic-kind",
+    "A generic 'cuộc gặp' of exactly the parties of talks, a call or a reception already reported is that meeting.",
+    [Example("Hội đàm\nNgày 7/11, Thủ tướng Trần Văn Bảo đã hội đàm với Thủ tướng Trung Quốc Lý Minh. Tại cuộc gặp, hai "
+             "Thủ tướng nhất trí tăng cường hợp tác.", {"kind": "meeting", "kind_of": "Meeting"}, present=False),
+     Example("Hội đàm\nNgày 7/11, Thủ tướng Trần Văn Bảo đã hội đàm với Thủ tướng Trung Quốc Lý Minh. Tại cuộc gặp, hai "
+             "Thủ tướng nhất trí tăng cường hợp tác.", {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Talks"})])
+
+# R_GENERIC_MEETING: the kinds a generic 'cuộc gặp' of the same parties may be.
+_SPECIFIC_KINDS = ("Talks", "PhoneCall", "CourtesyCall", "Reception")
 
 _NAME_FILLER = frozenset({"hội", "nghị", "cuộc", "các", "của", "và"})
 _SUBSETS_UP_TO = 6  # party and ordinal sets up to this size are looked up by their subsets
@@ -154,11 +166,36 @@ class MeetingSet:
         if mt.slot >= 0:
             self.changed.append(mt)
 
+    def generic_meeting_of(self, mt: MeetingDraft) -> MeetingDraft | None:
+        """R_GENERIC_MEETING: a generic 'cuộc gặp' of exactly the parties of talks, a call or a reception
+        already reported ('Tại cuộc gặp, hai Thủ tướng …' after the talks) is that meeting, not another.
+        Candidates come from the index's party-set postings (every meeting with those parties is there)."""
+        names = mt.names()
+        if mt.kind != "Meeting" or mt.named or len(names) < 2:
+            return None
+        slots: set[int] = set()
+        for g in {merge_group(k) for k in _SPECIFIC_KINDS}:
+            slots.update(self.index.postings.get((g, "parties", frozenset(names)), ()))
+        same = [o for o in (self.meetings[s] for s in sorted(slots))
+                if o.kind in _SPECIFIC_KINDS and o.names() == names and o.status == mt.status
+                and not (o.date and mt.date and o.date != mt.date)]
+        return same[0] if len(same) == 1 else None
+
     def add(self, mt: MeetingDraft) -> None:
         """A new mention joins the first earlier meeting it is the same as, else becomes a meeting."""
         for m in self.changed:
             self.index.index(m)
         self.changed.clear()
+        tgt = self.generic_meeting_of(mt)
+        if tgt is not None:
+            name, named = tgt.name, tgt.named
+            merge_into(tgt, mt)
+            tgt.name, tgt.named = name, named  # the specific kind and its name stay
+            if R_GENERIC_MEETING not in tgt.rules:
+                tgt.rules.append(R_GENERIC_MEETING)
+            mt.merged_into = tgt
+            self.index.index(tgt)
+            return
         for slot in self.index.candidates(mt):
             other = self.meetings[slot]
             if other.sentence_index == mt.sentence_index and other.named and mt.named:
