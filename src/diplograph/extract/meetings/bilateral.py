@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
+from ...wordclasses import word_set
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention, cap
@@ -27,6 +28,12 @@ R_ALL_PARTIES = rule(
              "Thượng viện Luis Mora và Phó Chủ tịch Hạ viện Ana Sol.",
              {"kind": "participant", "name": "Ana Sol", "kind_of": "CourtesyCall"})])
 
+R_PARTY_VERB_BREAK = rule(
+    "meeting.party.list-break-verb",
+    "The counterparts of a meeting verb end where a comma opens another verb phrase ('gặp A, chia tay B': B is no party).",
+    [Example("Thủ tướng Trần Văn Bảo gặp Chủ tịch Trung Quốc Lý Minh, chia tay Tổng thống Mỹ John Carter tại G20\n"
+             "Ngày 18/11, Thủ tướng Trần Văn Bảo đã có nhiều cuộc tiếp xúc tại G20.",
+             {"kind": "participant", "name": "John Carter", "meeting": "Lý Minh"}, present=False)])
 R_BILATERAL = rule(
     "meeting.party.verb",
     "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
@@ -42,6 +49,8 @@ WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứn
 PARTY_LIST_BREAK = re.compile(r"(?i)\s(?:tại|ở|bên lề|trong khuôn khổ|trong dịp|trong thời gian|vào (?:ngày|sáng|chiều|tối)|"
                               r"nhân dịp|sau khi|trước khi|để|về việc)\s|[.;:]")
 POSSESSOR_GAP = re.compile(r"\s*của\s*")
+# R_PARTY_VERB_BREAK: lower-case words that may stand between two counterparts of one verb
+PARTY_LINK_WORDS = word_set("party-link-words")  # data/word_classes.ttl
 
 def possessor(sent: str, m: Mention, ms: list[Mention]) -> bool:
     """R_POSSESSOR: 'X, Cố vấn đặc biệt của Thủ tướng Y': Y owns X's post and is no party of the meeting."""
@@ -127,6 +136,17 @@ def lacks_counterpart_cue(sent: str, start: int, end: int, cls: str, word: str, 
     return cls == "Negotiation" and not re.match(r"\s*(?:cấp cao\s+|song phương\s+)?(?:với|giữa)", sent[end:])
 
 
+def verb_between(sent: str, a: int, b: int) -> bool:
+    """R_PARTY_VERB_BREAK: 'gặp A, chia tay B': after a comma, a lower-case word that is no honorific or link
+    opens another verb phrase; B is no counterpart of the first verb."""
+    gap = sent[a:b]
+    if "," not in gap:
+        return False
+    tail = gap.rsplit(",", 1)[1]
+    words = [w for w in re.findall(r"\w+", tail) if w[0].islower()]
+    return any(w not in PARTY_LINK_WORDS for w in words)
+
+
 def counterparts(sent: str, start: int, end: int, ms: list[Mention], subj: Mention | None, cend: int) -> list[Mention]:
     """R_ALL_PARTIES: the persons after the kind word in its clause, one coordinated list (a name after
     'tại …, bà X' is no party, nor a possessor of another's post), before any 'với sự tham dự của'."""
@@ -135,7 +155,8 @@ def counterparts(sent: str, start: int, end: int, ms: list[Mention], subj: Menti
     objs = [m for m in ms if start < m.start < party_end and not possessor(sent, m, ms)]
     for idx in range(1, len(objs)):
         prev = objs[idx - 1]
-        if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start):
+        if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start) \
+                or verb_between(sent, max(prev.end, prev.after_end), objs[idx].title_start):
             objs = objs[:idx]
             break
     if subj is not None and subj in objs:

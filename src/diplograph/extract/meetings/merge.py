@@ -17,6 +17,7 @@ from itertools import combinations
 from ...facts import MeetingFact, Participant
 from ...keys import ordinals
 from ...kinds import folds_partial, has_party_rule, merge_group
+from ...lexicon import place_key
 from ...rules import Example, rule
 from ..drafts import MeetingDraft, word_set
 
@@ -51,7 +52,7 @@ def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
     if a.date and b.date and a.date != b.date:
         return False
     if a.kind == "Visit":
-        return a.visitor == b.visitor and (not a.place or not b.place or a.place == b.place)
+        return a.visitor == b.visitor and (not a.place or not b.place or place_key(a.place) == place_key(b.place))
     pa, pb = a.names(), b.names()
     if has_party_rule(a.kind) and pa and pb:
         # the same parties, or a report naming some of them (a caption's two of a joint meeting's three)

@@ -18,6 +18,11 @@ R_VISIT = rule(
              {"kind": "meeting", "name": "Hoa Kỳ", "kind_of": "Visit"})])
 
 
+R_VISIT_DEST_AFTER = rule(
+    "meeting.visit.destination-after-visitor",
+    "'chuyến thăm của X tới/đến/sang <place>': the destination follows the visitor.",
+    [Example("Chuẩn bị\nNga tích cực chuẩn bị chuyến thăm của Tổng thống Nga Ivan Petrov tới Việt Nam trong năm nay.",
+             {"kind": "meeting", "kind_of": "Visit", "place": "Việt Nam"})])
 R_VISIT_HOST = rule(
     "role.attendee.visit-host",
     "Who welcomes a visitor takes part in the visit ('X nhiệt liệt chào mừng Y sang thăm Việt Nam').",
@@ -33,6 +38,7 @@ VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đ�
                        r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*")
 # R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
+DEST_AFTER_VISITOR = re.compile(r"\s*(?:tới|đến|sang)\s+(?:thăm\s+)?")  # R_VISIT_DEST_AFTER
 VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
                           r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
 
@@ -98,6 +104,15 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> Mention | 
     return visitor
 
 
+def destination_after(ctx: ArticleContext, sent: str, visitor: Mention) -> str | None:
+    """R_VISIT_DEST_AFTER: "chuyến thăm của Tổng thống X tới Việt Nam": a country right after the visitor."""
+    dm = DEST_AFTER_VISITOR.match(sent, max(visitor.end, visitor.after_end))
+    if dm is None:
+        return None
+    hit = next(((a, b) for a, b, e in ctx.lex.find(sent[dm.end():dm.end() + 40]) if a == 0 and e.kind == "country"), None)
+    return sent[dm.end():dm.end() + hit[1]] if hit is not None else None
+
+
 def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, word: str, ms: list[Mention],
                   planned: bool) -> MeetingDraft | None:
     """R_VISIT: a visit, named 'Chuyến thăm <qualifier> <destination> của <visitor's title and name>'."""
@@ -119,11 +134,16 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
             title = f"{title} {vname}"  # a bare title resolved to its holder (R_BARE_TITLE)
     if vname is None:
         return None  # never: the mentions given are persons of the article
+    extra_rules: list[str] = []
+    if place is None and visitor is not None:
+        place = destination_after(ctx, sent, visitor)
+        extra_rules = [R_VISIT_DEST_AFTER] if place is not None else []
     place_txt = f" {place}" if place else ""
     qual_txt = f" {qualifier}" if qualifier else ""
     name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
     mt = MeetingDraft(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
-                      status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rules=[R_VISIT])
+                      status="planned" if planned else "held", evidence=sent, visitor=vname, place=place,
+                      rules=[R_VISIT] + extra_rules)
     ctx.add_participant(mt, vname, "attendee", sent, R_VISIT)
     if visitor is not None:
         w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
