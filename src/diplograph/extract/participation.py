@@ -65,12 +65,19 @@ R_OTHER_EVENT = rule(
     [Example("Hội nghị\nSáng 13/8, Hội nghị Ngoại giao lần thứ 40 khai mạc tại Hà Nội. Trước đó, Tổng thống Nga Ivan Petrov "
              "tham dự APEC tại Đà Nẵng.", {"kind": "participant", "name": "Ivan Petrov", "meeting": "Ngoại giao"},
              present=False)])
+R_CEREMONY_ROLE = rule(
+    "role.refuse.ceremony",
+    "A role verb fronted at a ceremony ('Phát biểu tại Lễ kỷ niệm, X …') is a role at the ceremony, not at the meeting in focus.",
+    [Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Phát biểu tại "
+             "Lễ kỷ niệm, Tổng Thư ký Liên Hợp Quốc John Reed chúc mừng Việt Nam.",
+             {"kind": "participant", "name": "John Reed", "role": "speaker"}, present=False)])
 
 
 CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(?:hội nghị|cuộc họp|kỳ họp|phiên|diễn đàn|hội đàm|cuộc hội đàm|"
                             r"đối thoại|cuộc gặp|buổi gặp|buổi làm việc|cuộc|hội|Hội|Kỳ|Diễn|Phiên|đã|sẽ|đang|vừa|và|cùng|"
                             r"tại|ở|vào|sáng|chiều|tối|ngày)\b)\w", re.I)
-CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo)\b[^.]*$")
+CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*|\b(?:tại|ở)\s+)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo|lễ|buổi lễ|tiệc|họp báo)"
+                             r"\b(?!\s+(?:[Kk]hai mạc|[Bb]ế mạc))[^.]*$")  # R_CEREMONY_ROLE: "Phát biểu tại Lễ kỷ niệm, X …"
 
 ROLE_AFTER = [
     (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),

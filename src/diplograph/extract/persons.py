@@ -10,6 +10,7 @@ from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
 from .context import ArticleContext, person_name
 from .drafts import Mention
+from .titles import make_post, title_starting_at
 
 R_NO_TITLE = rule(
     "person.refuse.no-title",
@@ -17,6 +18,15 @@ R_NO_TITLE = rule(
     [Example("Hợp tác\nÔng Nguyễn Văn Khang cho biết hai bên sẽ hợp tác.", {"kind": "person", "name": "Nguyễn Văn Khang"},
              present=False)])
 
+R_BARE_TITLE_COMPLEMENT = rule(
+    "coref.bare-title.complement",
+    "A post written whole without a name ('Trưởng ban Đối ngoại Trung ương tiếp …') is the one person of the article "
+    "holding that position of that organization.",
+    [Example("Trưởng ban Đối ngoại Trung ương tiếp Đại sứ Trung Quốc tại Việt Nam Lý Minh\n"
+             "Đại sứ Lý Minh cảm ơn Trưởng Ban Đối ngoại Trung ương Lê Văn Tám.",
+             {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Reception"}),
+     Example("Bộ trưởng Ngoại giao Nhật Bản tiếp Đại sứ Việt Nam\nBộ trưởng Ngoại giao Trần Văn Bảo đã điện đàm.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False)])
 R_BARE_TITLE = rule(
     "coref.bare-title",
     "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
@@ -99,7 +109,7 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
         if not ctx.analyses[si].titled:
             continue
         ms = mentions[si]
-        taken = [(m.title_start, max(m.end, m.after_end)) for m in ms]
+        taken = [(m.title_start, max(m.end, m.after_end)) for m in ms if person_name(ctx, m) or not m.short]
         found = ctx.analyses[si].found
         added = []
         for tm in ctx.analyses[si].title_matches:
@@ -120,18 +130,14 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
             head = ctx.lex.titles.get(tm.group(0))
             if head is None or head.kind == "nopost":
                 continue
-            rest = sent[e0:]
-            country = None
-            cm = re.match(r"\s+([^\s,.;:]+(?:\s+[^\s,.;:]+){0,3})", rest)
-            end = e0
-            if cm:
-                hit = next(((a, b, e) for a, b, e in ctx.lex.find(cm.group(1)) if a == 0 and e.kind in ("country",)), None)
-                if hit is not None:
-                    country = hit[2].label_vi
-                    end = e0 + cm.start(1) + hit[1]
+            country, end = _country_after(ctx, sent, e0)
             nxt = re.match(r"\s*(\S)", sent[end:])
             if nxt and nxt.group(1)[0].isupper():
-                continue  # a name follows that the name rules did not take: leave it alone
+                got = bare_title_complement(ctx, si, s0, ms) if country is None else None
+                if got is not None:  # R_BARE_TITLE_COMPLEMENT: "Trưởng ban Đối ngoại Trung ương tiếp …"
+                    added.append(Mention(name=got[0], start=s0, end=got[1], tok_start=-1, tok_end=-1, posts=[],
+                                         short=False, title_start=s0, after_end=got[1]))
+                continue  # else a name follows that the name rules did not take: leave it alone
             holder = post_holder(ctx, head.label, country)
             if holder is None:
                 continue
@@ -140,6 +146,61 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
         if added:
             ms.extend(added)
             ms.sort(key=lambda m: m.start)
+
+def _country_after(ctx: ArticleContext, sent: str, e0: int) -> tuple[str | None, int]:
+    """The country right after a bare title ending at e0 ('Thủ tướng Nhật Bản'), and where it ends."""
+    cm = re.match(r"\s+([^\s,.;:]+(?:\s+[^\s,.;:]+){0,3})", sent[e0:])
+    if cm:
+        hit = next(((a, b, e) for a, b, e in ctx.lex.find(cm.group(1)) if a == 0 and e.kind in ("country",)), None)
+        if hit is not None:
+            return hit[2].label_vi, e0 + cm.start(1) + hit[1]
+    return None, e0
+
+
+def bare_title_complement(ctx: ArticleContext, si: int, s0: int, ms: list[Mention]) -> tuple[str, int] | None:
+    """R_BARE_TITLE_COMPLEMENT: a post written whole without a name ('Trưởng ban Đối ngoại Trung ương tiếp …',
+    'Thủ tướng Chính phủ hội đàm …') is the one person of the article holding that post: the same position of
+    the same organization (or of none, for a post at home), and no name right after the complement. Returns
+    the holder and where the post ends."""
+    an = ctx.analyses[si]
+    tok = next((k for k, t in enumerate(an.toks) if t.start == s0), None)
+    if tok is None:
+        return None
+    found = title_starting_at(an, tok)
+    if found is None or found[1] <= found[2].tok_end:
+        return None
+    a, b, span = found
+    if b >= len(an.toks) or not an.toks[b].text[:1].islower() or any(m.tok_start == b for m in ms) \
+            or an.toks[b].text.lower() in ("từ", "các", "của", "nhiều", "hai", "ba", "và"):
+        return None  # a name, more capitals or punctuation follow: not a bare post standing as a subject or object
+    post = make_post(an, a, b, span, ctx.sents[si])
+    if post is None:
+        return None
+    end = an.toks[b - 1].end
+    exact = [n for n, pf in ctx.people.items() if any(p.title.casefold() == post.title.casefold() for p in pf.posts)]
+    if len(exact) == 1:
+        return exact[0], end
+    holders = _holders_of(ctx, post)
+    return (holders[0], end) if holders is not None and len(holders) == 1 else None
+
+
+def _holders_of(ctx: ArticleContext, post: Post) -> list[str] | None:
+    """R_BARE_TITLE_COMPLEMENT: the persons of the article holding the position of `post` in its organization
+    (of none: at home); None for a foreign post named only by its country (R_BARE_TITLE's look-up decides)."""
+    if post.organization is None:
+        if any(e.kind == "country" and e.label_vi != "Việt Nam" for _, _, e in ctx.lex.find(post.title)):
+            return None
+        return [n for n, pf in ctx.people.items()
+                if any(p.position.casefold() == post.position.casefold() and p.qualifier == post.qualifier
+                       and (p.organization is None or not foreign(ctx, p.organization))
+                       and post.title.casefold().startswith(p.title.casefold()) for p in pf.posts)]
+    org = post.organization
+    abroad = foreign(ctx, org)
+    return [n for n, pf in ctx.people.items()
+            if any(p.position.casefold() == post.position.casefold() and p.qualifier == post.qualifier
+                   and ((p.organization or "").casefold() == org.casefold() or (p.organization is None and not abroad))
+                   for p in pf.posts)]
+
 
 def post_holder(ctx: ArticleContext, position: str, country: str | None) -> str | None:
     """The one person of the article holding a post (of that country, or at home when none is named)."""
