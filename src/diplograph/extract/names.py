@@ -77,6 +77,11 @@ R_GIVEN_NAME_WORD = rule(
 
 ORG_SUFFIXES = word_set("organization-suffixes")  # data/word_classes.ttl
 
+R_PARTICLE_CHAIN = rule(
+    "person.name.particle-chain",
+    "Name particles between capitals stay in the name, also two in a row ('Ursula von der Leyen').",
+    [Example("Gặp\nTại cuộc gặp Chủ tịch Ủy ban châu Âu Anna von der Berg, Thủ tướng Trần Văn Bảo chúc mừng bà.",
+             {"kind": "person", "name": "Anna von der Berg"})])
 R_ORG_OR_COUNTRIES = rule(
     "person.refuse.party-or-country-chain",
     "A capitalised run that opens with a party or ministry word ('Đảng CPP') or is a hyphenated chain of countries "
@@ -93,6 +98,15 @@ _DIGIT = re.compile(r"\d")
 
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
 
+def particle_between_capitals(toks: list[Token], i: int) -> bool:
+    """R_PARTICLE_CHAIN: a name particle between capitals, also in a chain of two ('Ursula von der Leyen',
+    'Charles de Gaulle')."""
+    n = len(toks)
+    before = toks[i - 1][0][0].isupper() or (i >= 2 and toks[i - 1][0] in NAME_PARTICLES and toks[i - 2][0][0].isupper())
+    after = toks[i + 1][0][0].isupper() or (i + 2 < n and toks[i + 1][0] in NAME_PARTICLES and toks[i + 2][0][0].isupper())
+    return before and after
+
+
 def is_name_token(an: TokenView, i: int) -> bool:
     """Can token i stand in a personal name? Not in a title, and an initial, an Arabic article
     ("al-Assad"), a particle between capitals ("de", "bin") or a capitalised word that opens no clause.
@@ -103,8 +117,12 @@ def is_name_token(an: TokenView, i: int) -> bool:
         return False
     if is_initial(t) or ARABIC_ARTICLE.match(t):
         return True
-    if t in NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1].is_cap and i > 0 and toks[i - 1].is_cap:
-        return True
+    if t in NAME_PARTICLES and i + 1 < len(toks) and i > 0:
+        # R_PARTICLE_CHAIN: a particle between capitals, or in a chain of two particles between capitals ("von der Leyen")
+        before = toks[i - 1].is_cap or (i >= 2 and toks[i - 1].text in NAME_PARTICLES and toks[i - 2].is_cap)
+        after = toks[i + 1].is_cap or (i + 2 < len(toks) and toks[i + 1].text in NAME_PARTICLES and toks[i + 2].is_cap)
+        if before and after:
+            return True
     return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
 
 
@@ -128,7 +146,7 @@ def name_runs(an: TokenView) -> list[tuple[int, int]]:
         if i in title_cover:
             continue
         namey = (("." in t and is_initial(t)) or ("-" in t and ARABIC_ARTICLE.match(t))
-                 or (t in particles and 0 < i < n - 1 and toks[i + 1][0][0].isupper() and toks[i - 1][0][0].isupper())
+                 or (t in particles and 0 < i < n - 1 and particle_between_capitals(toks, i))
                  or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()))
         if not namey:
             continue

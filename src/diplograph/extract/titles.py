@@ -22,6 +22,9 @@ ORG_HEADS = words("organization-heads")  # data/word_classes.ttl
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
 POST_MODIFIERS = meanings("post-modifiers")  # data/word_classes.ttl
 
+# R_RELATIONAL: heads whose post is "of" the title right after them ("Cố vấn Tổng thống Nga X" is the adviser)
+RELATIONAL_HEADS = word_set("relational-heads")  # data/word_classes.ttl
+
 # Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
 PLACE_LEADS = word_set("place-leads")  # data/word_classes.ttl
 
@@ -59,6 +62,16 @@ R_LOWER_COMPLEMENT = rule(
     [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
              {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
 
+R_RELATIONAL = rule(
+    "post.compose.relational",
+    "A relational post right before another title ('Cố vấn Tổng thống Nga X', 'Người phát ngôn Tổng thống Y', 'Chánh Văn "
+    "phòng Thủ tướng Z') composes one post: the name holds the relational post, not the title after it.",
+    [Example("Họp báo\nNgười phát ngôn Tổng thống Nga Ivan Petrov cho biết hai bên sẽ gặp nhau.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "Người phát ngôn Tổng thống Nga"}),
+     Example("Tháp tùng\nTháp tùng có Chánh Văn phòng Thủ tướng Lý Văn Minh.",
+             {"kind": "post", "name": "Lý Văn Minh", "title": "Chánh Văn phòng Thủ tướng"}),
+     Example("Họp báo\nPhát ngôn viên Tổng thống Carter, ông John Reed phủ nhận thông tin này.",
+             {"kind": "post", "name": "Carter", "title": "Phát ngôn viên Tổng thống"}, present=False)])
 R_NEXT_HOLDER = rule(
     "post.after-name.next-holder-chain",
     "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
@@ -241,6 +254,9 @@ def modifier(an: SentenceAnalysis, a: int) -> tuple[int, str | None]:
             words = " ".join(t.text.lower() for t in toks[a - n:a])
             if words in POST_MODIFIERS:
                 return a - n, POST_MODIFIERS[words]
+    prev = an.title_cover.get(a - 1) if a > 0 else None
+    if prev is not None and prev.tok_end == a and prev.head.casefold() in RELATIONAL_HEADS:
+        return prev.tok_start, prev.head  # R_RELATIONAL: "Cố vấn Tổng thống Nga X": X is the adviser
     return a, None
 
 
@@ -248,8 +264,12 @@ def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: s
     if span.kind == "nopost":
         return None
     position = span.head
+    relational = False
     if a == span.tok_start:
         a2, mod = modifier(an, a)
+        relational = mod is not None and mod.casefold() in RELATIONAL_HEADS
+        if relational and any(c[0] == b and c[1] - c[0] == 1 for c in an.candidates):
+            mod, relational = None, False  # "Phát ngôn viên Tổng thống Trump, Sean Spicer": a short form owns the title
         if mod is not None:
             a, position = a2, f"{mod} {span.head}"
     start, qualifier = qualify(an, a)
@@ -259,7 +279,7 @@ def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: s
         _, qualifier = qualify_forward(an, a)
     complement = an.text[an.toks[span.tok_end].start:an.toks[b - 1].end] if b > span.tok_end else ""
     org = organization_of(an, span.head, complement)
-    rule_id = R_MODIFIER if position != span.head else R_TITLE
+    rule_id = R_TITLE if position == span.head else R_RELATIONAL if relational else R_MODIFIER
     return Post(title=title, position=position, organization=org, qualifier=qualifier, evidence=evidence, rule=rule_id)
 
 
