@@ -34,6 +34,14 @@ R_PARTY_VERB_BREAK = rule(
     [Example("Thủ tướng Trần Văn Bảo gặp Chủ tịch Trung Quốc Lý Minh, chia tay Tổng thống Mỹ John Carter tại G20\n"
              "Ngày 18/11, Thủ tướng Trần Văn Bảo đã có nhiều cuộc tiếp xúc tại G20.",
              {"kind": "participant", "name": "John Carter", "meeting": "Lý Minh"}, present=False)])
+R_MEETING_ADJECTIVE = rule(
+    "meeting.party.adjective",
+    "An adjective between a meeting's kind word and its counterpart ('cuộc hội kiến quan trọng với X', 'Trong cuộc "
+    "điện đàm bất ngờ với X, Y …') does not hide the counterpart.",
+    [Example("Hội kiến\nThủ tướng Trung Quốc Lý Minh đã có cuộc hội kiến quan trọng với Chủ tịch nước Trần Văn Bảo.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "CourtesyCall"}),
+     Example("Điện đàm\nTrong cuộc điện đàm bất ngờ với Chủ tịch Trung Quốc Lý Minh, Tổng thống Mỹ John Carter khẳng định "
+             "chính sách.", {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"})])
 R_BILATERAL = rule(
     "meeting.party.verb",
     "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
@@ -48,6 +56,9 @@ HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?
 WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
 PARTY_LIST_BREAK = re.compile(r"(?i)\s(?:tại|ở|bên lề|trong khuôn khổ|trong dịp|trong thời gian|vào (?:ngày|sáng|chiều|tối)|"
                               r"nhân dịp|sau khi|trước khi|để|về việc)\s|[.;:]")
+# R_MEETING_ADJECTIVE: what may stand between a meeting's kind word and its counterpart ("cuộc hội kiến quan trọng với X")
+MEETING_ADJECTIVES = re.compile(r"\s*(?:(?:song phương|ngắn|riêng|bất ngờ|đầu tiên|trực tiếp|quan trọng|chính thức|kín|"
+                                r"thân mật|cấp cao|hữu nghị|qua điện thoại|trực tuyến)\s+){0,2}(?:với\s+)?")
 POSSESSOR_GAP = re.compile(r"\s*của\s*")
 # R_PARTY_VERB_BREAK: lower-case words that may stand between two counterparts of one verb
 PARTY_LINK_WORDS = word_set("party-link-words")  # data/word_classes.ttl
@@ -63,8 +74,8 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     the kind word; the other party is the subject of the main clause ("Tại cuộc gặp Tổng thống X, Chủ
     tịch nước Y khẳng định …"), or, when that clause names nobody ("hai bên nhất trí …"), the article's
     principal (the first person of its headline, else its first person)."""
-    m = re.match(r"\s*(?:song phương\s+|ngắn\s+|riêng\s+)?(?:với\s+)?", sent[end:])
-    at = end + (m.end() if m else 0)
+    m = MEETING_ADJECTIVES.match(sent, end)  # R_MEETING_ADJECTIVE: "Trong cuộc điện đàm bất ngờ với X, …"
+    at = m.end() if m else end
     other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
     if other is None:
         # "tại hội đàm ở Nhà khách …, hai Thủ tướng trao đổi …": the parties are the pair after the comma

@@ -41,7 +41,7 @@ R_MECHANISM = rule(
              "Thủ tướng Trần Văn Bảo nhấn mạnh.", {"kind": "meeting", "name": "thường niên"}, present=False),
      Example("Hợp tác\nĐại sứ Lê Văn Tám cho biết hai nước hợp tác tại các diễn đàn đa phương như Liên Hợp Quốc, APEC. "
              "Tổng thống Nga Ivan Petrov tham dự APEC năm ngoái.", {"kind": "meeting", "kind_of": "Forum"}, present=False)])
-NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b")
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan(?! trọng với)|dân|đón|diễn|theo|tay|sức|đó)\b")
 # Lower-case words that make the kind word part of another word ("trực tiếp", "liên hội", "luân đàm"); a capitalised
 # name before the kind word ("Bộ trưởng Đỗ Thị Luân tiếp …") never does.
 NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
