@@ -17,7 +17,7 @@ from itertools import combinations
 from ...facts import MeetingFact, Participant
 from ...keys import ordinals
 from ...kinds import folds_partial, has_party_rule, merge_group
-from ...lexicon import place_key
+from ...lexicon import load, place_key
 from ...rules import Example, rule
 from ..drafts import MeetingDraft, word_set
 
@@ -28,6 +28,12 @@ R_GENERIC_MEETING = rule(
              "Thủ tướng nhất trí tăng cường hợp tác.", {"kind": "meeting", "kind_of": "Meeting"}, present=False),
      Example("Hội đàm\nNgày 7/11, Thủ tướng Trần Văn Bảo đã hội đàm với Thủ tướng Trung Quốc Lý Minh. Tại cuộc gặp, hai "
              "Thủ tướng nhất trí tăng cường hợp tác.", {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Talks"})])
+
+R_VISIT_VIA_CITY = rule(
+    "meeting.visit.via-city",
+    "A visitor who arrives in a city before 'thăm' ('X tới Tokyo thăm chính thức Nhật Bản', 'X đến Hà Nội, bắt đầu thăm …').",
+    [Example("Thủ tướng Trần Văn Bảo tới Tokyo thăm chính thức Nhật Bản\nChiều 4/6, chuyên cơ đã hạ cánh.",
+             {"kind": "meeting", "kind_of": "Visit", "place": "Nhật Bản", "name": "Trần Văn Bảo"})])
 
 # R_GENERIC_MEETING: the kinds a generic 'cuộc gặp' of the same parties may be.
 _SPECIFIC_KINDS = ("Talks", "PhoneCall", "CourtesyCall", "Reception")
@@ -41,6 +47,20 @@ def name_words(name: str) -> set[str]:
     return word_set(name) - _NAME_FILLER
 
 
+def is_country(place: str | None) -> bool:
+    """R_VISIT_VIA_CITY: is a place as written a country of the lexicon ('Nhật Bản', 'Hoa Kỳ')?"""
+    e = load().place_entry(place) if place else None
+    return e is not None and e.kind == "country"
+
+
+def city_of_trip(p1: str, p2: str) -> bool:
+    """R_VISIT_VIA_CITY: one visitor's visit 'to Tokyo' and 'to Nhật Bản' in one article are one trip: a city
+    and a country (two countries stay two visits of a tour)."""
+    lex = load()
+    kinds = {e.kind if (e := lex.place_entry(p)) is not None else "place" for p in (p1, p2)}
+    return "place" in kinds and kinds != {"country"}
+
+
 def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
     """Is the new mention b the meeting a (the reference rule of the in-article merge)?"""
     if merge_group(a.kind) != merge_group(b.kind):
@@ -52,7 +72,8 @@ def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
     if a.date and b.date and a.date != b.date:
         return False
     if a.kind == "Visit":
-        return a.visitor == b.visitor and (not a.place or not b.place or place_key(a.place) == place_key(b.place))
+        return a.visitor == b.visitor and (not a.place or not b.place or place_key(a.place) == place_key(b.place)
+                                           or city_of_trip(a.place, b.place))
     pa, pb = a.names(), b.names()
     if has_party_rule(a.kind) and pa and pb:
         # the same parties, or a report naming some of them (a caption's two of a joint meeting's three)
@@ -215,8 +236,16 @@ class MeetingSet:
 
 def merge_into(into: MeetingDraft, mt: MeetingDraft) -> None:
     """Fold a mention into the meeting: the fullest written name wins (built names give way to names the
-    text gives), the first date, place, organizer and format, the most certain status, every participant."""
-    if (mt.named and not into.named) or (mt.named == into.named and len(mt.name) > len(into.name)):
+    text gives; a visit named by its country wins over one named by a city of the trip, R_VISIT_VIA_CITY), the
+    first date, place, organizer and format, the most certain status, every participant."""
+    by_country = into.kind == mt.kind == "Visit" and bool(into.place) and bool(mt.place) \
+        and is_country(mt.place) != is_country(into.place)
+    if by_country and is_country(mt.place):
+        into.variants.append(into.name)
+        into.name, into.named, into.place = mt.name, mt.named, mt.place
+    elif by_country:
+        into.variants.append(mt.name)
+    elif (mt.named and not into.named) or (mt.named == into.named and len(mt.name) > len(into.name)):
         into.variants.append(into.name)
         into.name, into.named = mt.name, mt.named
     elif mt.name != into.name:

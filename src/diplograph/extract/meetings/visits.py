@@ -51,7 +51,10 @@ R_VISIT_ORG = rule(
              {"kind": "meeting", "kind_of": "Visit"}, present=False)])
 
 VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|cùng (?:Phu nhân|phu nhân|Phu quân|"
-                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*")
+                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?|"
+                       r"(?:tới|đến|sang)\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*"
+                       r"(?:\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3}\s*,?)\s*)*"
+                       r"(?:chuyến|cuộc)?\s*")  # R_VISIT_VIA_CITY: "X tới Tokyo thăm chính thức Nhật Bản"
 # R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 # R_WELCOMERS: "Đón đoàn tại sân bay có: A; B", "Ra đón … có", "A và B (đã) ra đón <visitor>"
