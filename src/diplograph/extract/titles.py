@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..facts import Post
+from ..lexicon import Entry
 from ..rules import Example, rule
 from ..tokens import BREAKERS, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, TITLE_INNER, is_vietnamese_syllable
 from ..wordclasses import meanings, word_set, words
@@ -72,6 +73,14 @@ R_RELATIONAL = rule(
              {"kind": "post", "name": "Lý Văn Minh", "title": "Chánh Văn phòng Thủ tướng"}),
      Example("Họp báo\nPhát ngôn viên Tổng thống Carter, ông John Reed phủ nhận thông tin này.",
              {"kind": "post", "name": "Carter", "title": "Phát ngôn viên Tổng thống"}, present=False)])
+R_COUNTERPART = rule(
+    "post.counterpart",
+    "'A gặp người đồng cấp <country> B': B holds A's post of that country ('Ngoại trưởng Mỹ A … người đồng cấp Nga B' → "
+    "'Ngoại trưởng Nga').",
+    [Example("Gặp\nNgày 7/7, Ngoại trưởng Mỹ John Carter đã gặp người đồng cấp Nga Ivan Petrov tại Hamburg.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "Ngoại trưởng Nga"}),
+     Example("Gặp\nNgày 7/7, Ngoại trưởng Mỹ John Carter đã gặp người đồng cấp Nga Ivan Petrov tại Hamburg.",
+             {"kind": "participant", "name": "Ivan Petrov", "meeting": "John Carter"})])
 R_NEXT_HOLDER = rule(
     "post.after-name.next-holder-chain",
     "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
@@ -588,3 +597,50 @@ def list_broken(an: SentenceAnalysis, a: int, b: int, mentions: list[Mention]) -
         if w in (".",) or w.lower() in BREAKERS and w.lower() not in ("và",):
             return True
     return False
+
+
+def _counterpart_phrase(an: SentenceAnalysis, i: int) -> tuple[int, Entry] | None:
+    """R_COUNTERPART: 'người đồng cấp <country>' (honorifics between) right before the name at token i: where
+    the phrase starts (token) and the country."""
+    toks = an.toks
+    k = i - 1
+    while k >= 0 and toks[k].text in HONORIFICS:
+        k -= 1
+    if not (k >= 0 and k in an.gaz_cover and an.gaz_cover[k].kind == "country"):
+        return None
+    country = an.gaz_cover[k]
+    while k >= 0 and an.gaz_cover.get(k) is country:
+        k -= 1
+    if k < 2 or [t.text.lower() for t in toks[k - 2:k + 1]] != ["người", "đồng", "cấp"]:
+        return None
+    return k - 2, country
+
+
+def counterpart_post(an: SentenceAnalysis, i: int, earlier: list[Mention]) -> tuple[Post, int] | None:
+    """R_COUNTERPART: 'Ngoại trưởng Mỹ A gặp người đồng cấp Nga B': B holds the post of the nearest title before,
+    of the country after 'người đồng cấp' ('Ngoại trưởng Nga'); the field of a ministry stays ('Bộ trưởng Quốc
+    phòng Mỹ … người đồng cấp Trung Quốc B' → 'Bộ trưởng Quốc phòng Trung Quốc'). Returns the post and where the
+    phrase starts (char offset)."""
+    phrase = _counterpart_phrase(an, i)
+    if phrase is None:
+        return None
+    start, country = phrase
+    toks = an.toks
+    # the peer is the nearest titled person before, else a capitalised bare title
+    peers = [m for m in earlier if m.posts and m.end <= toks[start].start][-1:]
+    if peers and any(not m.posts and m.end <= peers[0].start and m.end <= toks[start].start for m in earlier):
+        return None  # an untitled subject before ("Trump gặp Chủ tịch X và người đồng cấp Nga Y"): whose peer is unsure
+    spans = [sp for sp in an.titles if peers and sp.tok_end <= peers[0].tok_start and sp.kind == "post"][-1:]
+    if not spans and not peers:
+        spans = [sp for sp in an.titles if sp.tok_end <= start and sp.kind == "post" and toks[sp.tok_start].text[:1].isupper()][-1:]
+    if not spans or spans[0].head.casefold() in ("nhà lãnh đạo", "lãnh đạo"):
+        return None
+    sp = spans[0]
+    head = an.text[toks[sp.tok_start].start:toks[sp.tok_end - 1].end]
+    field_ = ""
+    if sp.tok_end + 1 < len(toks) and f"{toks[sp.tok_end].text} {toks[sp.tok_end + 1].text}" in MINISTRY_FIELDS:
+        field_ = f"{toks[sp.tok_end].text} {toks[sp.tok_end + 1].text} "
+    complement = f"{field_}{country.label_vi}"
+    post = Post(title=f"{head} {complement}", position=sp.head, organization=organization_of(an, sp.head, complement),
+                qualifier=None, evidence=an.text, rule=R_COUNTERPART)
+    return post, toks[start].start
