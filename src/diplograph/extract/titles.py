@@ -81,6 +81,12 @@ R_COUNTERPART = rule(
              {"kind": "post", "name": "Ivan Petrov", "title": "Ngoại trưởng Nga"}),
      Example("Gặp\nNgày 7/7, Ngoại trưởng Mỹ John Carter đã gặp người đồng cấp Nga Ivan Petrov tại Hamburg.",
              {"kind": "participant", "name": "Ivan Petrov", "meeting": "John Carter"})])
+R_OBJECT_TITLE = rule(
+    "post.refuse.object-title",
+    "A title after 'với', 'gặp', 'tiếp' … before a comma ('Tại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng X …') is the "
+    "object's, not a post in the next name's chain.",
+    [Example("Gặp\nTại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng Trần Văn Bảo chúc mừng ông John Reed.",
+             {"kind": "post", "name": "Trần Văn Bảo", "title": "Tổng Giám đốc WHO"}, present=False)])
 R_NEXT_HOLDER = rule(
     "post.after-name.next-holder-chain",
     "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
@@ -104,6 +110,10 @@ R_POSSESSOR_BEFORE = rule(
              {"kind": "post", "name": "John Carter", "title": "Tổng thống Mỹ"}),
      Example("Họp báo\nNgày 8/6, người phát ngôn của Tổng thống Nga Ivan Petrov tuyên bố hai bên sẽ gặp nhau.",
              {"kind": "post", "name": "Ivan Petrov", "title": "người phát ngôn của Tổng thống Nga"})])
+
+# R_OBJECT_TITLE: words after which a title is the object of a verb or preposition, not part of the next name's chain.
+OBJECT_LEADS = word_set("object-leads")  # data/word_classes.ttl
+FRONTED_LEAD = re.compile(r"^\s*(?:\*\s*)?(?:Tại|Trong|Sau|Qua|Khi|Trước|Nhân|Gặp|Tiếp|Hội kiến|Điện đàm|Hội đàm)\b[^,;]*$")
 
 # R_PLURAL_TITLE: words before a title that make it plural ("hai Thủ tướng", "các Bộ trưởng").
 PLURAL_LEADS = word_set("plural-leads")  # data/word_classes.ttl
@@ -423,6 +433,8 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
     pa, _ = qualify(an, prev[0])
     if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
         return False  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
+    if pa > 0 and toks[pa - 1].text.lower() in OBJECT_LEADS and FRONTED_LEAD.match(an.text[:toks[pa].start]):
+        return False  # R_OBJECT_TITLE: "Tại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng X": the title is the object's
     # "đề xuất của Chủ tịch Thượng viện Haiti, Chủ tịch Quốc hội X": two people
     return not (pa > 0 and toks[pa - 1].text.lower() in ("của", "với", "cho", "tới", "đến")
                 and countries_in(an, prev) and not countries_in(an, (a, b, span)))
