@@ -23,6 +23,8 @@ ORG_HEADS = words("organization-heads")  # data/word_classes.ttl
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
 POST_MODIFIERS = meanings("post-modifiers")  # data/word_classes.ttl
 
+LOWER_MINISTRY_FIELDS = {f.casefold() for f in MINISTRY_FIELDS}  # R_LOWER_FIELD
+
 # R_RELATIONAL: heads whose post is "of" the title right after them ("Cố vấn Tổng thống Nga X" is the adviser)
 RELATIONAL_HEADS = word_set("relational-heads")  # data/word_classes.ttl
 
@@ -87,6 +89,14 @@ R_OBJECT_TITLE = rule(
     "object's, not a post in the next name's chain.",
     [Example("Gặp\nTại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng Trần Văn Bảo chúc mừng ông John Reed.",
              {"kind": "post", "name": "Trần Văn Bảo", "title": "Tổng Giám đốc WHO"}, present=False)])
+R_LOWER_FIELD = rule(
+    "post.complement.lower-field",
+    "A field of government in lower case right after a post's head stays in the post ('bộ trưởng ngoại giao Trung Quốc "
+    "X', 'X, ủy viên Quốc vụ, bộ trưởng ngoại giao Trung Quốc').",
+    [Example("Tiếp\nTổng Bí thư Trần Văn Bảo tiếp ông Lý Minh, ủy viên Quốc vụ, bộ trưởng ngoại giao Trung Quốc.",
+             {"kind": "post", "name": "Lý Minh", "title": "bộ trưởng ngoại giao Trung Quốc"}),
+     Example("Gặp\nHôm qua, bộ trưởng quốc phòng Mỹ John Carter đã tới Hà Nội.",
+             {"kind": "post", "name": "John Carter", "title": "bộ trưởng quốc phòng Mỹ"})])
 R_NEXT_HOLDER = rule(
     "post.after-name.next-holder-chain",
     "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
@@ -140,6 +150,14 @@ def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_ru
     return lw in TITLE_INNER or prev_cap
 
 
+def lower_field(an: SentenceAnalysis, k: int) -> bool:
+    """R_LOWER_FIELD: tokens k, k+1 are a field of government written in lower case ('ngoại giao', 'quốc phòng')
+    right after a post's head, as news outlets write long posts."""
+    toks = an.toks
+    return k + 1 < len(toks) and toks[k].text.islower() and \
+        f"{toks[k].text} {toks[k + 1].text}".casefold() in LOWER_MINISTRY_FIELDS
+
+
 def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
     """Can tokens a..b-1 stand between a title head and the name (the title's complement)?"""
     if b - a > 14:
@@ -167,6 +185,8 @@ def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
             continue
         if k in an.gaz_cover:
             continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
+        if (k == a and k + 1 < b and lower_field(an, k)) or (k == a + 1 and lower_field(an, a)):
+            continue  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc Vương Nghị"
         ok = lower_word_ok(an, k, b, org_open, lower_run)
         if ok is None:
             lower_run += 1
@@ -224,10 +244,15 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         if w[0].isupper():
             if looks_like_person_start(an, k):
                 break
+            if w in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and k + 1 < len(an.toks) and an.toks[k + 1].text.islower():
+                break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai": the next clause, glued on
             lower_run = 0
             k += 1
             continue
         lw = w.lower()
+        if k == j and lower_field(an, k):
+            k += 2  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc"
+            continue
         if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
             break
         if lw in TITLE_INNER:
