@@ -36,6 +36,10 @@ RUN_IN_OPENERS = word_set("run-in-openers")  # data/word_classes.ttl
 # Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
 STATE_NAME_WORDS = word_set("state-name-words")  # data/word_classes.ttl
 
+# R_REGION_LEAD: compass words that open a region's name ("Tây Mindanao"), and English title words left in a text
+REGION_LEADS = word_set("region-leads")  # data/word_classes.ttl
+ENGLISH_TITLE_WORDS = word_set("english-title-words")  # data/word_classes.ttl
+
 R_COUNTRY_PREFIX = rule(
     "person.name.strip-transliterated-country",
     "A transliterated (hyphenated) country between a title and a name belongs to the post, not the name.",
@@ -77,6 +81,14 @@ R_GIVEN_NAME_WORD = rule(
 
 ORG_SUFFIXES = word_set("organization-suffixes")  # data/word_classes.ttl
 
+R_REGION_LEAD = rule(
+    "person.name.strip-region-lead",
+    "A compass word and a foreign place word before a name ('Tư lệnh Tây Mindanao X') are the post's region, and English "
+    "title words ('Kazakh President X') are text, not the name.",
+    [Example("Giao tranh\nTư lệnh Tây Mindanao Carlos Reyes cho biết giao tranh đã chấm dứt.",
+             {"kind": "person", "name": "Carlos Reyes"}),
+     Example("Giao tranh\nTư lệnh Tây Mindanao Carlos Reyes cho biết giao tranh đã chấm dứt.",
+             {"kind": "person", "name": "Tây Mindanao Carlos Reyes"}, present=False)])
 R_PARTICLE_CHAIN = rule(
     "person.name.particle-chain",
     "Name particles between capitals stay in the name, also two in a row ('Ursula von der Leyen').",
@@ -192,8 +204,25 @@ def _strip_front(an: TokenView, i: int, j: int) -> int:
                 or (toks[i].text in CAP_STOP and toks[i].text not in surnames):
             i += 1
             continue
+        lead = _region_or_english_lead(an, i, j)
+        if lead is not None:
+            i = lead
+            continue
         break
     return i
+
+
+def _region_or_english_lead(an: TokenView, i: int, j: int) -> int | None:
+    """R_REGION_LEAD: where the run goes on after a compass word and a foreign place word ('Tư lệnh Tây
+    Mindanao X', 'Thống đốc Nam Sulawesi X': the post's region) or after English title words ('Kazakh
+    President X': text, not the name); None when neither stands there."""
+    toks = an.toks
+    if toks[i].text in REGION_LEADS and i + 1 < j and not is_vietnamese_syllable(toks[i + 1].text):
+        return i + 2
+    eng = [k for k in range(i, j) if toks[k].text in ENGLISH_TITLE_WORDS]
+    if eng and eng[-1] + 1 < j:
+        return eng[-1] + 1
+    return None
 
 
 def _refused_front(an: TokenView, i: int) -> str | None:
