@@ -42,6 +42,14 @@ R_MEETING_ADJECTIVE = rule(
              {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "CourtesyCall"}),
      Example("Điện đàm\nTrong cuộc điện đàm bất ngờ với Chủ tịch Trung Quốc Lý Minh, Tổng thống Mỹ John Carter khẳng định "
              "chính sách.", {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"})])
+R_MEETING_NO_COUNTERPART = rule(
+    "meeting.refuse.no-counterpart",
+    "'gặp gỡ/gặp mặt' followed by no named counterpart ('gặp gỡ một số doanh nghiệp', 'gặp gỡ kiều bào') reports no "
+    "meeting of named parties; an organization's delegation ('gặp mặt đại biểu Hội hữu nghị …') still counts.",
+    [Example("Gặp gỡ\nThủ tướng Trần Văn Bảo gặp gỡ một số doanh nghiệp Nhật Bản tại Tokyo.",
+             {"kind": "meeting", "kind_of": "Meeting"}, present=False),
+     Example("Gặp mặt\nChiều 3/5, tại Phủ Chủ tịch, Chủ tịch nước Trần Văn Bảo gặp mặt đại biểu Hội hữu nghị Việt Nam - Peru.",
+             {"kind": "meeting", "kind_of": "Meeting", "place": "Phủ Chủ tịch"})])
 R_BILATERAL = rule(
     "meeting.party.verb",
     "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
@@ -141,7 +149,8 @@ def lacks_counterpart_cue(sent: str, start: int, end: int, cls: str, word: str, 
         return True
     if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:người đồng cấp|các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]):
         return True
-    if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:người đồng cấp|các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
+    # R_MEETING_NO_COUNTERPART: "gặp gỡ một số doanh nghiệp" names no counterpart; "gặp mặt đại biểu Hội …" does
+    if cls == "Meeting" and word.lower() in ("gặp", "gặp gỡ", "gặp mặt") and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:(?:thân mật\s+)?(?:đại biểu|đại diện|lãnh đạo|đoàn)\s+(?:Hội|Ủy ban|Đoàn|Quốc hội|Bộ|Ban|Tổ chức|Liên)\b|người đồng cấp|các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
             and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
         return True
     return cls == "Negotiation" and not re.match(r"\s*(?:cấp cao\s+|song phương\s+)?(?:với|giữa)", sent[end:])
