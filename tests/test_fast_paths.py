@@ -157,7 +157,8 @@ def test_inlined_name_runs_agree_with_namey():
     lex = load()
     sents = _sample_sentences() + ["Ông Bashar al-Assad và Charles de Gaulle, H.R. McMaster, Kim Jong-un, 2017 Trump.",
                                    "Tổng thống Ludwig van Beethoven gặp ông van der Berg",
-                                   "Chủ tịch Ủy ban châu Âu Ursula von der Leyen gặp Thủ tướng"]
+                                   "Chủ tịch Ủy ban châu Âu Ursula von der Leyen gặp Thủ tướng",
+                                   "Tham gia đoàn có Phó Tổng Giám đốc TTXVN Đoàn Thị Tuyết Nhung và Đoàn đại biểu"]
     checked = 0
     for s in sents:
         an = people.SentenceAnalysis(s, lex)

@@ -36,6 +36,11 @@ RUN_IN_OPENERS = word_set("run-in-openers")  # data/word_classes.ttl
 # Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
 STATE_NAME_WORDS = word_set("state-name-words")  # data/word_classes.ttl
 
+# R_COMPOUND_AFTER: capitalised compounds (first word capital, second lower case) that may follow a name
+COMPOUND_AFTER_NAME = {h for h in EPONYM_HEADS if " " in h and h[0].isupper()} | word_set("compounds-after-name")
+# R_SURNAME_STOP: clause words that are also surnames, a name's first word before "Thị"/"Văn" ("Đoàn Thị Tuyết Nhung")
+SURNAME_STOPS = word_set("surname-stops")  # data/word_classes.ttl
+
 # R_REGION_LEAD: compass words that open a region's name ("Tây Mindanao"), and English title words left in a text
 REGION_LEADS = word_set("region-leads")  # data/word_classes.ttl
 ENGLISH_TITLE_WORDS = word_set("english-title-words")  # data/word_classes.ttl
@@ -89,6 +94,17 @@ R_REGION_LEAD = rule(
              {"kind": "person", "name": "Carlos Reyes"}),
      Example("Giao tranh\nTư lệnh Tây Mindanao Carlos Reyes cho biết giao tranh đã chấm dứt.",
              {"kind": "person", "name": "Tây Mindanao Carlos Reyes"}, present=False)])
+R_SURNAME_STOP = rule(
+    "person.name.surname-clause-word",
+    "A clause word that is also a surname ('Đoàn', 'Từ') opens a name before 'Thị'/'Văn' ('Phó Tổng Giám đốc TTXVN Đoàn "
+    "Thị Tuyết Nhung').",
+    [Example("Tham gia đoàn\nTham gia đoàn có Phó Tổng Giám đốc TTXVN Đoàn Thị Thu Hà.",
+             {"kind": "person", "name": "Đoàn Thị Thu Hà"})])
+R_COMPOUND_AFTER = rule(
+    "person.name.compound-after",
+    "A capitalised compound right after a name ('Lương Văn Cường Huân chương …', '… Bằng khen') is not part of the name.",
+    [Example("Trao tặng\nPeru đã trao tặng Chủ tịch nước Lê Văn Cường Huân chương Mặt trời Peru.",
+             {"kind": "person", "name": "Lê Văn Cường"})])
 R_PARTICLE_CHAIN = rule(
     "person.name.particle-chain",
     "Name particles between capitals stay in the name, also two in a row ('Ursula von der Leyen').",
@@ -135,6 +151,8 @@ def is_name_token(an: TokenView, i: int) -> bool:
         after = toks[i + 1].is_cap or (i + 2 < len(toks) and toks[i + 1].text in NAME_PARTICLES and toks[i + 2].is_cap)
         if before and after:
             return True
+    if t in SURNAME_STOPS and i + 2 < len(toks) and toks[i + 1].text in ("Thị", "Văn") and toks[i + 2].text[0].isupper():
+        return True  # R_SURNAME_STOP: a clause word that is a surname, before a middle name ("Đoàn Thị Tuyết Nhung")
     return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
 
 
@@ -159,7 +177,8 @@ def name_runs(an: TokenView) -> list[tuple[int, int]]:
             continue
         namey = (("." in t and is_initial(t)) or ("-" in t and ARABIC_ARTICLE.match(t))
                  or (t in particles and 0 < i < n - 1 and particle_between_capitals(toks, i))
-                 or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()))
+                 or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit())
+                 or (t in SURNAME_STOPS and i + 2 < n and toks[i + 1][0] in ("Thị", "Văn") and toks[i + 2][0][0].isupper()))
         if not namey:
             continue
         if i != last + 1:
@@ -270,6 +289,8 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
         i = _country_prefix(an, i, j)
         if i >= j:
             return None, R_NOT_A_NAME
+    if j - i > 2 and j < len(toks) and f"{toks[j - 1].text} {toks[j].text}" in COMPOUND_AFTER_NAME:
+        j -= 1  # R_COMPOUND_AFTER: "Chủ tịch nước Lương Cường Huân chương Mặt trời Peru": the award, not the name
     if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
             and not all(is_vietnamese_syllable(t.text) for t in toks[i:j - 1]):
         j -= 1  # R_RUN_IN
