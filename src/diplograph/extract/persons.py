@@ -8,6 +8,7 @@ from ..facts import Post, Rejection
 from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
+from ..wordclasses import word_set
 from .context import ArticleContext, person_name
 from .drafts import Mention
 from .titles import make_post, title_starting_at
@@ -27,6 +28,17 @@ R_BARE_TITLE_COMPLEMENT = rule(
              {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Reception"}),
      Example("Bộ trưởng Ngoại giao Nhật Bản tiếp Đại sứ Việt Nam\nBộ trưởng Ngoại giao Trần Văn Bảo đã điện đàm.",
              {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False)])
+R_LEADER_PAIR = rule(
+    "coref.leader-pair",
+    "'hai nhà lãnh đạo', 'lãnh đạo hai nước', 'Tổng thống hai nước' are the article's two leaders when exactly two of its "
+    "persons hold a head of state's or government's post.",
+    [Example("Điện đàm Mỹ - Pháp\nTổng thống Mỹ John Carter và Tổng thống Pháp Paul Durand. Reuters dẫn văn phòng Tổng thống "
+             "Paul Durand cho biết về cuộc điện đàm giữa hai lãnh đạo hôm 27/6.",
+             {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"})])
+# R_LEADER_PAIR: the two leaders of a bilateral report, and the posts that make a leader
+LEADER_PAIR = re.compile(r"(?i)\bhai (?:nhà )?lãnh đạo(?! cấp)\b|\blãnh đạo hai nước\b|\b(?:Tổng thống|Thủ tướng) hai nước\b")
+LEADER_POSITIONS = word_set("leader-positions")  # data/word_classes.ttl
+
 R_BARE_TITLE = rule(
     "coref.bare-title",
     "A title without a name ('Thủ tướng', 'Tổng thống Pháp') is the one person of the article holding that post.",
@@ -97,6 +109,30 @@ def resolve_people(ctx: ArticleContext) -> None:
         pf.posts = merge_posts(pf.posts)
     if ctx.people:
         bare_title_mentions(ctx)
+        leader_pair_mentions(ctx)
+
+
+def leader_pair_mentions(ctx: ArticleContext) -> None:
+    """R_LEADER_PAIR: 'hai nhà lãnh đạo', 'hai lãnh đạo', 'lãnh đạo hai nước' are the article's two leaders when
+    exactly two of its persons hold a head of state's or government's post: one mention of each where the
+    phrase stands."""
+    leaders = [n for n, pf in ctx.people.items() if any(p.position.casefold() in LEADER_POSITIONS for p in pf.posts)]
+    if len(leaders) != 2:
+        return
+    for si, sent in enumerate(ctx.sents):
+        ms = ctx.mentions[si]
+        for lm in LEADER_PAIR.finditer(sent):
+            if any(m.title_start <= lm.start() < max(m.end, m.after_end) for m in ms):
+                continue
+            for n in leaders:
+                ms.append(Mention(name=n, start=lm.start(), end=lm.end(), tok_start=-1, tok_end=-1, posts=[],
+                                  short=False, title_start=lm.start(), after_end=lm.end()))
+            ms.sort(key=lambda m: m.start)
+
+
+def pair_member(m: Mention, ms: list[Mention]) -> bool:
+    """R_LEADER_PAIR: is `m` one of the two mentions a leader pair made ('lãnh đạo hai nước')?"""
+    return m.tok_start < 0 and sum(q.start == m.start for q in ms) > 1
 
 
 def bare_title_mentions(ctx: ArticleContext) -> None:

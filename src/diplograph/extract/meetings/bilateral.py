@@ -9,7 +9,7 @@ from ...wordclasses import word_set
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention, cap
-from ..persons import principal, title_reference
+from ..persons import pair_member, principal, title_reference
 from ..places import meeting_place
 from .words import ANAPHORIC_AFTER, BACKGROUND_BEFORE, FRONTED_NP, PLANNED
 
@@ -193,6 +193,8 @@ def parties_of(ctx: ArticleContext, sent: str, start: int, end: int, ms: list[Me
     if giua_here and len(objs) >= 2 and subj is not None and subj.end <= start:
         subj = None  # R_ALL_PARTIES: "cuộc hội đàm giữa A với B": the parties follow "giữa"
     parties = ([subj] if subj else []) + objs  # R_ALL_PARTIES: every counterpart, no cap
+    if subj is not None and subj.tok_start < 0:  # R_LEADER_PAIR: "Hai nhà lãnh đạo đã có cuộc gặp …": both
+        parties += [q for q in ms if q is not subj and q.start == subj.start and q.tok_start < 0 and q not in parties]
     extra_names: list[str] = []
     if subj is not None and not objs:
         # "A và B (đã) tiến hành hội đàm": both parties stand before the kind word
@@ -234,7 +236,8 @@ def party_name(ctx: ArticleContext, sent: str, start: int, end: int, word: str, 
     else:
         name = cap(tail)
     pnames = list(dict.fromkeys(n for p in parties if (n := person_name(ctx, p))))
-    if not objs and len(pnames) >= 2:
+    paired = any(pair_member(p, parties) for p in parties)
+    if (not objs or paired) and len(pnames) >= 2:  # R_LEADER_PAIR: "hai nhà lãnh đạo" names no meeting
         # no counterpart after the kind word: named from its kind and parties, not from the rest of the clause
         label = (before_kind.group(0).strip() + " " + word) if before_kind else word
         name = cap(label.lower()) + " " + " – ".join(pnames)

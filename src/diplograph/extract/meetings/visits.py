@@ -8,7 +8,7 @@ from ...lexicon import place_key
 from ...rules import Example, rule
 from ..context import ArticleContext, past_year, person_name
 from ..drafts import MeetingDraft, Mention
-from ..persons import foreign, title_reference
+from ..persons import foreign, pair_member, title_reference
 from ..places import written_place
 from .words import ANAPHORIC_AFTER
 
@@ -147,7 +147,9 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
     if refused_visit(ctx, sent, start, end, word) or past_visit(ctx, sent, start, end):
         return None
     qualifier, place = destination(ctx, sent, end)
-    # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …")
+    # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …"); the pair of
+    # leaders ("lãnh đạo hai nước", R_LEADER_PAIR) is no visitor
+    ms = [m for m in ms if not pair_member(m, ms)]
     ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
     visitor, extra_rules = visitor_of(sent, start, end, ms)
     vname = person_name(ctx, visitor) if visitor is not None else None
