@@ -105,6 +105,11 @@ R_COMPOUND_AFTER = rule(
     "A capitalised compound right after a name ('Lương Văn Cường Huân chương …', '… Bằng khen') is not part of the name.",
     [Example("Trao tặng\nPeru đã trao tặng Chủ tịch nước Lê Văn Cường Huân chương Mặt trời Peru.",
              {"kind": "person", "name": "Lê Văn Cường"})])
+R_GLUED_DASH = rule(
+    "person.name.glued-dash",
+    "A dash glued to the next capitalised word inside a foreign name stays in it, as written ('Choi Sang –Mok').",
+    [Example("Kinh tế\nPhó Thủ tướng Hàn Quốc Kim Sang –Woo cho biết kinh tế sẽ phục hồi.",
+             {"kind": "person", "name": "Kim Sang –Woo"})])
 R_PARTICLE_CHAIN = rule(
     "person.name.particle-chain",
     "Name particles between capitals stay in the name, also two in a row ('Ursula von der Leyen').",
@@ -135,6 +140,14 @@ def particle_between_capitals(toks: list[Token], i: int) -> bool:
     return before and after
 
 
+def glued_dash(toks: list[Token], i: int) -> bool:
+    """R_GLUED_DASH: a dash with a space before it and glued to the next capitalised word, between two capitalised
+    words, is inside a foreign name as written ('Choi Sang –Mok'); a spaced dash ('Bae Hun – Giám đốc') is not."""
+    prev, dash, nxt = toks[i - 1], toks[i], toks[i + 1]
+    return prev[2] < dash[1] and dash[2] == nxt[1] and prev[0][0].isupper() and nxt[0][0].isupper() \
+        and not is_vietnamese_syllable(nxt[0])  # "Xuyền -Trưởng Công an": a Vietnamese word opens the post
+
+
 def is_name_token(an: TokenView, i: int) -> bool:
     """Can token i stand in a personal name? Not in a title, and an initial, an Arabic article
     ("al-Assad"), a particle between capitals ("de", "bin") or a capitalised word that opens no clause.
@@ -151,6 +164,11 @@ def is_name_token(an: TokenView, i: int) -> bool:
         after = toks[i + 1].is_cap or (i + 2 < len(toks) and toks[i + 1].text in NAME_PARTICLES and toks[i + 2].is_cap)
         if before and after:
             return True
+    if t in ("-", "–") and 0 < i < len(toks) - 1 and (i + 1) not in an.title_cover \
+            and toks[i - 1].end < toks[i].start and toks[i].end == toks[i + 1].start \
+            and toks[i - 1].text[0].isupper() and toks[i + 1].text[0].isupper() \
+            and not is_vietnamese_syllable(toks[i + 1].text):
+        return True  # R_GLUED_DASH: a dash glued to the next capital inside a foreign name ("Choi Sang –Mok")
     if t in SURNAME_STOPS and i + 2 < len(toks) and toks[i + 1].text in ("Thị", "Văn") and toks[i + 2].text[0].isupper():
         return True  # R_SURNAME_STOP: a clause word that is a surname, before a middle name ("Đoàn Thị Tuyết Nhung")
     return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
@@ -166,7 +184,7 @@ def name_runs(an: TokenView) -> list[tuple[int, int]]:
     particles = NAME_PARTICLES
     toks = an.toks
     maybe = [i for i, t in enumerate(toks)
-             if t[0][0].isupper() or "." in t[0] or "-" in t[0] or t[0] in particles]
+             if t[0][0].isupper() or "." in t[0] or "-" in t[0] or t[0] in particles or t[0] == "–"]
     runs: list[tuple[int, int]] = []
     start = last = -2
     title_cover = an.title_cover
@@ -177,6 +195,7 @@ def name_runs(an: TokenView) -> list[tuple[int, int]]:
             continue
         namey = (("." in t and is_initial(t)) or ("-" in t and ARABIC_ARTICLE.match(t))
                  or (t in particles and 0 < i < n - 1 and particle_between_capitals(toks, i))
+                 or (t in ("-", "–") and 0 < i < n - 1 and (i + 1) not in title_cover and glued_dash(toks, i))
                  or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit())
                  or (t in SURNAME_STOPS and i + 2 < n and toks[i + 1][0] in ("Thị", "Văn") and toks[i + 2][0][0].isupper()))
         if not namey:
