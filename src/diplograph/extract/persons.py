@@ -28,6 +28,13 @@ R_BARE_TITLE_COMPLEMENT = rule(
              {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Reception"}),
      Example("Bộ trưởng Ngoại giao Nhật Bản tiếp Đại sứ Việt Nam\nBộ trưởng Ngoại giao Trần Văn Bảo đã điện đàm.",
              {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False)])
+R_POST_NAMES_OTHER = rule(
+    "post.refuse.other-person-name",
+    "A post whose whole complement is another person of the article ('…, Chủ tịch Hun Sen khẳng định' after A's name) "
+    "is the next clause's subject, not A's post.",
+    [Example("Hội đàm\nChủ tịch nước Lê Văn Tám hội đàm với Chủ tịch Thượng viện Campuchia Samdech Techo Hun Xen. Đáp lại "
+             "lời mời thăm Việt Nam của Chủ tịch nước Lê Văn Tám, Chủ tịch Hun Xen khẳng định sẽ sớm thăm Việt Nam.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Chủ tịch Hun Xen"}, present=False)])
 R_LEADER_PAIR = rule(
     "coref.leader-pair",
     "'hai nhà lãnh đạo', 'lãnh đạo hai nước', 'Tổng thống hai nước' are the article's two leaders when exactly two of its "
@@ -107,9 +114,26 @@ def resolve_people(ctx: ArticleContext) -> None:
     ctx.people = {n: p for n, p in ctx.candidates.items() if p.posts}
     for pf in ctx.people.values():
         pf.posts = merge_posts(pf.posts)
+    _drop_posts_naming_others(ctx)
+    ctx.people = {n: p for n, p in ctx.people.items() if p.posts}
     if ctx.people:
         bare_title_mentions(ctx)
         leader_pair_mentions(ctx)
+
+
+def _drop_posts_naming_others(ctx: ArticleContext) -> None:
+    """R_POST_NAMES_OTHER: a post whose whole complement is another person of the article ('…của Chủ tịch nước A,
+    Chủ tịch Hun Sen khẳng định': A is no 'Chủ tịch Hun Sen') is the next clause's subject, not A's post."""
+    persons = ctx.candidates
+    others = {n: n for n in persons} | {a: t for a, t in ctx.canon.items() if t in persons}
+    for n, pf in ctx.people.items():
+        kept = []
+        for p in pf.posts:
+            rest = p.title[len(p.position):].strip() if p.title.casefold().startswith(p.position.casefold()) else ""
+            if rest and others.get(rest, n) != n:
+                continue
+            kept.append(p)
+        pf.posts = kept
 
 
 def leader_pair_mentions(ctx: ArticleContext) -> None:
