@@ -41,7 +41,9 @@ R_MEETING_ADJECTIVE = rule(
     [Example("Hội kiến\nThủ tướng Trung Quốc Lý Minh đã có cuộc hội kiến quan trọng với Chủ tịch nước Trần Văn Bảo.",
              {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "CourtesyCall"}),
      Example("Điện đàm\nTrong cuộc điện đàm bất ngờ với Chủ tịch Trung Quốc Lý Minh, Tổng thống Mỹ John Carter khẳng định "
-             "chính sách.", {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"})])
+             "chính sách.", {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"}),
+     Example("Hội đàm\nTrong cuộc hội đàm ngày 17/11 với Tổng thống Brazil Luiz Souza, Thủ tướng Trần Văn Bảo nhấn mạnh.",
+             {"kind": "participant", "name": "Luiz Souza", "kind_of": "Talks"})])
 R_MEETING_NO_COUNTERPART = rule(
     "meeting.refuse.no-counterpart",
     "'gặp gỡ/gặp mặt' followed by no named counterpart ('gặp gỡ một số doanh nghiệp', 'gặp gỡ kiều bào') reports no "
@@ -66,7 +68,9 @@ PARTY_LIST_BREAK = re.compile(r"(?i)\s(?:tại|ở|bên lề|trong khuôn khổ|
                               r"nhân dịp|sau khi|trước khi|để|về việc)\s|[.;:]")
 # R_MEETING_ADJECTIVE: what may stand between a meeting's kind word and its counterpart ("cuộc hội kiến quan trọng với X")
 MEETING_ADJECTIVES = re.compile(r"\s*(?:(?:song phương|ngắn|riêng|bất ngờ|đầu tiên|trực tiếp|quan trọng|chính thức|kín|"
-                                r"thân mật|cấp cao|hữu nghị|qua điện thoại|trực tuyến)\s+){0,2}(?:với\s+)?")
+                                r"thân mật|cấp cao|hữu nghị|qua điện thoại|trực tuyến|"
+                                r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|hôm)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)"
+                                r"\s+){0,2}(?:với\s+)?")  # R_MEETING_ADJECTIVE: also a date ("cuộc hội đàm ngày 17/11 với X")
 POSSESSOR_GAP = re.compile(r"\s*của\s*")
 # R_PARTY_VERB_BREAK: lower-case words that may stand between two counterparts of one verb
 PARTY_LINK_WORDS = word_set("party-link-words")  # data/word_classes.ttl
