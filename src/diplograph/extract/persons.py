@@ -28,6 +28,13 @@ R_BARE_TITLE_COMPLEMENT = rule(
              {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Reception"}),
      Example("Bộ trưởng Ngoại giao Nhật Bản tiếp Đại sứ Việt Nam\nBộ trưởng Ngoại giao Trần Văn Bảo đã điện đàm.",
              {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False)])
+R_COUNTERPART_SUBJECT = rule(
+    "post.counterpart.untitled-peer",
+    "'A gặp … và người đồng cấp <country> B' with A untitled in the sentence: B takes the post the article gives A, of "
+    "that country.",
+    [Example("Trump tới châu Âu\nTổng thống Mỹ John Carter tới châu Âu dự G20. Sau đó, Carter dự kiến sẽ gặp Chủ tịch Trung "
+             "Quốc Lý Minh và người đồng cấp Nga Ivan Petrov.", {"kind": "post", "name": "Ivan Petrov", "title": "Tổng thống Nga"})])
+COUNTERPART_BEFORE = re.compile(r"người đồng cấp\s+(?P<c>[^,.;]{2,30}?)\s*(?:(?:ông|bà|ngài)\s+)?$")  # R_COUNTERPART_SUBJECT
 R_POST_NAMES_OTHER = rule(
     "post.refuse.other-person-name",
     "A post whose whole complement is another person of the article ('…, Chủ tịch Hun Sen khẳng định' after A's name) "
@@ -111,6 +118,7 @@ def resolve_people(ctx: ArticleContext) -> None:
             if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
                 continue
         ctx.add_posts(name, m.name, m.posts)
+    _counterpart_of_subject(ctx)
     ctx.people = {n: p for n, p in ctx.candidates.items() if p.posts}
     for pf in ctx.people.values():
         pf.posts = merge_posts(pf.posts)
@@ -119,6 +127,30 @@ def resolve_people(ctx: ArticleContext) -> None:
     if ctx.people:
         bare_title_mentions(ctx)
         leader_pair_mentions(ctx)
+
+
+def _counterpart_of_subject(ctx: ArticleContext) -> None:
+    """R_COUNTERPART_SUBJECT: 'Trump gặp Chủ tịch Tập … và người đồng cấp Nga Putin': a counterpart whose peer is
+    written without a title in the sentence takes the post of the sentence's first person, as the article titles
+    him ('Tổng thống' → 'Tổng thống Nga'); the sentence-level rule (post.counterpart) leaves such names alone."""
+    persons = ctx.candidates
+    for si, ms in enumerate(ctx.mentions):
+        sent = ctx.sents[si]
+        if "đồng cấp" not in sent:
+            continue
+        for idx, m in enumerate(ms):
+            if m.posts or m.short or ctx.canon.get(m.name, m.name) in persons:
+                continue
+            cm = COUNTERPART_BEFORE.search(sent, max(0, m.start - 60), m.start)
+            countries = [e for _, _, e in ctx.lex.find(cm.group("c")) if e.kind == "country"] if cm else []
+            country = countries[-1] if countries else None  # the country nearest the name ("… Mỹ X và Nhật Bản Y")
+            subj = next((x for x in ms[:idx] if (pf := persons.get(ctx.canon.get(x.name, x.name))) is not None
+                         and pf.posts), None)
+            if country is None or subj is None:
+                continue
+            head = persons[ctx.canon.get(subj.name, subj.name)].posts[0]
+            ctx.add_posts(m.name, m.name, [Post(f"{head.position} {country.label_vi}", head.position, country.label_vi,
+                                                None, sent, R_COUNTERPART_SUBJECT)])
 
 
 def _drop_posts_naming_others(ctx: ArticleContext) -> None:
