@@ -48,7 +48,10 @@ R_LEADER_PAIR = rule(
     "persons hold a head of state's or government's post.",
     [Example("Điện đàm Mỹ - Pháp\nTổng thống Mỹ John Carter và Tổng thống Pháp Paul Durand. Reuters dẫn văn phòng Tổng thống "
              "Paul Durand cho biết về cuộc điện đàm giữa hai lãnh đạo hôm 27/6.",
-             {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"})])
+             {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"}),
+     Example("Gặp thượng đỉnh\nTổng thống Hàn Quốc Kim Min-ho và người đồng cấp Mỹ John Carter sẽ tìm giải pháp. Dự kiến cuộc "
+             "gặp giữa tổng thống hai nước sẽ diễn ra tại Washington.",
+             {"kind": "participant", "name": "John Carter", "meeting": "Kim Min-ho"})])
 # R_LEADER_PAIR: the two leaders of a bilateral report, and the posts that make a leader
 LEADER_PAIR = re.compile(r"(?i)\bhai (?:nhà )?lãnh đạo(?! cấp)\b|\blãnh đạo hai nước\b|\b(?:Tổng thống|Thủ tướng) hai nước\b")
 LEADER_POSITIONS = word_set("leader-positions")  # data/word_classes.ttl
@@ -219,6 +222,8 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
                 continue
             if re.search(r"(?:các|những|ba|cựu|nguyên|vị|người|tân|quyền|phó|trợ lý|chức|cương vị|làm|thành|của)\s*$", before):
                 continue  # plural, former, or an office spoken of ("nhậm chức Tổng thống")
+            if re.match(r"\s+(?:hai|2|ba|các)\s+(?:nước|bên|quốc gia)\b", sent[e0:]):
+                continue  # R_LEADER_PAIR: "tổng thống hai nước" is both leaders, not one holder
             head = ctx.lex.titles.get(tm.group(0))
             if head is None or head.kind == "nopost":
                 continue
