@@ -10,6 +10,7 @@ from ..context import ArticleContext, past_year, person_name
 from ..drafts import MeetingDraft, Mention
 from ..persons import foreign, pair_member, title_reference
 from ..places import written_place
+from .merge import is_country
 from .words import ANAPHORIC_AFTER
 
 R_VISIT = rule(
@@ -39,6 +40,13 @@ R_WELCOMERS = rule(
      Example("Tổng thống Nga thăm Việt Nam\nRạng sáng 20/6, Tổng thống Nga Ivan Petrov bắt đầu thăm cấp Nhà nước Việt Nam. "
              "Phó Thủ tướng Trần Văn Bảo và Thứ trưởng Lê Thị Hoa đón Tổng thống Ivan Petrov tại sân bay Nội Bài.",
              {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Visit"})])
+R_VISIT_QUOTED = rule(
+    "meeting.visit.quoted-visitor",
+    "'ông X phát biểu (với báo chí) trước chuyến thăm Y': the speaker is the visitor; a short form is named by the "
+    "article's post and full name.",
+    [Example("Đức cần Nga\nNgoại trưởng Đức Hans Weber khẳng định thế giới cần Nga. Bộ Ngoại giao Đức dẫn lời ông Weber "
+             "phát biểu trước chuyến thăm Krasnodar (Nga), nơi sẽ diễn ra hội nghị.",
+             {"kind": "meeting", "kind_of": "Visit", "name": "Ngoại trưởng Đức Hans Weber", "place": "Krasnodar"})])
 R_VISIT_HOST = rule(
     "role.attendee.visit-host",
     "Who welcomes a visitor takes part in the visit ('X nhiệt liệt chào mừng Y sang thăm Việt Nam').",
@@ -60,6 +68,9 @@ WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 # R_WELCOMERS: "Đón đoàn tại sân bay có: A; B", "Ra đón … có", "A và B (đã) ra đón <visitor>"
 WELCOME_LIST = re.compile(r"^\s*(?:\*\s*)?(?:Ra đón|Đón tiếp|Đón|Tiễn)\b[^.;:]{0,90}?\bcó\s*:?\s*")
 WELCOME_VERB = re.compile(r"(?<![\w-])(?:ra\s+|đã\s+|cùng\s+)*(?:đón|đón tiếp)\s+(?!tiếp\b)")
+CITY_THEN_COUNTRY = re.compile(r"\s*([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*)\s*\(([^()]{2,30})\)")
+VISIT_QUOTED = re.compile(r"\s*(?:đã\s+)?(?:phát biểu|nói|cho biết|chia sẻ|tuyên bố|trả lời phỏng vấn)(?:\s+[^\s,.;]+){0,3}?"
+                          r"\s+trước(?:\s+thềm)?\s+(?:chuyến\s+)?")  # R_VISIT_QUOTED
 VISIT_APPOSITIVE = re.compile(r"[^,.;()“”\"]{0,50},\s*(?:hiện\s+)?(?:đang|vừa)\s+(?:có\s+)?(?:chuyến\s+)?")  # R_VISIT_APPOSITIVE
 DEST_AFTER_VISITOR = re.compile(r"\s*(?:tới|đến|sang)\s+(?:thăm\s+)?")  # R_VISIT_DEST_AFTER
 VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
@@ -86,7 +97,10 @@ def destination(ctx: ArticleContext, sent: str, end: int) -> tuple[str, str | No
     qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
     qualifier = qual.group(1) if qual and qual.group(1) else ""
     place = None
-    for s0, e0, entry in ctx.lex.find(after):
+    cc = CITY_THEN_COUNTRY.match(after, len(qual.group(0)) if qual else 0)
+    if cc is not None and ctx.lex.lookup(cc.group(1)) is None and is_country(cc.group(2).strip()):
+        place = cc.group(1)  # R_VISIT_QUOTED: "chuyến thăm Krasnodar (Nga)": the city as written
+    for s0, e0, entry in ([] if place else ctx.lex.find(after)):
         if entry.kind in ("country", "place") and s0 < 40:
             place = written_place(after, s0, e0)  # R_PLACE_AS_WRITTEN
             break
@@ -120,6 +134,10 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
               and not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])]
     if direct:
         return direct[-1], []
+    # R_VISIT_QUOTED: "ông X phát biểu trước chuyến thăm Y": the speaker is about to make the visit
+    quoted = [m for m in ms if m.end <= start and VISIT_QUOTED.fullmatch(sent, max(m.end, m.after_end), start)]
+    if quoted:
+        return quoted[-1], [R_VISIT_QUOTED]
     # R_VISIT_APPOSITIVE: "ông X, <post>, đang thăm chính thức Việt Nam": a participle clause after the name
     appos = [m for m in ms if m.end <= start and VISIT_APPOSITIVE.fullmatch(sent, max(m.end, m.after_end), start)]
     if appos:
@@ -162,6 +180,9 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
         title = sent[visitor.title_start:visitor.end]
         if visitor.tok_start < 0:
             title = f"{title} {vname}"  # a bare title resolved to its holder (R_BARE_TITLE)
+        elif visitor.title_start >= visitor.start and vname in ctx.people and ctx.people[vname].posts \
+                and vname != visitor.name:
+            title = f"{ctx.people[vname].posts[0].title} {vname}"  # R_VISIT_QUOTED: "ông Gabriel" → his post and name
     if vname is None:
         return None  # never: the mentions given are persons of the article
     if place is None and visitor is not None:
