@@ -52,6 +52,11 @@ R_MEETING_NO_COUNTERPART = rule(
              {"kind": "meeting", "kind_of": "Meeting"}, present=False),
      Example("Gặp mặt\nChiều 3/5, tại Phủ Chủ tịch, Chủ tịch nước Trần Văn Bảo gặp mặt đại biểu Hội hữu nghị Việt Nam - Peru.",
              {"kind": "meeting", "kind_of": "Meeting", "place": "Phủ Chủ tịch"})])
+R_GOVERNMENT_OF = rule(
+    "meeting.party.refuse-government-of",
+    "A person named inside 'chính quyền (của) <title> X' (X's administration) is no party of the meeting in the clause.",
+    [Example("Gặp\nNguồn tin về cuộc gặp tiết lộ, một cựu quan chức Mỹ tham gia nhưng chính quyền Tổng thống John Carter "
+             "không liên quan.", {"kind": "participant", "name": "John Carter"}, present=False)])
 R_BILATERAL = rule(
     "meeting.party.verb",
     "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
@@ -71,6 +76,7 @@ MEETING_ADJECTIVES = re.compile(r"\s*(?:(?:song phương|ngắn|riêng|bất ng�
                                 r"thân mật|cấp cao|hữu nghị|qua điện thoại|trực tuyến|"
                                 r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|hôm)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)"
                                 r"\s+){0,2}(?:với\s+)?")  # R_MEETING_ADJECTIVE: also a date ("cuộc hội đàm ngày 17/11 với X")
+GOVERNMENT_OF = re.compile(r"(?i)\b(?:chính quyền|chính phủ|nội các)\s+(?:của\s+)?$")  # R_GOVERNMENT_OF
 POSSESSOR_GAP = re.compile(r"\s*của\s*")
 # R_PARTY_VERB_BREAK: lower-case words that may stand between two counterparts of one verb
 PARTY_LINK_WORDS = word_set("party-link-words")  # data/word_classes.ttl
@@ -176,7 +182,8 @@ def counterparts(sent: str, start: int, end: int, ms: list[Mention], subj: Menti
     'tại …, bà X' is no party, nor a possessor of another's post), before any 'với sự tham dự của'."""
     wit = WITNESS_CUE.search(sent, end, cend)
     party_end = wit.start() if wit else cend
-    objs = [m for m in ms if start < m.start < party_end and not possessor(sent, m, ms)]
+    objs = [m for m in ms if start < m.start < party_end and not possessor(sent, m, ms)
+            and not GOVERNMENT_OF.search(sent, max(0, m.title_start - 24), m.title_start)]  # R_GOVERNMENT_OF
     for idx in range(1, len(objs)):
         prev = objs[idx - 1]
         if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start) \

@@ -246,8 +246,10 @@ def merge_into(into: MeetingDraft, mt: MeetingDraft) -> None:
     elif by_country:
         into.variants.append(mt.name)
     elif (mt.named and not into.named) or (mt.named == into.named and len(mt.name) > len(into.name)
-                                           and (mt.named or mt.kind != "Meeting" or len(mt.names()) >= len(into.names()))):
-        # (a generic meeting of fewer parties is a partial report: it does not rename the meeting)
+                                           and (mt.named or mt.kind != "Meeting" or len(mt.names()) >= len(into.names()))) \
+            or (not mt.named and not into.named and mt.kind == "Meeting" and len(mt.names()) > len(into.names())):
+        # (a generic meeting of fewer parties is a partial report: it does not rename the meeting; one of more
+        # parties names it)
         into.variants.append(into.name)
         into.name, into.named = mt.name, mt.named
     elif mt.name != into.name:
