@@ -97,6 +97,11 @@ R_LOWER_FIELD = rule(
              {"kind": "post", "name": "Lý Minh", "title": "bộ trưởng ngoại giao Trung Quốc"}),
      Example("Gặp\nHôm qua, bộ trưởng quốc phòng Mỹ John Carter đã tới Hà Nội.",
              {"kind": "post", "name": "John Carter", "title": "bộ trưởng quốc phòng Mỹ"})])
+R_NOPOST_COMPLEMENT = rule(
+    "post.complement.nopost-word",
+    "A no-post word right after a post's head is its complement ('Thủ tướng Quốc vụ viện Trung Quốc X').",
+    [Example("Hội kiến\nChủ tịch nước hội kiến với Thủ tướng Quốc Vụ viện Trung Quốc Lý Minh Quang.",
+             {"kind": "post", "name": "Lý Minh Quang", "title": "Thủ tướng Quốc Vụ viện Trung Quốc"})])
 R_NEXT_HOLDER = rule(
     "post.after-name.next-holder-chain",
     "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
@@ -218,6 +223,11 @@ def title_ending_at(an: SentenceAnalysis, j: int) -> tuple[int, int, TitleSpan] 
                 best = span
     if best is None:
         return None
+    if best.kind == "nopost":
+        # R_NOPOST_COMPLEMENT: "Thủ tướng Quốc vụ viện Trung Quốc X": a no-post word right after a post is its complement
+        prev = next((sp for sp in an.titles if sp.tok_end == best.tok_start and sp.kind != "nopost"), None)
+        if prev is not None and gap_ok(an, prev.tok_end, j + 1):
+            best = prev
     # a nearer head with a bad gap means the nearer clause is not a title: keep best only if no head sits in its gap
     return best.tok_start, j + 1, best
 
