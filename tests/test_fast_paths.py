@@ -156,7 +156,11 @@ def _namey(an: people.SentenceAnalysis, i: int) -> bool:
 def test_inlined_name_runs_agree_with_namey():
     lex = load()
     sents = _sample_sentences() + ["Ông Bashar al-Assad và Charles de Gaulle, H.R. McMaster, Kim Jong-un, 2017 Trump.",
-                                   "Tổng thống Ludwig van Beethoven gặp ông van der Berg"]
+                                   "Tổng thống Ludwig van Beethoven gặp ông van der Berg",
+                                   "Chủ tịch Ủy ban châu Âu Ursula von der Leyen gặp Thủ tướng",
+                                   "Tham gia đoàn có Phó Tổng Giám đốc TTXVN Đoàn Thị Tuyết Nhung và Đoàn đại biểu",
+                                   "Phó Thủ tướng Hàn Quốc Choi Sang –Mok và ông Bae Hun – Giám đốc Trung tâm",
+                                   "Đại tá Đỗ Văn Xuyền -Trưởng Công an huyện xác nhận"]
     checked = 0
     for s in sents:
         an = people.SentenceAnalysis(s, lex)

@@ -7,7 +7,7 @@ import random
 
 from diplograph.extract import analyse
 from diplograph.extract.drafts import MeetingDraft
-from diplograph.extract.meetings.merge import MeetingSet, fold_partial, merge_into, same_meeting
+from diplograph.extract.meetings.merge import R_GENERIC_MEETING, MeetingSet, fold_partial, merge_into, same_meeting
 from diplograph.kinds import folds_partial
 from diplograph.reader import read_text
 
@@ -30,8 +30,27 @@ def _draft(rnd: random.Random, si: int) -> MeetingDraft:
     return mt
 
 
+def _plain_generic(meetings: list[MeetingDraft], mt: MeetingDraft) -> MeetingDraft | None:
+    """The reference of meeting.same.generic-kind: scan every earlier meeting for the one specific meeting
+    of exactly the generic meeting's parties."""
+    if mt.kind != "Meeting" or mt.named or len(mt.names()) < 2:
+        return None
+    same = [o for o in meetings if o.kind in ("Talks", "PhoneCall", "CourtesyCall", "Reception")
+            and o.names() == mt.names() and o.status == mt.status and not (o.date and mt.date and o.date != mt.date)]
+    return same[0] if len(same) == 1 else None
+
+
 def _plain_add(meetings: list[MeetingDraft], mt: MeetingDraft) -> None:
     """The reference: compare the new mention with every earlier meeting, in order."""
+    tgt = _plain_generic(meetings, mt)
+    if tgt is not None:
+        name, named = tgt.name, tgt.named
+        merge_into(tgt, mt)
+        tgt.name, tgt.named = name, named
+        if R_GENERIC_MEETING not in tgt.rules:
+            tgt.rules.append(R_GENERIC_MEETING)
+        mt.merged_into = tgt
+        return
     for other in meetings:
         if other.sentence_index == mt.sentence_index and other.named and mt.named:
             continue
@@ -85,6 +104,24 @@ def test_indexed_merge_gives_the_plain_scan() -> None:
                 fast.touched(fast.meetings[k])
         assert _view(fast.meetings) == _view(plain)
     assert merged > 300  # the cases merge often enough to mean something
+
+
+def test_generic_meeting_merge_gives_the_plain_scan() -> None:
+    """meeting.same.generic-kind: the index's party-set postings find the one specific meeting a plain scan finds."""
+    rnd = random.Random(21)
+    generic = 0
+    for _ in range(300):
+        fast, plain = MeetingSet(), []
+        for si in range(rnd.randint(2, 12)):
+            mt = _draft(rnd, si)
+            mt.kind, mt.named = rnd.choice(["Meeting", "Meeting", "Talks", "PhoneCall", "Reception"]), False
+            mt.participants = {(p, "attendee"): ("s", "r") for p in rnd.sample(PEOPLE[:3], rnd.randint(1, 3))}
+            twin = copy.deepcopy(mt)
+            fast.add(mt)
+            _plain_add(plain, twin)
+            generic += mt.merged_into is not None and R_GENERIC_MEETING in mt.merged_into.rules
+        assert _view(fast.meetings) == _view(plain)
+    assert generic > 50
 
 
 def test_heap_fold_gives_the_rescan() -> None:

@@ -81,16 +81,23 @@ class ArticleContext:
             pf.aliases.append(written)
         pf.posts.extend(posts)
 
-    def add_agreement(self, fact: AgreementFact) -> None:
+    def add_agreement(self, fact: AgreementFact, renamed_by: str | None = None) -> None:
         """The one entry point for agreement actions: one per abbreviation (else name), the first kept,
         except that a later mention naming an agreement known so far only by its abbreviation gives it its
-        name (and an abbreviation-only mention borrows the name found before)."""
+        name (and an abbreviation-only mention borrows the name found before). `renamed_by`: the rule by
+        which this mention's fuller name replaces the earlier one's (the earlier action kept unless it was
+        a mere mention)."""
         key = fact.abbreviation or (fact.name or "").casefold()
         prev = self.agreements.get(key)
         if fact.name is None and prev is not None:
             fact.name = prev.name
         if prev is None or (not prev.name and fact.name):
             self.agreements[key] = fact
+        elif renamed_by is not None:
+            prev.name, prev.rule = fact.name, renamed_by
+            if prev.action_type == "Mentioned":
+                prev.action, prev.action_type, prev.tense, prev.evidence = (fact.action, fact.action_type, fact.tense,
+                                                                             fact.evidence)
 
     def add_priority(self, text: str, year: int | None, setter: str | None, kind: str, evidence: str, rule: str,
                      meeting: str | None) -> None:

@@ -11,7 +11,7 @@ DATE_RE = re.compile(
     r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)\s+)?(?:(?:ngày|hôm|các ngày|trong các ngày|từ ngày)\s+)?"
     r"(?<![\d/.,-])(?P<d>\d{1,2})(?:\s*(?:-|–|và|đến)\s*\d{1,2})?\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?(?![\d/])"
 )
-DATE_TEXT_RE = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (?P<y>\d{4}))?")
+DATE_TEXT_RE = re.compile(r"[Nn]gày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (?P<y>\d{4}))?")
 REVIEW_RE = re.compile(r"tổng kết(?: công tác)?(?: của)?(?: năm)? (?P<y>\d{4})", re.I)
 
 def resolve_date(ctx: ArticleContext, sentence: str, context: str = "") -> str | None:

@@ -36,6 +36,15 @@ RUN_IN_OPENERS = word_set("run-in-openers")  # data/word_classes.ttl
 # Words that continue a state's name after a country ("Trung Hoa Dân Quốc", "Triều Tiên Dân chủ"): no given name.
 STATE_NAME_WORDS = word_set("state-name-words")  # data/word_classes.ttl
 
+# R_COMPOUND_AFTER: capitalised compounds (first word capital, second lower case) that may follow a name
+COMPOUND_AFTER_NAME = {h for h in EPONYM_HEADS if " " in h and h[0].isupper()} | word_set("compounds-after-name")
+# R_SURNAME_STOP: clause words that are also surnames, a name's first word before "Thị"/"Văn" ("Đoàn Thị Tuyết Nhung")
+SURNAME_STOPS = word_set("surname-stops")  # data/word_classes.ttl
+
+# R_REGION_LEAD: compass words that open a region's name ("Tây Mindanao"), and English title words left in a text
+REGION_LEADS = word_set("region-leads")  # data/word_classes.ttl
+ENGLISH_TITLE_WORDS = word_set("english-title-words")  # data/word_classes.ttl
+
 R_COUNTRY_PREFIX = rule(
     "person.name.strip-transliterated-country",
     "A transliterated (hyphenated) country between a title and a name belongs to the post, not the name.",
@@ -77,9 +86,67 @@ R_GIVEN_NAME_WORD = rule(
 
 ORG_SUFFIXES = word_set("organization-suffixes")  # data/word_classes.ttl
 
+R_REGION_LEAD = rule(
+    "person.name.strip-region-lead",
+    "A compass word and a foreign place word before a name ('Tư lệnh Tây Mindanao X') are the post's region, and English "
+    "title words ('Kazakh President X') are text, not the name.",
+    [Example("Giao tranh\nTư lệnh Tây Mindanao Carlos Reyes cho biết giao tranh đã chấm dứt.",
+             {"kind": "person", "name": "Carlos Reyes"}),
+     Example("Giao tranh\nTư lệnh Tây Mindanao Carlos Reyes cho biết giao tranh đã chấm dứt.",
+             {"kind": "person", "name": "Tây Mindanao Carlos Reyes"}, present=False)])
+R_SURNAME_STOP = rule(
+    "person.name.surname-clause-word",
+    "A clause word that is also a surname ('Đoàn', 'Từ') opens a name before 'Thị'/'Văn' ('Phó Tổng Giám đốc TTXVN Đoàn "
+    "Thị Tuyết Nhung').",
+    [Example("Tham gia đoàn\nTham gia đoàn có Phó Tổng Giám đốc TTXVN Đoàn Thị Thu Hà.",
+             {"kind": "person", "name": "Đoàn Thị Thu Hà"})])
+R_COMPOUND_AFTER = rule(
+    "person.name.compound-after",
+    "A capitalised compound right after a name ('Lương Văn Cường Huân chương …', '… Bằng khen') is not part of the name.",
+    [Example("Trao tặng\nPeru đã trao tặng Chủ tịch nước Lê Văn Cường Huân chương Mặt trời Peru.",
+             {"kind": "person", "name": "Lê Văn Cường"})])
+R_GLUED_DASH = rule(
+    "person.name.glued-dash",
+    "A dash glued to the next capitalised word inside a foreign name stays in it, as written ('Choi Sang –Mok').",
+    [Example("Kinh tế\nPhó Thủ tướng Hàn Quốc Kim Sang –Woo cho biết kinh tế sẽ phục hồi.",
+             {"kind": "person", "name": "Kim Sang –Woo"})])
+R_PARTICLE_CHAIN = rule(
+    "person.name.particle-chain",
+    "Name particles between capitals stay in the name, also two in a row ('Ursula von der Leyen').",
+    [Example("Gặp\nTại cuộc gặp Chủ tịch Ủy ban châu Âu Anna von der Berg, Thủ tướng Trần Văn Bảo chúc mừng bà.",
+             {"kind": "person", "name": "Anna von der Berg"})])
+R_ORG_OR_COUNTRIES = rule(
+    "person.refuse.party-or-country-chain",
+    "A capitalised run that opens with a party or ministry word ('Đảng CPP') or is a hyphenated chain of countries "
+    "('Campuchia-Lào-Việt Nam') is no person.",
+    [Example("Hội đàm\nChủ tịch nước Lê Văn Tám hội đàm với Chủ tịch Đảng CPP, Chủ tịch Thượng viện Campuchia Hun Xen.",
+             {"kind": "person", "name": "Đảng CPP"}, present=False),
+     Example("Hợp tác\nHai bên phát huy cơ chế Cuộc gặp Bộ trưởng Quốc phòng Campuchia-Lào-Việt Nam.",
+             {"kind": "person", "name": "Campuchia-Lào-Việt Nam"}, present=False)])
+
+# R_ORG_OR_COUNTRIES: words that open an organization's name, never a person's ("Đảng CPP", "Bộ Tư pháp").
+PARTY_OR_MINISTRY_WORDS = word_set("party-or-ministry-words")  # data/word_classes.ttl
+
 _DIGIT = re.compile(r"\d")
 
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
+
+def particle_between_capitals(toks: list[Token], i: int) -> bool:
+    """R_PARTICLE_CHAIN: a name particle between capitals, also in a chain of two ('Ursula von der Leyen',
+    'Charles de Gaulle')."""
+    n = len(toks)
+    before = toks[i - 1][0][0].isupper() or (i >= 2 and toks[i - 1][0] in NAME_PARTICLES and toks[i - 2][0][0].isupper())
+    after = toks[i + 1][0][0].isupper() or (i + 2 < n and toks[i + 1][0] in NAME_PARTICLES and toks[i + 2][0][0].isupper())
+    return before and after
+
+
+def glued_dash(toks: list[Token], i: int) -> bool:
+    """R_GLUED_DASH: a dash with a space before it and glued to the next capitalised word, between two capitalised
+    words, is inside a foreign name as written ('Choi Sang –Mok'); a spaced dash ('Bae Hun – Giám đốc') is not."""
+    prev, dash, nxt = toks[i - 1], toks[i], toks[i + 1]
+    return prev[2] < dash[1] and dash[2] == nxt[1] and prev[0][0].isupper() and nxt[0][0].isupper() \
+        and not is_vietnamese_syllable(nxt[0])  # "Xuyền -Trưởng Công an": a Vietnamese word opens the post
+
 
 def is_name_token(an: TokenView, i: int) -> bool:
     """Can token i stand in a personal name? Not in a title, and an initial, an Arabic article
@@ -91,8 +158,19 @@ def is_name_token(an: TokenView, i: int) -> bool:
         return False
     if is_initial(t) or ARABIC_ARTICLE.match(t):
         return True
-    if t in NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1].is_cap and i > 0 and toks[i - 1].is_cap:
-        return True
+    if t in NAME_PARTICLES and i + 1 < len(toks) and i > 0:
+        # R_PARTICLE_CHAIN: a particle between capitals, or in a chain of two particles between capitals ("von der Leyen")
+        before = toks[i - 1].is_cap or (i >= 2 and toks[i - 1].text in NAME_PARTICLES and toks[i - 2].is_cap)
+        after = toks[i + 1].is_cap or (i + 2 < len(toks) and toks[i + 1].text in NAME_PARTICLES and toks[i + 2].is_cap)
+        if before and after:
+            return True
+    if t in ("-", "–") and 0 < i < len(toks) - 1 and (i + 1) not in an.title_cover \
+            and toks[i - 1].end < toks[i].start and toks[i].end == toks[i + 1].start \
+            and toks[i - 1].text[0].isupper() and toks[i + 1].text[0].isupper() \
+            and not is_vietnamese_syllable(toks[i + 1].text):
+        return True  # R_GLUED_DASH: a dash glued to the next capital inside a foreign name ("Choi Sang –Mok")
+    if t in SURNAME_STOPS and i + 2 < len(toks) and toks[i + 1].text in ("Thị", "Văn") and toks[i + 2].text[0].isupper():
+        return True  # R_SURNAME_STOP: a clause word that is a surname, before a middle name ("Đoàn Thị Tuyết Nhung")
     return toks[i].is_word and t[0].isupper() and t not in STRICT_STOP and not t.isdigit()
 
 
@@ -106,7 +184,7 @@ def name_runs(an: TokenView) -> list[tuple[int, int]]:
     particles = NAME_PARTICLES
     toks = an.toks
     maybe = [i for i, t in enumerate(toks)
-             if t[0][0].isupper() or "." in t[0] or "-" in t[0] or t[0] in particles]
+             if t[0][0].isupper() or "." in t[0] or "-" in t[0] or t[0] in particles or t[0] == "–"]
     runs: list[tuple[int, int]] = []
     start = last = -2
     title_cover = an.title_cover
@@ -116,8 +194,10 @@ def name_runs(an: TokenView) -> list[tuple[int, int]]:
         if i in title_cover:
             continue
         namey = (("." in t and is_initial(t)) or ("-" in t and ARABIC_ARTICLE.match(t))
-                 or (t in particles and 0 < i < n - 1 and toks[i + 1][0][0].isupper() and toks[i - 1][0][0].isupper())
-                 or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit()))
+                 or (t in particles and 0 < i < n - 1 and particle_between_capitals(toks, i))
+                 or (t in ("-", "–") and 0 < i < n - 1 and (i + 1) not in title_cover and glued_dash(toks, i))
+                 or (t[0].isupper() and t[0].isalnum() and t not in STRICT_STOP and not t.isdigit())
+                 or (t in SURNAME_STOPS and i + 2 < n and toks[i + 1][0] in ("Thị", "Văn") and toks[i + 2][0][0].isupper()))
         if not namey:
             continue
         if i != last + 1:
@@ -162,8 +242,25 @@ def _strip_front(an: TokenView, i: int, j: int) -> int:
                 or (toks[i].text in CAP_STOP and toks[i].text not in surnames):
             i += 1
             continue
+        lead = _region_or_english_lead(an, i, j)
+        if lead is not None:
+            i = lead
+            continue
         break
     return i
+
+
+def _region_or_english_lead(an: TokenView, i: int, j: int) -> int | None:
+    """R_REGION_LEAD: where the run goes on after a compass word and a foreign place word ('Tư lệnh Tây
+    Mindanao X', 'Thống đốc Nam Sulawesi X': the post's region) or after English title words ('Kazakh
+    President X': text, not the name); None when neither stands there."""
+    toks = an.toks
+    if toks[i].text in REGION_LEADS and i + 1 < j and not is_vietnamese_syllable(toks[i + 1].text):
+        return i + 2
+    eng = [k for k in range(i, j) if toks[k].text in ENGLISH_TITLE_WORDS]
+    if eng and eng[-1] + 1 < j:
+        return eng[-1] + 1
+    return None
 
 
 def _refused_front(an: TokenView, i: int) -> str | None:
@@ -211,6 +308,8 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
         i = _country_prefix(an, i, j)
         if i >= j:
             return None, R_NOT_A_NAME
+    if j - i > 2 and j < len(toks) and f"{toks[j - 1].text} {toks[j].text}" in COMPOUND_AFTER_NAME:
+        j -= 1  # R_COMPOUND_AFTER: "Chủ tịch nước Lương Cường Huân chương Mặt trời Peru": the award, not the name
     if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
             and not all(is_vietnamese_syllable(t.text) for t in toks[i:j - 1]):
         j -= 1  # R_RUN_IN
@@ -227,8 +326,11 @@ def run_candidate(an: TokenView, a: int, b: int) -> tuple[tuple[int, int] | None
     the run is no candidate yet no refusal: a field of government such as 'Ngoại giao')."""
     b = given_name_word(an, a, b)
     cleaned, why = clean_run(an, a, b)
-    if cleaned is None or not valid_name(an, *cleaned):
+    if cleaned is None:
         return None, why
+    verdict = name_verdict(an, *cleaned)
+    if verdict is not True:
+        return None, verdict or why
     a, b = cleaned
     if b - a == 1 and is_vietnamese_syllable(an.toks[a].text) and b < len(an.toks) \
             and f"{an.toks[a].text} {an.toks[b].text}" in MINISTRY_FIELDS:
@@ -237,6 +339,13 @@ def run_candidate(an: TokenView, a: int, b: int) -> tuple[tuple[int, int] | None
 
 
 def valid_name(an: TokenView, i: int, j: int) -> bool:
+    """Can the run at tokens i..j be a person's name?"""
+    return name_verdict(an, i, j) is True
+
+
+def name_verdict(an: TokenView, i: int, j: int) -> bool | str:
+    """True when the run at tokens i..j can be a person's name, else False or the id of the rule that
+    refused it (False: the refusal `clean_run` gave stands)."""
     words = [t.text for t in an.toks[i:j]]
     if not words or len(words) > 5:
         return False
@@ -255,6 +364,8 @@ def valid_name(an: TokenView, i: int, j: int) -> bool:
         return False
     if len(words) == 1 and "-" in words[0] and all(an.lex.lookup(w) is not None for w in words[0].split("-")):
         return False  # R_COUNTRY_PAIR: "Nga-Mỹ", "Trung-Ấn" are two countries, not a name
+    if party_or_country_chain(an, words):
+        return R_ORG_OR_COUNTRIES
     if any(w in ("Bộ", "Vụ", "Cục", "Ban", "Sở", "Viện", "Ủy", "Tập", "Đại") for w in words[1:]) \
             and not all(is_vietnamese_syllable(w) for w in words):
         return False  # "Bắc Mỹ Bộ Ngoại": a department's name ran into the next organization
@@ -263,6 +374,19 @@ def valid_name(an: TokenView, i: int, j: int) -> bool:
     if an.gaz_cover and any(k in an.gaz_cover and an.gaz_cover[k].kind == "country" for k in range(i, j)):
         return False  # a country inside the run: an organization's name ("Đại học Fulbright Việt Nam")
     return True
+
+def party_or_country_chain(an: TokenView, words: list[str]) -> bool:
+    """R_ORG_OR_COUNTRIES: 'Đảng CPP' (a party or ministry word first: an organization) and
+    'Campuchia-Lào-Việt Nam' (every hyphenated piece a country or place) name no person."""
+    if words[0] in PARTY_OR_MINISTRY_WORDS and words[0] not in an.lex.surnames:
+        return True
+    text = " ".join(words)
+    if "-" not in text:
+        return False
+    pieces = [p.strip() for p in re.split(r"[-–]", text)]
+    return len(pieces) >= 2 and all(p and (e := an.lex.lookup(p)) is not None and e.kind in ("country", "place")
+                                    for p in pieces)
+
 
 def foreign_lead(an: TokenView, i: int) -> bool:
     """R_FOREIGN_SHORT_NAME: a stripped capitalised honorific ("Thủ tướng Cam-pu-chia Xăm-đéc Tê-chô Hun

@@ -6,9 +6,11 @@ import re
 
 from ..lexicon import LiteralAnchored
 from ..rules import Example, rule
-from ..wordclasses import words
+from ..wordclasses import word_set, words
 from .context import ArticleContext, person_name
 from .drafts import MeetingDraft, Mention
+from .drafts import word_set as text_words
+from .meetings.words import KIND_RE
 
 R_COORDINATED = rule(
     "role.attendee.coordinated-verb",
@@ -52,12 +54,30 @@ R_DELEGATION = rule(
     [Example("Hội nghị\nNgày 10/3, tại Jakarta, Hội nghị An ninh Hàng hải khu vực lần thứ 9 đã khai mạc. Trung tướng Vũ Văn "
              "Tài, Phó Chủ nhiệm Tổng cục Chính trị dẫn đầu đoàn Việt Nam tham dự hội nghị.",
              {"kind": "participant", "name": "Vũ Văn Tài", "meeting": "An ninh Hàng hải"})])
+R_SPEECH_AT = rule(
+    "role.speaker.in-speech-at",
+    "'X nhấn mạnh/nói … trong (bài) phát biểu tại M', '… khi phát biểu tại M': X is a speaker at M.",
+    [Example("Hội nghị\n\"Cần hòa nhập hơn nữa\", Thủ tướng Trần Văn Bảo nhấn mạnh trong phát biểu tại Hội nghị Ngoại giao "
+             "lần thứ 40 sáng nay.", {"kind": "participant", "name": "Trần Văn Bảo", "role": "speaker", "meeting": "Ngoại giao"})])
+R_OTHER_EVENT = rule(
+    "role.refuse.other-event",
+    "'X tham dự APEC …' after another meeting: the capitalised object names another event, X attends not the meeting in focus.",
+    [Example("Hội nghị\nSáng 13/8, Hội nghị Ngoại giao lần thứ 40 khai mạc tại Hà Nội. Trước đó, Tổng thống Nga Ivan Petrov "
+             "tham dự APEC tại Đà Nẵng.", {"kind": "participant", "name": "Ivan Petrov", "meeting": "Ngoại giao"},
+             present=False)])
+R_CEREMONY_ROLE = rule(
+    "role.refuse.ceremony",
+    "A role verb fronted at a ceremony ('Phát biểu tại Lễ kỷ niệm, X …') is a role at the ceremony, not at the meeting in focus.",
+    [Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Phát biểu tại "
+             "Lễ kỷ niệm, Tổng Thư ký Liên Hợp Quốc John Reed chúc mừng Việt Nam.",
+             {"kind": "participant", "name": "John Reed", "role": "speaker"}, present=False)])
 
 
 CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(?:hội nghị|cuộc họp|kỳ họp|phiên|diễn đàn|hội đàm|cuộc hội đàm|"
                             r"đối thoại|cuộc gặp|buổi gặp|buổi làm việc|cuộc|hội|Hội|Kỳ|Diễn|Phiên|đã|sẽ|đang|vừa|và|cùng|"
                             r"tại|ở|vào|sáng|chiều|tối|ngày)\b)\w", re.I)
-CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo)\b[^.]*$")
+CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*|\b(?:tại|ở)\s+)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo|lễ|buổi lễ|tiệc|họp báo)"
+                             r"\b(?!\s+(?:[Kk]hai mạc|[Bb]ế mạc))[^.]*$")  # R_CEREMONY_ROLE: "Phát biểu tại Lễ kỷ niệm, X …"
 
 ROLE_AFTER = [
     (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),
@@ -76,12 +96,20 @@ ROLE_FRONTED = [
 
 FRONTED_AT = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|trong)\s+(?:hội nghị(?: thượng đỉnh| cấp cao)?|diễn đàn|kỳ họp|phiên họp|cuộc họp|"
                         r"đối thoại|tọa đàm|phiên khai mạc|phiên bế mạc)(?:\s+(?:này|lần này|nói trên))?\s*,\s*")
-ATTEND_LIST = re.compile(r"(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự|(?:tham )?dự (?:cuộc |buổi )?(?:hội đàm|hội nghị|hội kiến|"
+ATTEND_LIST = re.compile(r"(?:Tham gia chủ trì|Cùng chủ trì|Đồng chủ trì)(?: [^,;]{0,40})? (?:còn )?có\b|(?:Tham dự|Cùng tham dự|Cùng dự|dự lễ[^,;]{0,40}|Dự|(?:tham )?dự (?:cuộc |buổi )?(?:hội đàm|hội nghị|hội kiến|"
                          r"tiếp|gặp|làm việc|điện đàm))(?: [^,;]{0,40})? có\b|(?:đồng )?chủ trì của\b"
                          r"|sự (?:tham dự|có mặt|tham gia) của\b|^(?:\*\s*)?Về phía [^,;]{2,60},\s*có\b|(?:Tham gia|Cùng đi trong|Thành viên) đoàn có\b")
 AGENT_VERB_BEFORE = re.compile(r"(?i)(?<!\w)(?P<verb>tham dự|dự|tham gia|đồng chủ trì|chủ trì|chủ tọa|khai mạc|bế mạc|"
                                r"phát biểu (?:tại|ở)|(?:xuất hiện|có mặt) (?:ở|tại))\s+(?:(?:một|các|phiên (?:khai mạc|bế mạc|"
                                r"toàn thể)(?: của)?)\s+)?$")
+# R_SPEECH_AT: "… trong (bài) phát biểu (khai mạc) tại" right before the meeting, and the reporting verb after its speaker
+SPEECH_AT = re.compile(r"(?i)\b(?:trong|khi)\s+(?:bài\s+)?(?:phát biểu|diễn văn|tham luận)(?:\s+(?:khai mạc|bế mạc|chỉ đạo|quan trọng|"
+                       r"chính sách))?\s+(?:tại|ở)\s+$")
+REPORT_GAP = re.compile(r"\s*(?:(?:đã|cũng|đều)\s+)?(?:nhấn mạnh|nói|cho biết|khẳng định|nêu rõ|nêu|lưu ý|chia sẻ|đánh giá|"
+                        r"cảnh báo|cho rằng|kêu gọi|đề nghị|tuyên bố)\b[^.;“”\"]{0,90}?\s*")
+# R_OTHER_EVENT: a capitalised object right after a verb ("tham dự APEC Việt Nam")
+OBJECT_NAME = re.compile(r"\s+([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*(?:\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ0-9][\w-]*)*)")
+EVENT_NAME_FILLER = word_set("event-name-filler")  # data/word_classes.ttl
 VERB_ROLE = {"đồng": "chair", "chủ": "chair", "khai": "speaker", "bế": "speaker", "phát": "speaker"}
 # Between a subject and a verb of its own: no reporting or asking verb (whose object clause has its own subject).
 INVITED_BEFORE = re.compile(r"(?i)(?<!lời )\b(?:mời|hoan nghênh|đề nghị|kêu gọi)\s+(?:\S+\s+){0,10}$")
@@ -119,6 +147,7 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
             if n:
                 ctx.add_participant(mt, n, role, sent, R_COORDINATED, keep=True)
                 ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)
+    speech_at(ctx, sent, ms, mt)
     if vm is not None and mt.named:
         np_end = start + len(mt.name)
         comp = next((m for m in ms if m.start > np_end and re.fullmatch(r"\s*(?:,\s*)?cùng(?: với)?\s+", sent[np_end:m.title_start])), None)
@@ -135,14 +164,38 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
                 ctx.add_participant(mt, n, role, sent, R_FRONTED_FRAME, keep=True)
                 ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_FRAME, keep=True)
 
-def _roles_of(ctx: ArticleContext, sent: str, m: Mention, n: str, mt: MeetingDraft) -> None:
+def speech_at(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:
+    """R_SPEECH_AT: "X nhấn mạnh trong phát biểu tại B", "X nêu rõ … khi phát biểu tại B": X speaks at B."""
+    start = mt.span_start
+    sp = SPEECH_AT.search(sent, max(0, start - 50), start)
+    if sp is None:
+        return
+    agent = next((m for m in reversed(ms) if m.after_end <= sp.start()), None)
+    if agent is not None and REPORT_GAP.fullmatch(sent, agent.after_end, sp.start()) \
+            and not any(agent.end < o.start < sp.start() for o in ms) and (n := person_name(ctx, agent)):
+        ctx.add_participant(mt, n, "speaker", sent, R_SPEECH_AT, keep=True)
+        ctx.add_participant(mt, n, "attendee", sent, R_SPEECH_AT, keep=True)
+
+
+def other_event(rest: str, mt: MeetingDraft) -> bool:
+    """R_OTHER_EVENT: the capitalised object of 'dự'/'tham dự' shares no word with the meeting in focus."""
+    om = OBJECT_NAME.match(rest)
+    if om is None or KIND_RE.match(om.group(1)) or re.match(r"(?i)phiên\b", om.group(1)):
+        return False
+    phrase = " ".join(re.split(r"[,.;:()]", rest)[0].split()[:8])
+    return not ((text_words(phrase) - EVENT_NAME_FILLER) & text_words(mt.name + " " + " ".join(mt.variants)))
+
+
+def _roles_of(ctx: ArticleContext, si: int, sent: str, m: Mention, n: str, mt: MeetingDraft) -> None:
     """R_ROLE_AFTER, R_ROLE_FRONTED, R_ATTEND_LIST: the roles one named person takes in the sentence."""
     after = sent[m.after_end:m.after_end + 60]
     invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
     for rx, role in ROLE_AFTER:
-        if not invited and rx.search(after):  # R_MODALITY: "mời X dự …" reports no role of X
+        if not invited and (rm := rx.search(after)):  # R_MODALITY: "mời X dự …" reports no role of X
             if CEREMONY_AFTER.search(after):
                 continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
+            if role == "attendee" and mt.sentence_index != si and other_event(after[rm.end():], mt):
+                continue  # R_OTHER_EVENT: "X tham dự APEC …" names another event than the one in focus
             ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)
             if role != "attendee":
                 ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
@@ -162,7 +215,7 @@ def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: Meetin
     for m in ms:
         n = person_name(ctx, m)
         if n:
-            _roles_of(ctx, sent, m, n, mt)
+            _roles_of(ctx, si, sent, m, n, mt)
     fa = FRONTED_AT.match(sent)
     if fa is not None:
         subj = next((m for m in ms if m.start >= fa.end()), None)

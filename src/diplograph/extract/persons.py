@@ -8,14 +8,53 @@ from ..facts import Post, Rejection
 from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
+from ..wordclasses import word_set
 from .context import ArticleContext, person_name
 from .drafts import Mention
+from .titles import make_post, title_starting_at
 
 R_NO_TITLE = rule(
     "person.refuse.no-title",
     "A name is a person only when a title stands next to it somewhere in the article (or it is a short form of one).",
     [Example("Hợp tác\nÔng Nguyễn Văn Khang cho biết hai bên sẽ hợp tác.", {"kind": "person", "name": "Nguyễn Văn Khang"},
              present=False)])
+
+R_BARE_TITLE_COMPLEMENT = rule(
+    "coref.bare-title.complement",
+    "A post written whole without a name ('Trưởng ban Đối ngoại Trung ương tiếp …') is the one person of the article "
+    "holding that position of that organization.",
+    [Example("Trưởng ban Đối ngoại Trung ương tiếp Đại sứ Trung Quốc tại Việt Nam Lý Minh\n"
+             "Đại sứ Lý Minh cảm ơn Trưởng Ban Đối ngoại Trung ương Lê Văn Tám.",
+             {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Reception"}),
+     Example("Bộ trưởng Ngoại giao Nhật Bản tiếp Đại sứ Việt Nam\nBộ trưởng Ngoại giao Trần Văn Bảo đã điện đàm.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False)])
+R_COUNTERPART_SUBJECT = rule(
+    "post.counterpart.untitled-peer",
+    "'A gặp … và người đồng cấp <country> B' with A untitled in the sentence: B takes the post the article gives A, of "
+    "that country.",
+    [Example("Trump tới châu Âu\nTổng thống Mỹ John Carter tới châu Âu dự G20. Sau đó, Carter dự kiến sẽ gặp Chủ tịch Trung "
+             "Quốc Lý Minh và người đồng cấp Nga Ivan Petrov.", {"kind": "post", "name": "Ivan Petrov", "title": "Tổng thống Nga"})])
+COUNTERPART_BEFORE = re.compile(r"người đồng cấp\s+(?P<c>[^,.;]{2,30}?)\s*(?:(?:ông|bà|ngài)\s+)?$")  # R_COUNTERPART_SUBJECT
+R_POST_NAMES_OTHER = rule(
+    "post.refuse.other-person-name",
+    "A post whose whole complement is another person of the article ('…, Chủ tịch Hun Sen khẳng định' after A's name) "
+    "is the next clause's subject, not A's post.",
+    [Example("Hội đàm\nChủ tịch nước Lê Văn Tám hội đàm với Chủ tịch Thượng viện Campuchia Samdech Techo Hun Xen. Đáp lại "
+             "lời mời thăm Việt Nam của Chủ tịch nước Lê Văn Tám, Chủ tịch Hun Xen khẳng định sẽ sớm thăm Việt Nam.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Chủ tịch Hun Xen"}, present=False)])
+R_LEADER_PAIR = rule(
+    "coref.leader-pair",
+    "'hai nhà lãnh đạo', 'lãnh đạo hai nước', 'Tổng thống hai nước' are the article's two leaders when exactly two of its "
+    "persons hold a head of state's or government's post.",
+    [Example("Điện đàm Mỹ - Pháp\nTổng thống Mỹ John Carter và Tổng thống Pháp Paul Durand. Reuters dẫn văn phòng Tổng thống "
+             "Paul Durand cho biết về cuộc điện đàm giữa hai lãnh đạo hôm 27/6.",
+             {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"}),
+     Example("Gặp thượng đỉnh\nTổng thống Hàn Quốc Kim Min-ho và người đồng cấp Mỹ John Carter sẽ tìm giải pháp. Dự kiến cuộc "
+             "gặp giữa tổng thống hai nước sẽ diễn ra tại Washington.",
+             {"kind": "participant", "name": "John Carter", "meeting": "Kim Min-ho"})])
+# R_LEADER_PAIR: the two leaders of a bilateral report, and the posts that make a leader
+LEADER_PAIR = re.compile(r"(?i)\bhai (?:nhà )?lãnh đạo(?! cấp)\b|\blãnh đạo hai nước\b|\b(?:Tổng thống|Thủ tướng) hai nước\b")
+LEADER_POSITIONS = word_set("leader-positions")  # data/word_classes.ttl
 
 R_BARE_TITLE = rule(
     "coref.bare-title",
@@ -82,11 +121,77 @@ def resolve_people(ctx: ArticleContext) -> None:
             if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
                 continue
         ctx.add_posts(name, m.name, m.posts)
+    _counterpart_of_subject(ctx)
     ctx.people = {n: p for n, p in ctx.candidates.items() if p.posts}
     for pf in ctx.people.values():
         pf.posts = merge_posts(pf.posts)
+    _drop_posts_naming_others(ctx)
+    ctx.people = {n: p for n, p in ctx.people.items() if p.posts}
     if ctx.people:
         bare_title_mentions(ctx)
+        leader_pair_mentions(ctx)
+
+
+def _counterpart_of_subject(ctx: ArticleContext) -> None:
+    """R_COUNTERPART_SUBJECT: 'Trump gặp Chủ tịch Tập … và người đồng cấp Nga Putin': a counterpart whose peer is
+    written without a title in the sentence takes the post of the sentence's first person, as the article titles
+    him ('Tổng thống' → 'Tổng thống Nga'); the sentence-level rule (post.counterpart) leaves such names alone."""
+    persons = ctx.candidates
+    for si, ms in enumerate(ctx.mentions):
+        sent = ctx.sents[si]
+        if "đồng cấp" not in sent:
+            continue
+        for idx, m in enumerate(ms):
+            if m.posts or m.short or ctx.canon.get(m.name, m.name) in persons:
+                continue
+            cm = COUNTERPART_BEFORE.search(sent, max(0, m.start - 60), m.start)
+            countries = [e for _, _, e in ctx.lex.find(cm.group("c")) if e.kind == "country"] if cm else []
+            country = countries[-1] if countries else None  # the country nearest the name ("… Mỹ X và Nhật Bản Y")
+            subj = next((x for x in ms[:idx] if (pf := persons.get(ctx.canon.get(x.name, x.name))) is not None
+                         and pf.posts), None)
+            if country is None or subj is None:
+                continue
+            head = persons[ctx.canon.get(subj.name, subj.name)].posts[0]
+            ctx.add_posts(m.name, m.name, [Post(f"{head.position} {country.label_vi}", head.position, country.label_vi,
+                                                None, sent, R_COUNTERPART_SUBJECT)])
+
+
+def _drop_posts_naming_others(ctx: ArticleContext) -> None:
+    """R_POST_NAMES_OTHER: a post whose whole complement is another person of the article ('…của Chủ tịch nước A,
+    Chủ tịch Hun Sen khẳng định': A is no 'Chủ tịch Hun Sen') is the next clause's subject, not A's post."""
+    persons = ctx.candidates
+    others = {n: n for n in persons} | {a: t for a, t in ctx.canon.items() if t in persons}
+    for n, pf in ctx.people.items():
+        kept = []
+        for p in pf.posts:
+            rest = p.title[len(p.position):].strip() if p.title.casefold().startswith(p.position.casefold()) else ""
+            if rest and others.get(rest, n) != n:
+                continue
+            kept.append(p)
+        pf.posts = kept
+
+
+def leader_pair_mentions(ctx: ArticleContext) -> None:
+    """R_LEADER_PAIR: 'hai nhà lãnh đạo', 'hai lãnh đạo', 'lãnh đạo hai nước' are the article's two leaders when
+    exactly two of its persons hold a head of state's or government's post: one mention of each where the
+    phrase stands."""
+    leaders = [n for n, pf in ctx.people.items() if any(p.position.casefold() in LEADER_POSITIONS for p in pf.posts)]
+    if len(leaders) != 2:
+        return
+    for si, sent in enumerate(ctx.sents):
+        ms = ctx.mentions[si]
+        for lm in LEADER_PAIR.finditer(sent):
+            if any(m.title_start <= lm.start() < max(m.end, m.after_end) for m in ms):
+                continue
+            for n in leaders:
+                ms.append(Mention(name=n, start=lm.start(), end=lm.end(), tok_start=-1, tok_end=-1, posts=[],
+                                  short=False, title_start=lm.start(), after_end=lm.end()))
+            ms.sort(key=lambda m: m.start)
+
+
+def pair_member(m: Mention, ms: list[Mention]) -> bool:
+    """R_LEADER_PAIR: is `m` one of the two mentions a leader pair made ('lãnh đạo hai nước')?"""
+    return m.tok_start < 0 and sum(q.start == m.start for q in ms) > 1
 
 
 def bare_title_mentions(ctx: ArticleContext) -> None:
@@ -99,7 +204,7 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
         if not ctx.analyses[si].titled:
             continue
         ms = mentions[si]
-        taken = [(m.title_start, max(m.end, m.after_end)) for m in ms]
+        taken = [(m.title_start, max(m.end, m.after_end)) for m in ms if person_name(ctx, m) or not m.short]
         found = ctx.analyses[si].found
         added = []
         for tm in ctx.analyses[si].title_matches:
@@ -117,21 +222,19 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
                 continue
             if re.search(r"(?:các|những|ba|cựu|nguyên|vị|người|tân|quyền|phó|trợ lý|chức|cương vị|làm|thành|của)\s*$", before):
                 continue  # plural, former, or an office spoken of ("nhậm chức Tổng thống")
+            if re.match(r"\s+(?:hai|2|ba|các)\s+(?:nước|bên|quốc gia)\b", sent[e0:]):
+                continue  # R_LEADER_PAIR: "tổng thống hai nước" is both leaders, not one holder
             head = ctx.lex.titles.get(tm.group(0))
             if head is None or head.kind == "nopost":
                 continue
-            rest = sent[e0:]
-            country = None
-            cm = re.match(r"\s+([^\s,.;:]+(?:\s+[^\s,.;:]+){0,3})", rest)
-            end = e0
-            if cm:
-                hit = next(((a, b, e) for a, b, e in ctx.lex.find(cm.group(1)) if a == 0 and e.kind in ("country",)), None)
-                if hit is not None:
-                    country = hit[2].label_vi
-                    end = e0 + cm.start(1) + hit[1]
+            country, end = _country_after(ctx, sent, e0)
             nxt = re.match(r"\s*(\S)", sent[end:])
             if nxt and nxt.group(1)[0].isupper():
-                continue  # a name follows that the name rules did not take: leave it alone
+                got = bare_title_complement(ctx, si, s0, ms) if country is None else None
+                if got is not None:  # R_BARE_TITLE_COMPLEMENT: "Trưởng ban Đối ngoại Trung ương tiếp …"
+                    added.append(Mention(name=got[0], start=s0, end=got[1], tok_start=-1, tok_end=-1, posts=[],
+                                         short=False, title_start=s0, after_end=got[1]))
+                continue  # else a name follows that the name rules did not take: leave it alone
             holder = post_holder(ctx, head.label, country)
             if holder is None:
                 continue
@@ -140,6 +243,61 @@ def bare_title_mentions(ctx: ArticleContext) -> None:
         if added:
             ms.extend(added)
             ms.sort(key=lambda m: m.start)
+
+def _country_after(ctx: ArticleContext, sent: str, e0: int) -> tuple[str | None, int]:
+    """The country right after a bare title ending at e0 ('Thủ tướng Nhật Bản'), and where it ends."""
+    cm = re.match(r"\s+([^\s,.;:]+(?:\s+[^\s,.;:]+){0,3})", sent[e0:])
+    if cm:
+        hit = next(((a, b, e) for a, b, e in ctx.lex.find(cm.group(1)) if a == 0 and e.kind in ("country",)), None)
+        if hit is not None:
+            return hit[2].label_vi, e0 + cm.start(1) + hit[1]
+    return None, e0
+
+
+def bare_title_complement(ctx: ArticleContext, si: int, s0: int, ms: list[Mention]) -> tuple[str, int] | None:
+    """R_BARE_TITLE_COMPLEMENT: a post written whole without a name ('Trưởng ban Đối ngoại Trung ương tiếp …',
+    'Thủ tướng Chính phủ hội đàm …') is the one person of the article holding that post: the same position of
+    the same organization (or of none, for a post at home), and no name right after the complement. Returns
+    the holder and where the post ends."""
+    an = ctx.analyses[si]
+    tok = next((k for k, t in enumerate(an.toks) if t.start == s0), None)
+    if tok is None:
+        return None
+    found = title_starting_at(an, tok)
+    if found is None or found[1] <= found[2].tok_end:
+        return None
+    a, b, span = found
+    if b >= len(an.toks) or not an.toks[b].text[:1].islower() or any(m.tok_start == b for m in ms) \
+            or an.toks[b].text.lower() in ("từ", "các", "của", "nhiều", "hai", "ba", "và"):
+        return None  # a name, more capitals or punctuation follow: not a bare post standing as a subject or object
+    post = make_post(an, a, b, span, ctx.sents[si])
+    if post is None:
+        return None
+    end = an.toks[b - 1].end
+    exact = [n for n, pf in ctx.people.items() if any(p.title.casefold() == post.title.casefold() for p in pf.posts)]
+    if len(exact) == 1:
+        return exact[0], end
+    holders = _holders_of(ctx, post)
+    return (holders[0], end) if holders is not None and len(holders) == 1 else None
+
+
+def _holders_of(ctx: ArticleContext, post: Post) -> list[str] | None:
+    """R_BARE_TITLE_COMPLEMENT: the persons of the article holding the position of `post` in its organization
+    (of none: at home); None for a foreign post named only by its country (R_BARE_TITLE's look-up decides)."""
+    if post.organization is None:
+        if any(e.kind == "country" and e.label_vi != "Việt Nam" for _, _, e in ctx.lex.find(post.title)):
+            return None
+        return [n for n, pf in ctx.people.items()
+                if any(p.position.casefold() == post.position.casefold() and p.qualifier == post.qualifier
+                       and (p.organization is None or not foreign(ctx, p.organization))
+                       and post.title.casefold().startswith(p.title.casefold()) for p in pf.posts)]
+    org = post.organization
+    abroad = foreign(ctx, org)
+    return [n for n, pf in ctx.people.items()
+            if any(p.position.casefold() == post.position.casefold() and p.qualifier == post.qualifier
+                   and ((p.organization or "").casefold() == org.casefold() or (p.organization is None and not abroad))
+                   for p in pf.posts)]
+
 
 def post_holder(ctx: ArticleContext, position: str, country: str | None) -> str | None:
     """The one person of the article holding a post (of that country, or at home when none is named)."""

@@ -23,11 +23,19 @@ R_PLACE = rule(
      Example("Hội nghị\nHội nghị thượng đỉnh G20 đã khai mạc tại Hamburg (Đức). Thủ tướng Trần Văn Bảo dự hội nghị.",
              {"kind": "meeting", "kind_of": "Summit", "place": "Hamburg"})])
 
+R_PLACE_IN_TITLE = rule(
+    "place.refuse.in-title",
+    "A 'tại X' inside a post ('Đại sứ Việt Nam tại Nga Lê Văn A') is part of the post, not the meeting's place.",
+    [Example("Phỏng vấn\nĐại sứ Việt Nam tại Nga Lê Văn Tám trả lời phỏng vấn trước Hội nghị Ngoại giao lần thứ 40. "
+             "Đại sứ Lê Văn Tám dự Hội nghị Ngoại giao lần thứ 40.", {"kind": "meeting", "place": "Nga"}, present=False)])
+
 VENUE_HEAD = re.compile(r"(?:Nhà khách|nhà khách|Đại lễ đường|Cung|Dinh|Điện|Phủ|Nhà Quốc hội|Nhà Trắng|Trung tâm Hội nghị|"
                         r"Khách sạn|khách sạn|Trụ sở|Tòa nhà|Văn phòng Chính phủ)(?=\s|$)")
 VENUE_END = re.compile(r"\s*[,;.()“”\"]|\s(?:và|vào|với|để|khi|sau|trước|nơi|ngày|sáng|chiều|tối|ở|tại|hồi|giữa|trong|của|cho|"
                        r"về|đã|sẽ|đang|vừa|là|có|được)(?=\s|$)")
 CITY_COUNTRY = re.compile(r"\s*(?:,|\()\s*([^,.;()]{2,30})")
+# R_PLACE_IN_TITLE: posts whose complement holds a "tại X" ("Đại sứ Việt Nam tại Nga")
+ENVOY_TITLE = re.compile(r"(?i)đại sứ|lãnh sự|đại biện|trưởng đại diện|đại diện thường trực|tùy viên|trưởng cơ quan đại diện")
 PLACE_CUE = re.compile(r"(?i)\b(?:tại|ở)\s+")
 DATELINE_BEFORE = re.compile(r"(?i)(?:phóng viên|PV|thường trú|đưa tin từ|hãng tin)[^,.;]{0,25}$")
 TOPIC_BEFORE = re.compile(r"(?i)\bvề\b[^,.;]*$")
@@ -133,7 +141,12 @@ def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0
     """R_PLACE: where a meeting is held: after 'tại'/'ở' (the cue after its kind word first, nearest first;
     then those before it), else a place inside its name (a person's name holds none)."""
     cues = sorted(PLACE_CUE.finditer(sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
+    si = mt.sentence_index
+    titles = [(x.title_start, x.end) for x in ctx.mentions[si] if x.title_start < x.start] \
+        if 0 <= si < len(ctx.sents) and ctx.sents[si] == sent else []
     for m in cues:
+        if any(a <= m.start() < b and ENVOY_TITLE.search(sent, a, m.start()) for a, b in titles):
+            continue  # R_PLACE_IN_TITLE: "Đại sứ Việt Nam tại Nga Ngô Văn A": part of a post, not a place
         window = sent[m.end():m.end() + 70]
         if _skipped_cue(sent, m, window, pos):
             continue

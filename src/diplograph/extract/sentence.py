@@ -17,7 +17,7 @@ from ..tokens import (
 from .drafts import Mention, TitleSpan
 from .names import given_name_word, name_runs, run_candidate
 from .prefilter import no_name_outside, quick_names
-from .titles import posts_after, posts_before, share_group_titles, title_ending_at
+from .titles import counterpart_post, posts_after, posts_before, share_group_titles, title_ending_at
 
 R_COMPOUND = rule(
     "post.refuse.compound",
@@ -144,10 +144,12 @@ class SentenceAnalysis:
             name = self.text[self.toks[i].start:self.toks[j - 1].end]
             m = Mention(name=name, start=self.toks[i].start, end=self.toks[j - 1].end, tok_start=i, tok_end=j,
                         short=(j - i == 1))
-            m.posts, chain_start = posts_before(self, i)
-            after_end = posts_after(self, i, j, m.posts)
+            m.posts, chain_start, prefix_post = posts_before(self, i, j)
+            after_end = posts_after(self, i, j, m.posts, prefix_post)
             m.title_start = chain_start if chain_start is not None else m.start
             m.after_end = after_end if after_end is not None else m.end
+            if not m.posts and j - i > 1 and (cp := counterpart_post(self, i, out)) is not None:
+                m.posts, m.title_start = [cp[0]], cp[1]  # R_COUNTERPART: "gặp người đồng cấp Nga X"
             out.append(m)
         share_group_titles(self, out)
         return out

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..facts import Post
+from ..lexicon import Entry
 from ..rules import Example, rule
 from ..tokens import BREAKERS, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, TITLE_INNER, is_vietnamese_syllable
 from ..wordclasses import meanings, word_set, words
@@ -21,6 +22,11 @@ ORG_HEADS = words("organization-heads")  # data/word_classes.ttl
 
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
 POST_MODIFIERS = meanings("post-modifiers")  # data/word_classes.ttl
+
+LOWER_MINISTRY_FIELDS = {f.casefold() for f in MINISTRY_FIELDS}  # R_LOWER_FIELD
+
+# R_RELATIONAL: heads whose post is "of" the title right after them ("Cố vấn Tổng thống Nga X" is the adviser)
+RELATIONAL_HEADS = word_set("relational-heads")  # data/word_classes.ttl
 
 # Lower-case words that lead a place inside a complement ("Trưởng Đoàn đại biểu Quốc hội thành phố Cần Thơ").
 PLACE_LEADS = word_set("place-leads")  # data/word_classes.ttl
@@ -59,6 +65,74 @@ R_LOWER_COMPLEMENT = rule(
     [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
              {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
 
+R_RELATIONAL = rule(
+    "post.compose.relational",
+    "A relational post right before another title ('Cố vấn Tổng thống Nga X', 'Người phát ngôn Tổng thống Y', 'Chánh Văn "
+    "phòng Thủ tướng Z') composes one post: the name holds the relational post, not the title after it.",
+    [Example("Họp báo\nNgười phát ngôn Tổng thống Nga Ivan Petrov cho biết hai bên sẽ gặp nhau.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "Người phát ngôn Tổng thống Nga"}),
+     Example("Tháp tùng\nTháp tùng có Chánh Văn phòng Thủ tướng Lý Văn Minh.",
+             {"kind": "post", "name": "Lý Văn Minh", "title": "Chánh Văn phòng Thủ tướng"}),
+     Example("Họp báo\nPhát ngôn viên Tổng thống Carter, ông John Reed phủ nhận thông tin này.",
+             {"kind": "post", "name": "Carter", "title": "Phát ngôn viên Tổng thống"}, present=False)])
+R_COUNTERPART = rule(
+    "post.counterpart",
+    "'A gặp người đồng cấp <country> B': B holds A's post of that country ('Ngoại trưởng Mỹ A … người đồng cấp Nga B' → "
+    "'Ngoại trưởng Nga').",
+    [Example("Gặp\nNgày 7/7, Ngoại trưởng Mỹ John Carter đã gặp người đồng cấp Nga Ivan Petrov tại Hamburg.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "Ngoại trưởng Nga"}),
+     Example("Gặp\nNgày 7/7, Ngoại trưởng Mỹ John Carter đã gặp người đồng cấp Nga Ivan Petrov tại Hamburg.",
+             {"kind": "participant", "name": "Ivan Petrov", "meeting": "John Carter"})])
+R_OBJECT_TITLE = rule(
+    "post.refuse.object-title",
+    "A title after 'với', 'gặp', 'tiếp' … before a comma ('Tại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng X …') is the "
+    "object's, not a post in the next name's chain.",
+    [Example("Gặp\nTại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng Trần Văn Bảo chúc mừng ông John Reed.",
+             {"kind": "post", "name": "Trần Văn Bảo", "title": "Tổng Giám đốc WHO"}, present=False)])
+R_LOWER_FIELD = rule(
+    "post.complement.lower-field",
+    "A field of government in lower case right after a post's head stays in the post ('bộ trưởng ngoại giao Trung Quốc "
+    "X', 'X, ủy viên Quốc vụ, bộ trưởng ngoại giao Trung Quốc').",
+    [Example("Tiếp\nTổng Bí thư Trần Văn Bảo tiếp ông Lý Minh, ủy viên Quốc vụ, bộ trưởng ngoại giao Trung Quốc.",
+             {"kind": "post", "name": "Lý Minh", "title": "bộ trưởng ngoại giao Trung Quốc"}),
+     Example("Gặp\nHôm qua, bộ trưởng quốc phòng Mỹ John Carter đã tới Hà Nội.",
+             {"kind": "post", "name": "John Carter", "title": "bộ trưởng quốc phòng Mỹ"})])
+R_NOPOST_COMPLEMENT = rule(
+    "post.complement.nopost-word",
+    "A no-post word right after a post's head is its complement ('Thủ tướng Quốc vụ viện Trung Quốc X').",
+    [Example("Hội kiến\nChủ tịch nước hội kiến với Thủ tướng Quốc Vụ viện Trung Quốc Lý Minh Quang.",
+             {"kind": "post", "name": "Lý Minh Quang", "title": "Thủ tướng Quốc Vụ viện Trung Quốc"})])
+R_NEXT_HOLDER = rule(
+    "post.after-name.next-holder-chain",
+    "Titles after a name's comma that run on to another name ('A, Phó Thủ tướng, Bộ trưởng B') are B's posts, not A's.",
+    [Example("Mặc niệm\nChủ tịch nước Lê Văn Tám, Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Trần Văn Bảo cùng các đại biểu "
+             "dành phút mặc niệm.", {"kind": "post", "name": "Lê Văn Tám", "title": "Phó Thủ tướng"}, present=False),
+     Example("Mặc niệm\nChủ tịch nước Lê Văn Tám, Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Trần Văn Bảo cùng các đại biểu "
+             "dành phút mặc niệm.", {"kind": "post", "name": "Trần Văn Bảo", "title": "Phó Thủ tướng"})])
+R_PLURAL_TITLE = rule(
+    "post.refuse.plural-title",
+    "A plural title ('hai Thủ tướng', 'các Bộ trưởng') before a comma is no post of the next name in a title chain.",
+    [Example("Trao công hàm\nTrước sự chứng kiến của hai Thủ tướng, Thứ trưởng Bộ Ngoại giao Lê Văn Tám đã trao công hàm.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Thủ tướng"}, present=False),
+     Example("Trao công hàm\nTrước sự chứng kiến của hai Thủ tướng, Thứ trưởng Bộ Ngoại giao Lê Văn Tám đã trao công hàm.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Thứ trưởng Bộ Ngoại giao"})])
+R_POSSESSOR_BEFORE = rule(
+    "post.possessor.before-name",
+    "In '<post> của <title> Y' right before Y, Y is the possessor: Y holds only <title>; the post before 'của' is someone else's.",
+    [Example("Bầu cử\nÔng Tom Baker, cựu trợ lý của Tổng thống Mỹ John Carter, cho biết.",
+             {"kind": "post", "name": "John Carter", "title": "cựu trợ lý của Tổng thống Mỹ"}, present=False),
+     Example("Bầu cử\nÔng Tom Baker, cựu trợ lý của Tổng thống Mỹ John Carter, cho biết.",
+             {"kind": "post", "name": "John Carter", "title": "Tổng thống Mỹ"}),
+     Example("Họp báo\nNgày 8/6, người phát ngôn của Tổng thống Nga Ivan Petrov tuyên bố hai bên sẽ gặp nhau.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "người phát ngôn của Tổng thống Nga"})])
+
+# R_OBJECT_TITLE: words after which a title is the object of a verb or preposition, not part of the next name's chain.
+OBJECT_LEADS = word_set("object-leads")  # data/word_classes.ttl
+FRONTED_LEAD = re.compile(r"^\s*(?:\*\s*)?(?:Tại|Trong|Sau|Qua|Khi|Trước|Nhân|Gặp|Tiếp|Hội kiến|Điện đàm|Hội đàm)\b[^,;]*$")
+
+# R_PLURAL_TITLE: words before a title that make it plural ("hai Thủ tướng", "các Bộ trưởng").
+PLURAL_LEADS = word_set("plural-leads")  # data/word_classes.ttl
+
 ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
 
 # Words after which a title is an office being taken or given, not the next name's post.
@@ -79,6 +153,14 @@ def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_ru
     if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS and not prev_cap):
         return False
     return lw in TITLE_INNER or prev_cap
+
+
+def lower_field(an: SentenceAnalysis, k: int) -> bool:
+    """R_LOWER_FIELD: tokens k, k+1 are a field of government written in lower case ('ngoại giao', 'quốc phòng')
+    right after a post's head, as news outlets write long posts."""
+    toks = an.toks
+    return k + 1 < len(toks) and toks[k].text.islower() and \
+        f"{toks[k].text} {toks[k + 1].text}".casefold() in LOWER_MINISTRY_FIELDS
 
 
 def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
@@ -108,6 +190,8 @@ def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
             continue
         if k in an.gaz_cover:
             continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
+        if (k == a and k + 1 < b and lower_field(an, k)) or (k == a + 1 and lower_field(an, a)):
+            continue  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc Vương Nghị"
         ok = lower_word_ok(an, k, b, org_open, lower_run)
         if ok is None:
             lower_run += 1
@@ -139,6 +223,11 @@ def title_ending_at(an: SentenceAnalysis, j: int) -> tuple[int, int, TitleSpan] 
                 best = span
     if best is None:
         return None
+    if best.kind == "nopost":
+        # R_NOPOST_COMPLEMENT: "Thủ tướng Quốc vụ viện Trung Quốc X": a no-post word right after a post is its complement
+        prev = next((sp for sp in an.titles if sp.tok_end == best.tok_start and sp.kind != "nopost"), None)
+        if prev is not None and gap_ok(an, prev.tok_end, j + 1):
+            best = prev
     # a nearer head with a bad gap means the nearer clause is not a title: keep best only if no head sits in its gap
     return best.tok_start, j + 1, best
 
@@ -165,10 +254,15 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         if w[0].isupper():
             if looks_like_person_start(an, k):
                 break
+            if w in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and k + 1 < len(an.toks) and an.toks[k + 1].text.islower():
+                break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai": the next clause, glued on
             lower_run = 0
             k += 1
             continue
         lw = w.lower()
+        if k == j and lower_field(an, k):
+            k += 2  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc"
+            continue
         if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
             break
         if lw in TITLE_INNER:
@@ -214,6 +308,9 @@ def modifier(an: SentenceAnalysis, a: int) -> tuple[int, str | None]:
             words = " ".join(t.text.lower() for t in toks[a - n:a])
             if words in POST_MODIFIERS:
                 return a - n, POST_MODIFIERS[words]
+    prev = an.title_cover.get(a - 1) if a > 0 else None
+    if prev is not None and prev.tok_end == a and prev.head.casefold() in RELATIONAL_HEADS:
+        return prev.tok_start, prev.head  # R_RELATIONAL: "Cố vấn Tổng thống Nga X": X is the adviser
     return a, None
 
 
@@ -221,8 +318,12 @@ def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: s
     if span.kind == "nopost":
         return None
     position = span.head
+    relational = False
     if a == span.tok_start:
         a2, mod = modifier(an, a)
+        relational = mod is not None and mod.casefold() in RELATIONAL_HEADS
+        if relational and any(c[0] == b and c[1] - c[0] == 1 for c in an.candidates):
+            mod, relational = None, False  # "Phát ngôn viên Tổng thống Trump, Sean Spicer": a short form owns the title
         if mod is not None:
             a, position = a2, f"{mod} {span.head}"
     start, qualifier = qualify(an, a)
@@ -232,7 +333,7 @@ def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: s
         _, qualifier = qualify_forward(an, a)
     complement = an.text[an.toks[span.tok_end].start:an.toks[b - 1].end] if b > span.tok_end else ""
     org = organization_of(an, span.head, complement)
-    rule_id = R_MODIFIER if position != span.head else R_TITLE
+    rule_id = R_TITLE if position == span.head else R_RELATIONAL if relational else R_MODIFIER
     return Post(title=title, position=position, organization=org, qualifier=qualifier, evidence=evidence, rule=rule_id)
 
 
@@ -284,8 +385,11 @@ def skip_honorific_back(an: SentenceAnalysis, k: int) -> tuple[int, bool]:
     return k, False
 
 
-def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, hon: bool) -> tuple[int, int, TitleSpan] | None:
-    """The title ending at token k of a chain before a name (the possessor's post after 'của' taken)."""
+def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, hon: bool,
+                 name: tuple[int, int]) -> tuple[int, int, TitleSpan, bool] | None:
+    """The title ending at token k of a chain before the name at tokens `name` (the possessor's post after
+    'của' taken), and whether the name is that possessor (R_POSSESSOR_BEFORE: then the title after 'của'
+    is the name's and the post before it someone else's)."""
     toks = an.toks
     # "Theo Bộ trưởng Quốc phòng Mỹ, Donald Trump …": a title before a comma names someone else,
     # unless an honorific marks the name as its apposition (", bà Busaya Mathelin")
@@ -302,9 +406,50 @@ def title_before(an: SentenceAnalysis, k: int, first: bool, comma_form: bool, ho
     a, b, span = found
     if a >= 2 and toks[a - 1].text == "của" and (owner := title_ending_at(an, a - 2)) is not None \
             and owner[2].kind != "nopost":
-        # "người phát ngôn của Thủ tướng Đức": the post is the spokesperson's, of the chancellor
-        return owner[0], b, owner[2]
-    return a, b, span
+        if not comma_form and first and possessor_name(an, owner[0], *name):
+            return a, b, span, True  # R_POSSESSOR_BEFORE: "A, trợ lý của Tổng thống Y": Y holds only "Tổng thống"
+        # "người phát ngôn của Thủ tướng Đức, ông X": the post is the spokesperson's, of the chancellor
+        return owner[0], b, owner[2], False
+    return a, b, span, False
+
+
+def possessor_name(an: SentenceAnalysis, owner_start: int, i: int, j: int) -> bool:
+    """R_POSSESSOR_BEFORE: is the name after '<post> của <title>' the possessor? Yes when the post is
+    another person's apposition ('A, (một) cố vấn của …'), plural ('các cố vấn của …'), the name a short
+    form ('… của Tổng thống Trump') or followed by 'là' ('… của Tổng thống Trump là ông X'); a clause
+    that opens with the post and a full name ('người phát ngôn của Tổng thống Nga Dmitry Peskov tuyên
+    bố') names its holder."""
+    toks = an.toks
+    a0, _ = qualify(an, owner_start)
+    k0 = a0 - 1
+    if k0 >= 0 and toks[k0].text.lower() in ("các", "những", "nhiều"):
+        return True
+    if k0 >= 0 and toks[k0].text.lower() == "một":
+        k0 -= 1
+    if k0 >= 1 and toks[k0].text == "," and any(c[1] == k0 for c in an.candidates):
+        return True
+    return j - i == 1 or (j < len(toks) and toks[j].text.lower() == "là")
+
+
+def plural_title(an: SentenceAnalysis, start: int) -> bool:
+    """R_PLURAL_TITLE: a title led by a number or plural word ('hai Thủ tướng', 'các Bộ trưởng')."""
+    a, _ = qualify(an, start)
+    return a > 0 and an.toks[a - 1].text.lower() in PLURAL_LEADS
+
+
+def chain_to_next_name(an: SentenceAnalysis, b: int) -> bool:
+    """R_NEXT_HOLDER: from token b, titles joined by commas run on to the start of another name."""
+    toks = an.toks
+    for _ in range(4):
+        if b >= len(toks) or toks[b].text != "," or b + 1 >= len(toks):
+            return False
+        nxt = title_starting_at(an, b + 1)
+        if nxt is None:
+            return False
+        b = nxt[1]
+        if any(c[0] == b for c in an.candidates):
+            return True
+    return False
 
 
 def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: Post) -> bool:
@@ -313,6 +458,8 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
     toks = an.toks
     if not (a >= 2 and toks[a - 1].text in (",", "và", "kiêm", "-", "–") and (prev := title_ending_at(an, a - 2)) is not None):
         return False
+    if plural_title(an, prev[0]):
+        return False  # R_PLURAL_TITLE: "hai Thủ tướng, Thứ trưởng X": the plural title is no post of X
     if other_country(an, prev, post):
         return False  # "Phó Tổng thống Indonesia, Phó Thủ tướng Thái Lan, …": a list of office holders
     if toks[a - 1].text == "và" and countries_in(an, (a, b, span)) and not countries_in(an, prev) \
@@ -321,13 +468,16 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
     pa, _ = qualify(an, prev[0])
     if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
         return False  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
+    if pa > 0 and toks[pa - 1].text.lower() in OBJECT_LEADS and FRONTED_LEAD.match(an.text[:toks[pa].start]):
+        return False  # R_OBJECT_TITLE: "Tại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng X": the title is the object's
     # "đề xuất của Chủ tịch Thượng viện Haiti, Chủ tịch Quốc hội X": two people
     return not (pa > 0 and toks[pa - 1].text.lower() in ("của", "với", "cho", "tới", "đến")
                 and countries_in(an, prev) and not countries_in(an, (a, b, span)))
 
 
-def posts_before(an: SentenceAnalysis, i: int) -> tuple[list[Post], int | None]:
-    """R_TITLE: the chain of posts before the name at token i, and where the chain starts (char offset)."""
+def posts_before(an: SentenceAnalysis, i: int, j: int) -> tuple[list[Post], int | None, bool]:
+    """R_TITLE: the chain of posts before the name at tokens i..j, where the chain starts (char offset),
+    and whether a post (not only a rank) stands in it (R_NEXT_HOLDER reads that after the name)."""
     toks = an.toks
     k, hon = skip_honorific_back(an, i - 1)
     if k >= 0 and toks[k].text == "là" and not hon:
@@ -338,24 +488,30 @@ def posts_before(an: SentenceAnalysis, i: int) -> tuple[list[Post], int | None]:
         k -= 1
     chain: list[Post] = []
     chain_first = None
+    prefix_post = False  # R_NEXT_HOLDER: a post (not only a rank) stands before the name
     while k >= 0:
-        found = title_before(an, k, not chain, comma_form, hon)
+        found = title_before(an, k, not chain, comma_form, hon, (i, j))
         if found is None:
             break
-        a, b, span = found
+        a, b, span, possessed = found
         post = make_post(an, a, b, span, an.text)
         if post is None:
             break
+        prefix_post = prefix_post or span.kind != "rank"
         chain.insert(0, post)
+        if possessed:
+            post.rule = R_POSSESSOR_BEFORE
+            chain_first = a
+            break
         a, _ = qualify(an, a)
         chain_first = a
         if not chain_goes_on(an, a, b, span, chain[0]):
             break
         k = a - 2
-    return chain, (toks[chain_first].start if chain and chain_first is not None else None)
+    return chain, (toks[chain_first].start if chain and chain_first is not None else None), prefix_post
 
 
-def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post]) -> int | None:
+def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_post: bool) -> int | None:
     """R_TITLE, R_POST_AFTER_FORMS: posts after the name (', Tổng thống Moldova', ' - Bí thư …', '(…)',
     'được bầu làm …'), appended to `posts`; where the last one ends (char offset)."""
     toks = an.toks
@@ -376,6 +532,8 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post]) -> int 
         a, b, span = found
         if any(c[0] == b for c in an.candidates):
             break  # the title belongs to the next name ("A, Thứ trưởng B")
+        if toks[k].text == "," and prefix_post and chain_to_next_name(an, b):
+            break  # R_NEXT_HOLDER: "A, Phó Thủ tướng, Bộ trưởng B": the chain is B's
         post = make_post(an, a, b, span, an.text)
         if post is None:
             break
@@ -486,3 +644,50 @@ def list_broken(an: SentenceAnalysis, a: int, b: int, mentions: list[Mention]) -
         if w in (".",) or w.lower() in BREAKERS and w.lower() not in ("và",):
             return True
     return False
+
+
+def _counterpart_phrase(an: SentenceAnalysis, i: int) -> tuple[int, Entry] | None:
+    """R_COUNTERPART: 'người đồng cấp <country>' (honorifics between) right before the name at token i: where
+    the phrase starts (token) and the country."""
+    toks = an.toks
+    k = i - 1
+    while k >= 0 and toks[k].text in HONORIFICS:
+        k -= 1
+    if not (k >= 0 and k in an.gaz_cover and an.gaz_cover[k].kind == "country"):
+        return None
+    country = an.gaz_cover[k]
+    while k >= 0 and an.gaz_cover.get(k) is country:
+        k -= 1
+    if k < 2 or [t.text.lower() for t in toks[k - 2:k + 1]] != ["người", "đồng", "cấp"]:
+        return None
+    return k - 2, country
+
+
+def counterpart_post(an: SentenceAnalysis, i: int, earlier: list[Mention]) -> tuple[Post, int] | None:
+    """R_COUNTERPART: 'Ngoại trưởng Mỹ A gặp người đồng cấp Nga B': B holds the post of the nearest title before,
+    of the country after 'người đồng cấp' ('Ngoại trưởng Nga'); the field of a ministry stays ('Bộ trưởng Quốc
+    phòng Mỹ … người đồng cấp Trung Quốc B' → 'Bộ trưởng Quốc phòng Trung Quốc'). Returns the post and where the
+    phrase starts (char offset)."""
+    phrase = _counterpart_phrase(an, i)
+    if phrase is None:
+        return None
+    start, country = phrase
+    toks = an.toks
+    # the peer is the nearest titled person before, else a capitalised bare title
+    peers = [m for m in earlier if m.posts and m.end <= toks[start].start][-1:]
+    if peers and any(not m.posts and m.end <= peers[0].start and m.end <= toks[start].start for m in earlier):
+        return None  # an untitled subject before ("Trump gặp Chủ tịch X và người đồng cấp Nga Y"): whose peer is unsure
+    spans = [sp for sp in an.titles if peers and sp.tok_end <= peers[0].tok_start and sp.kind == "post"][-1:]
+    if not spans and not peers:
+        spans = [sp for sp in an.titles if sp.tok_end <= start and sp.kind == "post" and toks[sp.tok_start].text[:1].isupper()][-1:]
+    if not spans or spans[0].head.casefold() in ("nhà lãnh đạo", "lãnh đạo"):
+        return None
+    sp = spans[0]
+    head = an.text[toks[sp.tok_start].start:toks[sp.tok_end - 1].end]
+    field_ = ""
+    if sp.tok_end + 1 < len(toks) and f"{toks[sp.tok_end].text} {toks[sp.tok_end + 1].text}" in MINISTRY_FIELDS:
+        field_ = f"{toks[sp.tok_end].text} {toks[sp.tok_end + 1].text} "
+    complement = f"{field_}{country.label_vi}"
+    post = Post(title=f"{head} {complement}", position=sp.head, organization=organization_of(an, sp.head, complement),
+                qualifier=None, evidence=an.text, rule=R_COUNTERPART)
+    return post, toks[start].start

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
+from ...wordclasses import word_set
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention, cap
-from ..persons import principal, title_reference
+from ..persons import pair_member, principal, title_reference
 from ..places import meeting_place
 from .words import ANAPHORIC_AFTER, BACKGROUND_BEFORE, FRONTED_NP, PLANNED
 
@@ -27,6 +28,35 @@ R_ALL_PARTIES = rule(
              "Thượng viện Luis Mora và Phó Chủ tịch Hạ viện Ana Sol.",
              {"kind": "participant", "name": "Ana Sol", "kind_of": "CourtesyCall"})])
 
+R_PARTY_VERB_BREAK = rule(
+    "meeting.party.list-break-verb",
+    "The counterparts of a meeting verb end where a comma opens another verb phrase ('gặp A, chia tay B': B is no party).",
+    [Example("Thủ tướng Trần Văn Bảo gặp Chủ tịch Trung Quốc Lý Minh, chia tay Tổng thống Mỹ John Carter tại G20\n"
+             "Ngày 18/11, Thủ tướng Trần Văn Bảo đã có nhiều cuộc tiếp xúc tại G20.",
+             {"kind": "participant", "name": "John Carter", "meeting": "Lý Minh"}, present=False)])
+R_MEETING_ADJECTIVE = rule(
+    "meeting.party.adjective",
+    "An adjective between a meeting's kind word and its counterpart ('cuộc hội kiến quan trọng với X', 'Trong cuộc "
+    "điện đàm bất ngờ với X, Y …') does not hide the counterpart.",
+    [Example("Hội kiến\nThủ tướng Trung Quốc Lý Minh đã có cuộc hội kiến quan trọng với Chủ tịch nước Trần Văn Bảo.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "CourtesyCall"}),
+     Example("Điện đàm\nTrong cuộc điện đàm bất ngờ với Chủ tịch Trung Quốc Lý Minh, Tổng thống Mỹ John Carter khẳng định "
+             "chính sách.", {"kind": "participant", "name": "John Carter", "kind_of": "PhoneCall"}),
+     Example("Hội đàm\nTrong cuộc hội đàm ngày 17/11 với Tổng thống Brazil Luiz Souza, Thủ tướng Trần Văn Bảo nhấn mạnh.",
+             {"kind": "participant", "name": "Luiz Souza", "kind_of": "Talks"})])
+R_MEETING_NO_COUNTERPART = rule(
+    "meeting.refuse.no-counterpart",
+    "'gặp gỡ/gặp mặt' followed by no named counterpart ('gặp gỡ một số doanh nghiệp', 'gặp gỡ kiều bào') reports no "
+    "meeting of named parties; an organization's delegation ('gặp mặt đại biểu Hội hữu nghị …') still counts.",
+    [Example("Gặp gỡ\nThủ tướng Trần Văn Bảo gặp gỡ một số doanh nghiệp Nhật Bản tại Tokyo.",
+             {"kind": "meeting", "kind_of": "Meeting"}, present=False),
+     Example("Gặp mặt\nChiều 3/5, tại Phủ Chủ tịch, Chủ tịch nước Trần Văn Bảo gặp mặt đại biểu Hội hữu nghị Việt Nam - Peru.",
+             {"kind": "meeting", "kind_of": "Meeting", "place": "Phủ Chủ tịch"})])
+R_GOVERNMENT_OF = rule(
+    "meeting.party.refuse-government-of",
+    "A person named inside 'chính quyền (của) <title> X' (X's administration) is no party of the meeting in the clause.",
+    [Example("Gặp\nNguồn tin về cuộc gặp tiết lộ, một cựu quan chức Mỹ tham gia nhưng chính quyền Tổng thống John Carter "
+             "không liên quan.", {"kind": "participant", "name": "John Carter"}, present=False)])
 R_BILATERAL = rule(
     "meeting.party.verb",
     "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
@@ -41,7 +71,15 @@ HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?
 WITNESS_CUE = re.compile(r",?\s*(?:có|với) sự (?:tham dự|có mặt|chứng kiến|tham gia) của")
 PARTY_LIST_BREAK = re.compile(r"(?i)\s(?:tại|ở|bên lề|trong khuôn khổ|trong dịp|trong thời gian|vào (?:ngày|sáng|chiều|tối)|"
                               r"nhân dịp|sau khi|trước khi|để|về việc)\s|[.;:]")
+# R_MEETING_ADJECTIVE: what may stand between a meeting's kind word and its counterpart ("cuộc hội kiến quan trọng với X")
+MEETING_ADJECTIVES = re.compile(r"\s*(?:(?:song phương|ngắn|riêng|bất ngờ|đầu tiên|trực tiếp|quan trọng|chính thức|kín|"
+                                r"thân mật|cấp cao|hữu nghị|qua điện thoại|trực tuyến|"
+                                r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|hôm)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)"
+                                r"\s+){0,2}(?:với\s+)?")  # R_MEETING_ADJECTIVE: also a date ("cuộc hội đàm ngày 17/11 với X")
+GOVERNMENT_OF = re.compile(r"(?i)\b(?:chính quyền|chính phủ|nội các)\s+(?:của\s+)?$")  # R_GOVERNMENT_OF
 POSSESSOR_GAP = re.compile(r"\s*của\s*")
+# R_PARTY_VERB_BREAK: lower-case words that may stand between two counterparts of one verb
+PARTY_LINK_WORDS = word_set("party-link-words")  # data/word_classes.ttl
 
 def possessor(sent: str, m: Mention, ms: list[Mention]) -> bool:
     """R_POSSESSOR: 'X, Cố vấn đặc biệt của Thủ tướng Y': Y owns X's post and is no party of the meeting."""
@@ -54,8 +92,8 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     the kind word; the other party is the subject of the main clause ("Tại cuộc gặp Tổng thống X, Chủ
     tịch nước Y khẳng định …"), or, when that clause names nobody ("hai bên nhất trí …"), the article's
     principal (the first person of its headline, else its first person)."""
-    m = re.match(r"\s*(?:song phương\s+|ngắn\s+|riêng\s+)?(?:với\s+)?", sent[end:])
-    at = end + (m.end() if m else 0)
+    m = MEETING_ADJECTIVES.match(sent, end)  # R_MEETING_ADJECTIVE: "Trong cuộc điện đàm bất ngờ với X, …"
+    at = m.end() if m else end
     other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
     if other is None:
         # "tại hội đàm ở Nhà khách …, hai Thủ tướng trao đổi …": the parties are the pair after the comma
@@ -119,12 +157,24 @@ def lacks_counterpart_cue(sent: str, start: int, end: int, cls: str, word: str, 
         return True  # "Tại cuộc gặp, …": the meeting in focus, not a new one
     if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
         return True
-    if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]):
+    if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:người đồng cấp|các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]):
         return True
-    if cls == "Meeting" and word.lower() == "gặp" and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
+    # R_MEETING_NO_COUNTERPART: "gặp gỡ một số doanh nghiệp" names no counterpart; "gặp mặt đại biểu Hội …" does
+    if cls == "Meeting" and word.lower() in ("gặp", "gặp gỡ", "gặp mặt") and not re.match(r"\s*(?:gỡ\s+)?(?:với\s+)?(?:(?:thân mật\s+)?(?:đại biểu|đại diện|lãnh đạo|đoàn)\s+(?:Hội|Ủy ban|Đoàn|Quốc hội|Bộ|Ban|Tổ chức|Liên)\b|người đồng cấp|các|Đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]) \
             and not re.search(r"(?:cuộc|buổi)\s*$", sent[:start]):
         return True
     return cls == "Negotiation" and not re.match(r"\s*(?:cấp cao\s+|song phương\s+)?(?:với|giữa)", sent[end:])
+
+
+def verb_between(sent: str, a: int, b: int) -> bool:
+    """R_PARTY_VERB_BREAK: 'gặp A, chia tay B': after a comma, a lower-case word that is no honorific or link
+    opens another verb phrase; B is no counterpart of the first verb."""
+    gap = sent[a:b]
+    if "," not in gap:
+        return False
+    tail = gap.rsplit(",", 1)[1]
+    words = [w for w in re.findall(r"\w+", tail) if w[0].islower()]
+    return any(w not in PARTY_LINK_WORDS for w in words)
 
 
 def counterparts(sent: str, start: int, end: int, ms: list[Mention], subj: Mention | None, cend: int) -> list[Mention]:
@@ -132,10 +182,12 @@ def counterparts(sent: str, start: int, end: int, ms: list[Mention], subj: Menti
     'tại …, bà X' is no party, nor a possessor of another's post), before any 'với sự tham dự của'."""
     wit = WITNESS_CUE.search(sent, end, cend)
     party_end = wit.start() if wit else cend
-    objs = [m for m in ms if start < m.start < party_end and not possessor(sent, m, ms)]
+    objs = [m for m in ms if start < m.start < party_end and not possessor(sent, m, ms)
+            and not GOVERNMENT_OF.search(sent, max(0, m.title_start - 24), m.title_start)]  # R_GOVERNMENT_OF
     for idx in range(1, len(objs)):
         prev = objs[idx - 1]
-        if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start):
+        if PARTY_LIST_BREAK.search(sent, max(prev.end, prev.after_end), objs[idx].title_start) \
+                or verb_between(sent, max(prev.end, prev.after_end), objs[idx].title_start):
             objs = objs[:idx]
             break
     if subj is not None and subj in objs:
@@ -152,6 +204,8 @@ def parties_of(ctx: ArticleContext, sent: str, start: int, end: int, ms: list[Me
     if giua_here and len(objs) >= 2 and subj is not None and subj.end <= start:
         subj = None  # R_ALL_PARTIES: "cuộc hội đàm giữa A với B": the parties follow "giữa"
     parties = ([subj] if subj else []) + objs  # R_ALL_PARTIES: every counterpart, no cap
+    if subj is not None and subj.tok_start < 0:  # R_LEADER_PAIR: "Hai nhà lãnh đạo đã có cuộc gặp …": both
+        parties += [q for q in ms if q is not subj and q.start == subj.start and q.tok_start < 0 and q not in parties]
     extra_names: list[str] = []
     if subj is not None and not objs:
         # "A và B (đã) tiến hành hội đàm": both parties stand before the kind word
@@ -193,7 +247,8 @@ def party_name(ctx: ArticleContext, sent: str, start: int, end: int, word: str, 
     else:
         name = cap(tail)
     pnames = list(dict.fromkeys(n for p in parties if (n := person_name(ctx, p))))
-    if not objs and len(pnames) >= 2:
+    paired = any(pair_member(p, parties) for p in parties)
+    if (not objs or paired) and len(pnames) >= 2:  # R_LEADER_PAIR: "hai nhà lãnh đạo" names no meeting
         # no counterpart after the kind word: named from its kind and parties, not from the rest of the clause
         label = (before_kind.group(0).strip() + " " + word) if before_kind else word
         name = cap(label.lower()) + " " + " – ".join(pnames)

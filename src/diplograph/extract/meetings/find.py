@@ -9,7 +9,8 @@ from ..context import ArticleContext, person_name
 from ..drafts import MeetingDraft, Mention
 from ..participation import ROLE_VERB_FINDER, frames, leaders, roles
 from .mention import meeting_from
-from .words import ANAPHORA_FINDER, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
+from .visits import welcomers
+from .words import ANAPHORA_FINDER, EXAMPLE_BEFORE, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
 
 
 def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -> list[MeetingDraft]:
@@ -28,6 +29,8 @@ def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -
             continue
         if any(km.start() >= m.title_start and km.end() <= m.end for m in ctx.mentions[si]):
             continue  # inside a title ("Chủ tịch Hội nghị …")
+        if km.group(0)[:1].isupper() and EXAMPLE_BEFORE.search(sent, max(0, km.start() - 12), km.start()):
+            continue  # R_MECHANISM: "các diễn đàn như Hội nghị …", "cơ chế mới như Cuộc gặp …": an example named
         if any(km.start() >= s and km.end() <= e for s, e, _ in agreement_spans(ctx, sent, an.low)):
             continue
         mt = meeting_from(ctx, si, sent, km, cls, needs, km.group(0), ms, subject)
@@ -81,3 +84,6 @@ def find_meetings(ctx: ArticleContext) -> None:
             target = _referred(ctx, si, sent, focus)
         if target is not None:
             roles(ctx, si, sent, ms, target)
+    for si, sent in enumerate(ctx.sents):  # R_WELCOMERS: once every visit of the article is known
+        if ctx.people and "đón" in sent.lower():
+            welcomers(ctx, sent, [m for m in ctx.mentions[si] if person_name(ctx, m)])

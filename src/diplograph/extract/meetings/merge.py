@@ -17,7 +17,26 @@ from itertools import combinations
 from ...facts import MeetingFact, Participant
 from ...keys import ordinals
 from ...kinds import folds_partial, has_party_rule, merge_group
+from ...lexicon import load, place_key
+from ...rules import Example, rule
 from ..drafts import MeetingDraft, word_set
+
+R_GENERIC_MEETING = rule(
+    "meeting.same.generic-kind",
+    "A generic 'cuộc gặp' of exactly the parties of talks, a call or a reception already reported is that meeting.",
+    [Example("Hội đàm\nNgày 7/11, Thủ tướng Trần Văn Bảo đã hội đàm với Thủ tướng Trung Quốc Lý Minh. Tại cuộc gặp, hai "
+             "Thủ tướng nhất trí tăng cường hợp tác.", {"kind": "meeting", "kind_of": "Meeting"}, present=False),
+     Example("Hội đàm\nNgày 7/11, Thủ tướng Trần Văn Bảo đã hội đàm với Thủ tướng Trung Quốc Lý Minh. Tại cuộc gặp, hai "
+             "Thủ tướng nhất trí tăng cường hợp tác.", {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Talks"})])
+
+R_VISIT_VIA_CITY = rule(
+    "meeting.visit.via-city",
+    "A visitor who arrives in a city before 'thăm' ('X tới Tokyo thăm chính thức Nhật Bản', 'X đến Hà Nội, bắt đầu thăm …').",
+    [Example("Thủ tướng Trần Văn Bảo tới Tokyo thăm chính thức Nhật Bản\nChiều 4/6, chuyên cơ đã hạ cánh.",
+             {"kind": "meeting", "kind_of": "Visit", "place": "Nhật Bản", "name": "Trần Văn Bảo"})])
+
+# R_GENERIC_MEETING: the kinds a generic 'cuộc gặp' of the same parties may be.
+_SPECIFIC_KINDS = ("Talks", "PhoneCall", "CourtesyCall", "Reception")
 
 _NAME_FILLER = frozenset({"hội", "nghị", "cuộc", "các", "của", "và"})
 _SUBSETS_UP_TO = 6  # party and ordinal sets up to this size are looked up by their subsets
@@ -26,6 +45,20 @@ _SUBSETS_UP_TO = 6  # party and ordinal sets up to this size are looked up by th
 def name_words(name: str) -> set[str]:
     """The words of a meeting's name that tell it from another (kind words and links dropped)."""
     return word_set(name) - _NAME_FILLER
+
+
+def is_country(place: str | None) -> bool:
+    """R_VISIT_VIA_CITY: is a place as written a country of the lexicon ('Nhật Bản', 'Hoa Kỳ')?"""
+    e = load().place_entry(place) if place else None
+    return e is not None and e.kind == "country"
+
+
+def city_of_trip(p1: str, p2: str) -> bool:
+    """R_VISIT_VIA_CITY: one visitor's visit 'to Tokyo' and 'to Nhật Bản' in one article are one trip: a city
+    and a country (two countries stay two visits of a tour)."""
+    lex = load()
+    kinds = {e.kind if (e := lex.place_entry(p)) is not None else "place" for p in (p1, p2)}
+    return "place" in kinds and kinds != {"country"}
 
 
 def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
@@ -39,7 +72,8 @@ def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
     if a.date and b.date and a.date != b.date:
         return False
     if a.kind == "Visit":
-        return a.visitor == b.visitor and (not a.place or not b.place or a.place == b.place)
+        return a.visitor == b.visitor and (not a.place or not b.place or place_key(a.place) == place_key(b.place)
+                                           or city_of_trip(a.place, b.place))
     pa, pb = a.names(), b.names()
     if has_party_rule(a.kind) and pa and pb:
         # the same parties, or a report naming some of them (a caption's two of a joint meeting's three)
@@ -154,11 +188,36 @@ class MeetingSet:
         if mt.slot >= 0:
             self.changed.append(mt)
 
+    def generic_meeting_of(self, mt: MeetingDraft) -> MeetingDraft | None:
+        """R_GENERIC_MEETING: a generic 'cuộc gặp' of exactly the parties of talks, a call or a reception
+        already reported ('Tại cuộc gặp, hai Thủ tướng …' after the talks) is that meeting, not another.
+        Candidates come from the index's party-set postings (every meeting with those parties is there)."""
+        names = mt.names()
+        if mt.kind != "Meeting" or mt.named or len(names) < 2:
+            return None
+        slots: set[int] = set()
+        for g in {merge_group(k) for k in _SPECIFIC_KINDS}:
+            slots.update(self.index.postings.get((g, "parties", frozenset(names)), ()))
+        same = [o for o in (self.meetings[s] for s in sorted(slots))
+                if o.kind in _SPECIFIC_KINDS and o.names() == names and o.status == mt.status
+                and not (o.date and mt.date and o.date != mt.date)]
+        return same[0] if len(same) == 1 else None
+
     def add(self, mt: MeetingDraft) -> None:
         """A new mention joins the first earlier meeting it is the same as, else becomes a meeting."""
         for m in self.changed:
             self.index.index(m)
         self.changed.clear()
+        tgt = self.generic_meeting_of(mt)
+        if tgt is not None:
+            name, named = tgt.name, tgt.named
+            merge_into(tgt, mt)
+            tgt.name, tgt.named = name, named  # the specific kind and its name stay
+            if R_GENERIC_MEETING not in tgt.rules:
+                tgt.rules.append(R_GENERIC_MEETING)
+            mt.merged_into = tgt
+            self.index.index(tgt)
+            return
         for slot in self.index.candidates(mt):
             other = self.meetings[slot]
             if other.sentence_index == mt.sentence_index and other.named and mt.named:
@@ -177,8 +236,20 @@ class MeetingSet:
 
 def merge_into(into: MeetingDraft, mt: MeetingDraft) -> None:
     """Fold a mention into the meeting: the fullest written name wins (built names give way to names the
-    text gives), the first date, place, organizer and format, the most certain status, every participant."""
-    if (mt.named and not into.named) or (mt.named == into.named and len(mt.name) > len(into.name)):
+    text gives; a visit named by its country wins over one named by a city of the trip, R_VISIT_VIA_CITY), the
+    first date, place, organizer and format, the most certain status, every participant."""
+    by_country = into.kind == mt.kind == "Visit" and bool(into.place) and bool(mt.place) \
+        and is_country(mt.place) != is_country(into.place)
+    if by_country and is_country(mt.place):
+        into.variants.append(into.name)
+        into.name, into.named, into.place = mt.name, mt.named, mt.place
+    elif by_country:
+        into.variants.append(mt.name)
+    elif (mt.named and not into.named) or (mt.named == into.named and len(mt.name) > len(into.name)
+                                           and (mt.named or mt.kind != "Meeting" or len(mt.names()) >= len(into.names()))) \
+            or (not mt.named and not into.named and mt.kind == "Meeting" and len(mt.names()) > len(into.names())):
+        # (a generic meeting of fewer parties is a partial report: it does not rename the meeting; one of more
+        # parties names it)
         into.variants.append(into.name)
         into.name, into.named = mt.name, mt.named
     elif mt.name != into.name:

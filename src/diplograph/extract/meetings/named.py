@@ -19,7 +19,7 @@ NAME_STOP = word_set("meeting-name-stops")  # data/word_classes.ttl
 # Verb phrases that end a meeting's name ("Hội nghị … khai mạc"), while their first syllable alone does not
 # ("phát triển", "tham vấn", "triển khai"); matched where a word starts (case-insensitive).
 NAME_STOP_PHRASE = re.compile(r"(?i)(?:khai mạc|bế mạc|thảo luận|chủ trì|chủ tọa|phát biểu|tham dự|tham gia|đánh giá|"
-                              r"nhận định|nhận được|tiếp tục|tiếp đón|tiếp nhận|trên cương vị|cương vị|nêu|bàn về)(?!\w)")
+                              r"nhận định|nhận được|tiếp tục|tiếp đón|tiếp nhận|trên cương vị|cương vị|nêu|bàn về|chuẩn bị|đối với)(?!\w)")
 # Words a name never ends on: it goes on after them or was cut inside a clause.
 NP_DANGLING = word_set("meeting-name-dangling")  # data/word_classes.ttl
 NAME_GOES_ON = re.compile(r",\s*(?:phương hướng|triển khai|nhiệm vụ|kế hoạch|định hướng|Quốc hội [Kk]h[óo]a|"
@@ -35,7 +35,7 @@ _UPPER_NEXT = re.compile(r"\s*[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮ
 _HONORIFIC_NEXT = re.compile(r"\s*(?:ông|bà|ngài|đồng chí)\s", re.I)
 
 
-NAMING_WORDS = re.compile(r"\b(?:tổng kết|sơ kết|triển khai|toàn quốc|thường niên|lần thứ|quốc tế|cấp cao|bộ trưởng|"
+NAMING_WORDS = re.compile(r"\b(?:xúc tiến|tổng kết|sơ kết|triển khai|toàn quốc|thường niên|lần thứ|quốc tế|cấp cao|bộ trưởng|"
                           r"ngoại trưởng|thượng đỉnh|quan chức|đối tác|hợp tác|an ninh|kinh tế|nhiệm vụ|công tác|ngoại giao|"
                           r"chính trị|chiến lược|song phương|đa phương|khu vực|thường kỳ|đặc biệt|bất thường)\b", re.I)
 
@@ -67,7 +67,7 @@ def _ends_name(ctx: ArticleContext, sent: str, w: str, wstart: int, wend: int, c
         return True  # a capitalised clause opener: the next sentence, glued on by the crawl
     if NAME_STOP_PHRASE.match(sent, wstart):
         return True
-    if w[0].islower() and lw in NAME_STOP and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend)
+    if w[0].islower() and lw in NAME_STOP and not (lw == "nhân" and sent.startswith(" dân", wend)) and not (lw == "và" and (_UPPER_NEXT.match(sent, wend) or NAME_GOES_ON_VA.match(sent, wend)
                                                                     or _ABBR_AHEAD.match(sent, wend))) \
             and not (lw in ("lần", "về") and count) and not (lw == "trong" and _KHUON_KHO.match(sent, wend)) \
             and not (lw == "bàn" and sent[wend:wend + 5] == " tròn"):  # "Hội nghị bàn tròn"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import place_key
 from ...rules import Example, rule
 from ..context import ArticleContext, past_year, person_name
 from ..drafts import MeetingDraft, Mention
-from ..persons import title_reference
+from ..persons import foreign, pair_member, title_reference
 from ..places import written_place
+from .merge import is_country
 from .words import ANAPHORIC_AFTER
 
 R_VISIT = rule(
@@ -18,6 +20,33 @@ R_VISIT = rule(
              {"kind": "meeting", "name": "Hoa Kỳ", "kind_of": "Visit"})])
 
 
+R_VISIT_DEST_AFTER = rule(
+    "meeting.visit.destination-after-visitor",
+    "'chuyến thăm của X tới/đến/sang <place>': the destination follows the visitor.",
+    [Example("Chuẩn bị\nNga tích cực chuẩn bị chuyến thăm của Tổng thống Nga Ivan Petrov tới Việt Nam trong năm nay.",
+             {"kind": "meeting", "kind_of": "Visit", "place": "Việt Nam"})])
+R_VISIT_APPOSITIVE = rule(
+    "meeting.visit.appositive-participle",
+    "A visitor named before a participle clause after his post: 'ông X, Bộ trưởng Ngoại giao Y, đang thăm chính thức Z'.",
+    [Example("Tiếp\nSáng 2/4, Tổng Bí thư Trần Văn Bảo đã tiếp ông Lý Minh, Ủy viên Quốc vụ, Bộ trưởng Ngoại giao Trung "
+             "Quốc, đang thăm chính thức Việt Nam.", {"kind": "participant", "name": "Lý Minh", "kind_of": "Visit"})])
+R_WELCOMERS = rule(
+    "role.attendee.welcomers",
+    "Who welcomes a visitor takes part in his visit: a list after 'Đón đoàn tại sân bay có: A; B', or the subjects of "
+    "'A và B đón <visitor>'.",
+    [Example("Tổng thống Nga thăm Việt Nam\nRạng sáng 20/6, Tổng thống Nga Ivan Petrov bắt đầu thăm cấp Nhà nước Việt Nam. "
+             "Đón đoàn tại sân bay có: Phó Thủ tướng Trần Văn Bảo; Thứ trưởng Bộ Ngoại giao Lê Thị Hoa.",
+             {"kind": "participant", "name": "Lê Thị Hoa", "kind_of": "Visit"}),
+     Example("Tổng thống Nga thăm Việt Nam\nRạng sáng 20/6, Tổng thống Nga Ivan Petrov bắt đầu thăm cấp Nhà nước Việt Nam. "
+             "Phó Thủ tướng Trần Văn Bảo và Thứ trưởng Lê Thị Hoa đón Tổng thống Ivan Petrov tại sân bay Nội Bài.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Visit"})])
+R_VISIT_QUOTED = rule(
+    "meeting.visit.quoted-visitor",
+    "'ông X phát biểu (với báo chí) trước chuyến thăm Y': the speaker is the visitor; a short form is named by the "
+    "article's post and full name.",
+    [Example("Đức cần Nga\nNgoại trưởng Đức Hans Weber khẳng định thế giới cần Nga. Bộ Ngoại giao Đức dẫn lời ông Weber "
+             "phát biểu trước chuyến thăm Krasnodar (Nga), nơi sẽ diễn ra hội nghị.",
+             {"kind": "meeting", "kind_of": "Visit", "name": "Ngoại trưởng Đức Hans Weber", "place": "Krasnodar"})])
 R_VISIT_HOST = rule(
     "role.attendee.visit-host",
     "Who welcomes a visitor takes part in the visit ('X nhiệt liệt chào mừng Y sang thăm Việt Nam').",
@@ -30,9 +59,20 @@ R_VISIT_ORG = rule(
              {"kind": "meeting", "kind_of": "Visit"}, present=False)])
 
 VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|cùng (?:Phu nhân|phu nhân|Phu quân|"
-                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?)\s*)*(?:chuyến|cuộc)?\s*")
+                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?|"
+                       r"(?:tới|đến|sang)\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*"
+                       r"(?:\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3}\s*,?)\s*)*"
+                       r"(?:chuyến|cuộc)?\s*")  # R_VISIT_VIA_CITY: "X tới Tokyo thăm chính thức Nhật Bản"
 # R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
+# R_WELCOMERS: "Đón đoàn tại sân bay có: A; B", "Ra đón … có", "A và B (đã) ra đón <visitor>"
+WELCOME_LIST = re.compile(r"^\s*(?:\*\s*)?(?:Ra đón|Đón tiếp|Đón|Tiễn)\b[^.;:]{0,90}?\bcó\s*:?\s*")
+WELCOME_VERB = re.compile(r"(?<![\w-])(?:ra\s+|đã\s+|cùng\s+)*(?:đón|đón tiếp)\s+(?!tiếp\b)")
+CITY_THEN_COUNTRY = re.compile(r"\s*([A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*)\s*\(([^()]{2,30})\)")
+VISIT_QUOTED = re.compile(r"\s*(?:đã\s+)?(?:phát biểu|nói|cho biết|chia sẻ|tuyên bố|trả lời phỏng vấn)(?:\s+[^\s,.;]+){0,3}?"
+                          r"\s+trước(?:\s+thềm)?\s+(?:chuyến\s+)?")  # R_VISIT_QUOTED
+VISIT_APPOSITIVE = re.compile(r"[^,.;()“”\"]{0,50},\s*(?:hiện\s+)?(?:đang|vừa)\s+(?:có\s+)?(?:chuyến\s+)?")  # R_VISIT_APPOSITIVE
+DEST_AFTER_VISITOR = re.compile(r"\s*(?:tới|đến|sang)\s+(?:thăm\s+)?")  # R_VISIT_DEST_AFTER
 VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
                           r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
 
@@ -57,7 +97,10 @@ def destination(ctx: ArticleContext, sent: str, end: int) -> tuple[str, str | No
     qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
     qualifier = qual.group(1) if qual and qual.group(1) else ""
     place = None
-    for s0, e0, entry in ctx.lex.find(after):
+    cc = CITY_THEN_COUNTRY.match(after, len(qual.group(0)) if qual else 0)
+    if cc is not None and ctx.lex.lookup(cc.group(1)) is None and is_country(cc.group(2).strip()):
+        place = cc.group(1)  # R_VISIT_QUOTED: "chuyến thăm Krasnodar (Nga)": the city as written
+    for s0, e0, entry in ([] if place else ctx.lex.find(after)):
         if entry.kind in ("country", "place") and s0 < 40:
             place = written_place(after, s0, e0)  # R_PLACE_AS_WRITTEN
             break
@@ -79,23 +122,41 @@ def past_visit(ctx: ArticleContext, sent: str, start: int, end: int) -> bool:
                 or past_year(ctx, sent[end:end + 120]))
 
 
-def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> Mention | None:
-    """R_VISIT: who visits: the person after 'của', the subject right before 'thăm', the head of a
-    delegation ('do X dẫn đầu'), or the first person after a framing 'nhân dịp chuyến thăm'."""
+def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Mention | None, list[str]]:
+    """R_VISIT: who visits: the person after 'của', the subject right before 'thăm' (or before a participle
+    clause after his post, R_VISIT_APPOSITIVE), the head of a delegation ('do X dẫn đầu'), or the first
+    person after a framing 'nhân dịp chuyến thăm'; and the rules beyond R_VISIT that found him."""
     visitor = next((m for m in ms if m.start > end and re.fullmatch(r"[^,.;]{0,40}\bcủa\s*", sent[end:m.title_start])
                     and "mời" not in sent[end:m.title_start]), None)
     if visitor is not None:
-        return visitor
+        return visitor, []
     direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)
               and not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])]
     if direct:
-        return direct[-1]
+        return direct[-1], []
+    # R_VISIT_QUOTED: "ông X phát biểu trước chuyến thăm Y": the speaker is about to make the visit
+    quoted = [m for m in ms if m.end <= start and VISIT_QUOTED.fullmatch(sent, max(m.end, m.after_end), start)]
+    if quoted:
+        return quoted[-1], [R_VISIT_QUOTED]
+    # R_VISIT_APPOSITIVE: "ông X, <post>, đang thăm chính thức Việt Nam": a participle clause after the name
+    appos = [m for m in ms if m.end <= start and VISIT_APPOSITIVE.fullmatch(sent, max(m.end, m.after_end), start)]
+    if appos:
+        return appos[-1], [R_VISIT_APPOSITIVE]
     dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
     if dm:
         visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
     if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*(?:chuyến\s*)?$", sent[:start]):
         visitor = next((m for m in ms if m.start > end), None)
-    return visitor
+    return visitor, []
+
+
+def destination_after(ctx: ArticleContext, sent: str, visitor: Mention) -> str | None:
+    """R_VISIT_DEST_AFTER: "chuyến thăm của Tổng thống X tới Việt Nam": a country right after the visitor."""
+    dm = DEST_AFTER_VISITOR.match(sent, max(visitor.end, visitor.after_end))
+    if dm is None:
+        return None
+    hit = next(((a, b) for a, b, e in ctx.lex.find(sent[dm.end():dm.end() + 40]) if a == 0 and e.kind == "country"), None)
+    return sent[dm.end():dm.end() + hit[1]] if hit is not None else None
 
 
 def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, word: str, ms: list[Mention],
@@ -104,9 +165,11 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
     if refused_visit(ctx, sent, start, end, word) or past_visit(ctx, sent, start, end):
         return None
     qualifier, place = destination(ctx, sent, end)
-    # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …")
+    # whoever invited is the host, never the visitor ("Nhận lời mời của Chủ tịch Quốc hội X, …"); the pair of
+    # leaders ("lãnh đạo hai nước", R_LEADER_PAIR) is no visitor
+    ms = [m for m in ms if not pair_member(m, ms)]
     ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
-    visitor = visitor_of(sent, start, end, ms)
+    visitor, extra_rules = visitor_of(sent, start, end, ms)
     vname = person_name(ctx, visitor) if visitor is not None else None
     if visitor is None:
         ref = title_reference(ctx, sent[end:end + 60]) if "mời" not in sent[end:end + 60] else None
@@ -117,13 +180,20 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
         title = sent[visitor.title_start:visitor.end]
         if visitor.tok_start < 0:
             title = f"{title} {vname}"  # a bare title resolved to its holder (R_BARE_TITLE)
+        elif visitor.title_start >= visitor.start and vname in ctx.people and ctx.people[vname].posts \
+                and vname != visitor.name:
+            title = f"{ctx.people[vname].posts[0].title} {vname}"  # R_VISIT_QUOTED: "ông Gabriel" → his post and name
     if vname is None:
         return None  # never: the mentions given are persons of the article
+    if place is None and visitor is not None:
+        place = destination_after(ctx, sent, visitor)
+        extra_rules += [R_VISIT_DEST_AFTER] if place is not None else []
     place_txt = f" {place}" if place else ""
     qual_txt = f" {qualifier}" if qualifier else ""
     name = f"Chuyến thăm{qual_txt}{place_txt} của {title}"
     mt = MeetingDraft(key="", kind="Visit", kind_word="thăm", name=name, named=False, sentence_index=si,
-                      status="planned" if planned else "held", evidence=sent, visitor=vname, place=place, rules=[R_VISIT])
+                      status="planned" if planned else "held", evidence=sent, visitor=vname, place=place,
+                      rules=[R_VISIT] + extra_rules)
     ctx.add_participant(mt, vname, "attendee", sent, R_VISIT)
     if visitor is not None:
         w = WELCOME.search(sent, max(0, visitor.title_start - 30), visitor.title_start)
@@ -132,3 +202,47 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
         if host is not None and (hn := person_name(ctx, host)) and hn != vname:
             ctx.add_participant(mt, hn, "host", sent, R_VISIT_HOST)  # R_VISIT_HOST
     return mt
+
+
+def welcomers(ctx: ArticleContext, sent: str, ms: list[Mention]) -> None:
+    """R_WELCOMERS: who welcomes a visitor takes part in the visit: a list after 'Đón … có:' ('Đón đoàn tại sân
+    bay có: A; B'), or the subjects of 'A và B đón <visitor>'. The visit is the article's visit of that visitor
+    (for the list: its one visit in progress). Run once every visit of the article is known."""
+    visits = [m for m in ctx.meetings if m.kind == "Visit" and m.status != "proposed" and m.visitor]
+    if not visits:
+        return
+    lm = WELCOME_LIST.match(sent)
+    if lm is not None:
+        if len({v.visitor for v in visits}) != 1:
+            return
+        last = visits[-1]
+        for m in ms:
+            n = person_name(ctx, m)
+            if n and m.start >= lm.end() and n != last.visitor:
+                ctx.add_participant(last, n, "host", sent, R_WELCOMERS, keep=True)
+        return
+    for vm in WELCOME_VERB.finditer(sent):
+        after = next((m for m in ms if m.title_start >= vm.end() and not sent[vm.end():m.title_start].strip()), None)
+        vname = person_name(ctx, after) if after is not None else None
+        visit = next((v for v in reversed(visits) if v.visitor == vname), None)
+        if visit is None:
+            continue
+        clause_start = max(sent.rfind(x, 0, vm.start()) for x in ".;:") + 1
+        for m in ms:
+            n = person_name(ctx, m)
+            if n and n != vname and clause_start <= m.start and m.end <= vm.start() \
+                    and not re.search(r"[,;]\s*(?!và\b)[a-zđ]", sent[m.after_end:vm.start()]) \
+                    and not host_elsewhere(ctx, n, visit):
+                ctx.add_participant(visit, n, "host", sent, R_WELCOMERS, keep=True)
+
+
+def host_elsewhere(ctx: ArticleContext, name: str, visit: MeetingDraft) -> bool:
+    """R_WELCOMERS: a welcomer holding a post of another foreign country than the visit's destination welcomed
+    the visitor on another trip ("Thủ tướng Đức X đón Thủ tướng Y" is no host of Y's visit to the US)."""
+    dest = place_key(visit.place)
+    if not dest:
+        return False
+    countries = {place_key(p.organization) for p in ctx.people[name].posts if p.organization
+                 and foreign(ctx, p.organization)}
+    countries = {c for c in countries if c and (e := ctx.lex.lookup(c)) is not None and e.kind == "country"}
+    return bool(countries) and dest not in countries

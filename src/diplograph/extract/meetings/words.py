@@ -33,11 +33,21 @@ R_MODALITY = rule(
 # the other side, "visit" a visitor and a destination (data/meeting_kinds.ttl, read by diplograph.kinds)
 KINDS: list[tuple[str, str, str]] = [("|".join(re.escape(w) for w in k.words), k.cls, k.needs) for k in kind_words()]
 KIND_RE = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{k[0]})" for i, k in enumerate(KINDS)) + r")(?![\w])", re.IGNORECASE)
-NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan|dân|đón|diễn|theo|tay|sức|đó)\b")
+R_MECHANISM = rule(
+    "meeting.refuse.mechanism",
+    "A kind word naming a mechanism, a programme or an example ('cơ chế Hội nghị thường niên …', 'chương trình Gặp gỡ "
+    "đầu Xuân', 'các diễn đàn như …') reports no meeting.",
+    [Example("Hợp tác\nHai bên nhất trí phát huy hiệu quả cơ chế Hội nghị thường niên Bộ trưởng Công an ba nước, "
+             "Thủ tướng Trần Văn Bảo nhấn mạnh.", {"kind": "meeting", "name": "thường niên"}, present=False),
+     Example("Hợp tác\nĐại sứ Lê Văn Tám cho biết hai nước hợp tác tại các diễn đàn đa phương như Liên Hợp Quốc, APEC. "
+             "Tổng thống Nga Ivan Petrov tham dự APEC năm ngoái.", {"kind": "meeting", "kind_of": "Forum"}, present=False)])
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|cận|xúc|thu|tế|viếng|hỏi|quan(?! trọng với)|dân|đón|diễn|theo|tay|sức|đó)\b")
 # Lower-case words that make the kind word part of another word ("trực tiếp", "liên hội", "luân đàm"); a capitalised
 # name before the kind word ("Bộ trưởng Đỗ Thị Luân tiếp …") never does.
 NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
-                                r"tiếp tục|thăm dò|viếng)\s*$")
+                                r"tiếp tục|thăm dò|viếng|"
+                                r"cơ chế|chương trình)\s*$")  # R_MECHANISM: "cơ chế Hội nghị …", "chương trình Gặp gỡ …"
+EXAMPLE_BEFORE = re.compile(r"(?<!cũng )\bnhư\s+$")  # R_MECHANISM: "như Hội nghị …" names an example
 NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
 KIND_FINDER = LiteralAnchored(KIND_RE, [w for k in kind_words() for w in k.words])
 ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm|hội đàm|cuộc đối thoại|kỳ họp|diễn đàn|buổi làm việc)|hội nghị|cuộc họp|cuộc gặp|buổi gặp|buổi tiếp|cuộc hội đàm)\b", re.IGNORECASE)
