@@ -43,6 +43,7 @@ import uuid
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Sequence
 
@@ -91,7 +92,8 @@ class Extracted:
     facts: list[ArticleFacts]
     summary: "Summary"
     names: list[dict[str, tuple[int, set[str]]]] = field(default_factory=list)
-    meetings: list[tuple] = field(default_factory=list)  # per article, its meeting reports (`res_input`)
+    # per bucket, the partition's meeting reports (`meeting_buckets`): (article's index here, place in it, report)
+    meetings: list[list[tuple[int, int, tuple]]] = field(default_factory=list)
 
 
 @dataclass
@@ -138,11 +140,10 @@ def _safe_extract(make: Callable[[Any], ArticleFacts], arg: Any, budget: float |
     from .reader import ArticleError
 
     try:
-        try:
-            with time_budget(budget):
-                return make(arg), None
-        except OverBudget:
-            return None, over_budget_reason(budget or 0)
+        with time_budget(budget):
+            return make(arg), None
+    except OverBudget:  # a BaseException: never caught as the Exception below
+        return None, over_budget_reason(budget or 0)
     except ArticleError as exc:
         return None, str(exc).split(": ", 1)[-1]
     except Exception as exc:  # a bug on one article must not stop the others
@@ -212,9 +213,10 @@ def extract_partition(part: Partition, cache_dir: str | None = None, budget: flo
     # the meetings' shuffle by kind family
     return Extracted(facts, Summary([a.source for a in facts], [((), (), r[2], ()) for r in inputs], skipped,
                                     frozenset(p.name for a in facts for p in a.people), counts, cached),
-                     name_buckets(inputs), [r[1] for r in inputs])
+                     name_buckets(inputs), meeting_buckets(inputs))
 
 
+@lru_cache(maxsize=100_000)
 def surname_bucket(name: str) -> int:
     """The people shuffle's bucket of a name: by its last word, the blocking key of
     `resolve.person_keys` (an initial or a lone surname is only ever resolved to a full name ending
@@ -282,11 +284,21 @@ def meeting_bucket(m: tuple) -> int:
     return zlib.crc32((meeting_family(m) or "").encode("utf-8")) % SHUFFLE_BUCKETS
 
 
+def meeting_buckets(inputs: list[tuple]) -> list[list[tuple[int, int, tuple]]]:
+    """Per bucket: the meeting reports of a partition's articles (`res_input`: r[1]), each (index of its
+    article in the partition, place in the article, report)."""
+    buckets: list[list[tuple[int, int, tuple]]] = [[] for _ in range(SHUFFLE_BUCKETS)]
+    for j, r in enumerate(inputs):
+        for pos, m in enumerate(r[1]):
+            buckets[meeting_bucket(m)].append((j, pos, m))
+    return buckets
+
+
 def pick_meetings(extracted: Extracted, ranks: list[int], bucket: int) -> list[tuple[int, int, str, tuple]]:
     """One bucket of a partition's meeting reports, each (rank of its article, place in the article,
     source, report): the meetings' shuffle's send side."""
-    return [(ranks[j], pos, src, m) for j, (src, ms) in enumerate(zip(extracted.summary.sources, extracted.meetings, strict=True))
-            for pos, m in enumerate(ms) if meeting_bucket(m) == bucket]
+    sources = extracted.summary.sources
+    return [(ranks[j], pos, sources[j], m) for j, pos, m in extracted.meetings[bucket]]
 
 
 def cluster_bucket(person_key: dict[str, str], *parts: list[tuple[int, int, str, tuple]]) -> list[list[tuple[int, int, str, tuple]]]:

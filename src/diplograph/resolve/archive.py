@@ -74,7 +74,7 @@ def resolve_inputs(articles: list[tuple[Hashable, str, tuple]], person_key: dict
     `uid` tells articles apart (two files may share a source name); `person_key` may be given when the
     caller has it already (it is `person_keys` of all the names)."""
     person_key = person_key if person_key is not None else _person_key(articles)
-    reports = [(uid, source, m) for uid, source, r in articles for m in r[1]]
+    reports = ((uid, source, m) for uid, source, r in articles for m in r[1])
     return resolve_clustered(articles, person_key, cluster_meetings(articles, person_key), reports)
 
 
