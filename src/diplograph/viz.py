@@ -38,6 +38,7 @@ import re
 import string
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, cast
@@ -811,10 +812,17 @@ def _short_date(date: str) -> str:
     return date
 
 
+@lru_cache(maxsize=256)
 def _kind_family(kind: str) -> str:
-    """The family of a meeting kind as the page's labels need it: "visit" for the kinds of visits
-    ("thăm", "thăm chính thức" …), else "". The one place viz decides a kind's family."""
-    return "visit" if fold_accents(kind).startswith("tham") else ""
+    """The family of a meeting's kind word as written ("thăm chính thức", "hội đàm"), from the taxonomy
+    extraction reads (data/meeting_kinds.ttl: the word's class, then the class's family), else ""."""
+    folded = " ".join(kind.casefold().split())
+    for word in kinds.kind_words():
+        for spelling in word.words:
+            spelling = spelling.casefold()
+            if folded == spelling or folded.startswith(spelling + " "):
+                return kinds.family(word.cls) or ""
+    return ""
 
 
 MEETING_LABEL_MAX = 46  # characters of a meeting's label on the canvas, its date included
