@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .keys import STRIP_COMBINING
@@ -95,15 +96,12 @@ def _vietnamese(name: str) -> bool:
     return bool(words) and spelling_key(words[0]) in _surname_keys()
 
 
-_SURNAMES: list[frozenset[str]] = []
-
-
+@lru_cache(maxsize=1)
 def _surname_keys() -> frozenset[str]:
-    if not _SURNAMES:
-        from .lexicon import load
+    """The spelling keys of the lexicon's Vietnamese surnames (read on first use)."""
+    from .lexicon import load
 
-        _SURNAMES.append(frozenset(spelling_key(s) for s in load().surnames))
-    return _SURNAMES[0]
+    return frozenset(spelling_key(s) for s in load().surnames)
 
 
 def person_spelling_key(name: str) -> str:
