@@ -275,7 +275,9 @@ def test_the_time_budget_per_article_holds_on_the_workers(client, shards, tmp_pa
     report = build_distributed(shards, tmp_path / "out", client=client, partition_size=40, validate=False,
                                article_budget=1e-4)
     over = [(where, why) for where, why in report.skipped if "time budget per article" in why]
-    assert len(over) >= 20  # a tenth of a millisecond: many real articles are over it (fewer on warm workers)
+    # a tenth of a millisecond: (almost) every real article takes longer, interrupted or not (the rule is
+    # the elapsed time, so the count does not depend on when the watchdog got the GIL)
+    assert len(over) >= ARTICLES * 9 // 10
     assert report.read <= ARTICLES - len(over)
     assert all(why == "took more than 0.0001 s to map (time budget per article)" for _, why in over)
     assert all(":" in where and where.split(":")[-1].isdigit() for where, _ in over)  # shard:line
