@@ -35,6 +35,21 @@ R_ATTEND_LIST = rule(
     [Example("Hội nghị\nSáng 15/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 đã khai mạc. Cùng dự có Bộ trưởng Bộ Nội vụ "
              "Lý Thị Hoa; Bộ trưởng Bộ Tư pháp Đỗ Văn Khang.",
              {"kind": "participant", "name": "Đỗ Văn Khang", "meeting": "Ngoại vụ"})])
+R_SHARED_SUBJECT = rule(
+    "role.shared-subject",
+    "In a series of verbs sharing one subject ('X gặp A, tiếp B; dự C'), the object of one verb is not the subject of "
+    "the next: X, not A, hosts B and attends C.",
+    [Example("Hoạt động\nChiều 4/5, Bộ trưởng Ngoại giao Lê Văn Tám đã đến chào Tổng thống Chile Carlos Mena, tiếp Bộ "
+             "trưởng Tài chính Chile Pedro Luna.", {"kind": "participant", "name": "Lê Văn Tám", "meeting": "Pedro Luna"}),
+     Example("Hoạt động\nChiều 4/5, Bộ trưởng Ngoại giao Lê Văn Tám đã đến chào Tổng thống Chile Carlos Mena, tiếp Bộ "
+             "trưởng Tài chính Chile Pedro Luna.", {"kind": "participant", "name": "Carlos Mena", "meeting": "Pedro Luna"},
+             present=False),
+     Example("Hoạt động\nTại New York, Thủ tướng Trần Văn Bảo đã gặp Tổng Thư ký Liên Hợp Quốc John Reed, dự Tọa đàm "
+             "bàn tròn về hợp tác đầu tư Việt Nam - Canada.",
+             {"kind": "participant", "name": "John Reed", "meeting": "Tọa đàm"}, present=False),
+     Example("Hoạt động\nTại New York, Thủ tướng Trần Văn Bảo đã gặp Tổng Thư ký Liên Hợp Quốc John Reed, dự Tọa đàm "
+             "bàn tròn về hợp tác đầu tư Việt Nam - Canada.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Tọa đàm"})])
 
 
 R_ROLE_AFTER = rule(
@@ -120,6 +135,30 @@ FRONT_FRAME = re.compile(r"(?i)^\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|ngày)\s+
                          r"tại|ở)\s*(?:(?:tham |tới |sang )?dự\s+|(?:ý kiến |khai mạc |bế mạc )?(?:tại|ở)\s+)?(?:phiên (?:khai mạc|bế mạc|toàn thể)"
                          r"(?: của)?\s+)?$")
 
+# R_SHARED_SUBJECT: a meeting verb right before a name makes the name its object ("gặp A", "đến chào A", "hội đàm với A")
+OBJECT_VERB_BEFORE = re.compile(r"(?i)(?<!\w)(?:gặp(?: gỡ| mặt| song phương)?|tiếp(?: kiến)?|hội kiến|hội đàm|điện đàm|"
+                                r"chào(?: xã giao)?|yết kiến|thăm|làm việc|(?<!cùng )với)(?: với)?\s+(?:(?:ông|bà|ngài)\s+)?$")
+SERIES_GAP = re.compile(r"[^.;:“”\"]{0,90}")
+
+
+def series_subject(sent: str, ms: list[Mention], m: Mention | None) -> Mention | None:
+    """R_SHARED_SUBJECT: the subject of a verb series whose last named person before a verb is `m`: `m` itself
+    when no meeting verb stands right before it, else (m is that verb's object) the subject of that verb, walking
+    back along the series ('X gặp A, tiếp B'); None when the series has no named subject."""
+    for _ in range(8):
+        if m is None:
+            return None
+        vb = OBJECT_VERB_BEFORE.search(sent, max(0, m.title_start - 40), m.title_start)
+        if vb is None:
+            return m
+        prev = next((o for o in reversed(ms) if o is not m and max(o.end, o.after_end) <= vb.start()), None)
+        if prev is None or not SERIES_GAP.fullmatch(sent, max(prev.end, prev.after_end), vb.start()) \
+                or AGENT_BREAK.search(sent, max(prev.end, prev.after_end), vb.start()):
+            return None
+        m = prev
+    return None
+
+
 ROLE_VERBS = words("role-verbs")  # data/word_classes.ttl
 ROLE_VERB_FINDER = LiteralAnchored(re.compile(r"\b(?:" + "|".join(ROLE_VERBS) + r")\b", re.I), ROLE_VERBS)
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
@@ -138,15 +177,22 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
     if vm is not None:
         role = VERB_ROLE.get(vm.group("verb").lower().split()[0], "attendee")
         agent = next((m for m in reversed(ms) if m.after_end <= vm.start()), None)
+        objects: list[Mention] = []
+        if agent is not None and re.match(r"\s*[,;]", sent[max(agent.end, agent.after_end):]):
+            subj = series_subject(sent, ms, agent)  # R_SHARED_SUBJECT: "X gặp A, dự B": X attends B, not A
+            if subj is not agent:
+                objects = [o for o in ms if subj is not None and subj.end < o.start < vm.start()]
+                agent = subj
         if agent is not None and INVITED_BEFORE.search(sent, max(0, agent.title_start - 120), agent.title_start):
             agent = None  # R_MODALITY: "mời Tổng thống X … dự B": X is invited, not reported taking part
-        if agent is not None and not any(agent.end < o.start < vm.start() for o in ms) \
+        if agent is not None and not any(agent.end < o.start < vm.start() and o not in objects for o in ms) \
                 and not AGENT_BREAK.search(sent, agent.after_end, vm.start()) \
-                and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
+                and vm.start() - agent.after_end < (240 if objects else 160) and not FRONT_FRAME.match(sent[:vm.start()]):
             n = person_name(ctx, agent)
+            rid = R_SHARED_SUBJECT if objects else R_COORDINATED
             if n:
-                ctx.add_participant(mt, n, role, sent, R_COORDINATED, keep=True)
-                ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)
+                ctx.add_participant(mt, n, role, sent, rid, keep=True)
+                ctx.add_participant(mt, n, "attendee", sent, rid, keep=True)
     speech_at(ctx, sent, ms, mt)
     if vm is not None and mt.named:
         np_end = start + len(mt.name)

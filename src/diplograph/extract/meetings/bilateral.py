@@ -9,6 +9,7 @@ from ...wordclasses import word_set
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention, cap
+from ..participation import series_subject
 from ..persons import pair_member, principal, title_reference
 from ..places import meeting_place
 from .words import ANAPHORIC_AFTER, BACKGROUND_BEFORE, FRONTED_NP, PLANNED
@@ -21,6 +22,18 @@ R_FRONTED_NP = rule(
              {"kind": "participant", "name": "M.Ba-rơ-ra", "meeting": "Trần Văn Bảo"}),
      Example("Chủ tịch nước dự diễn đàn\nGặp gỡ Tổng thống Bê-la-rút A.Lu-kin, Chủ tịch nước Trần Văn Bảo đề nghị "
              "hai bên phối hợp.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "A.Lu-kin"})])
+R_FRONTED_NP_BACK = rule(
+    "meeting.party.fronted-noun-phrase-back",
+    "'Tại cuộc gặp X, hai bên …' with no named subject: the meeting with X reported earlier in the article, whose other "
+    "party is the other side (not the article's first person).",
+    [Example("Tổng thống Chile tiếp Bộ trưởng\nTổng thống Chile Carlos Mena tiếp Bộ trưởng Lê Văn Tám. Chiều 4/5, Bộ trưởng "
+             "Ngoại giao Lê Văn Tám đã đến chào Tổng thống Carlos Mena, tiếp Bộ trưởng Tài chính Chile Pedro Luna. Tại cuộc "
+             "gặp Bộ trưởng Tài chính Pedro Luna, hai bên nhất trí tăng cường hợp tác.",
+             {"kind": "participant", "name": "Carlos Mena", "meeting": "Pedro Luna"}, present=False),
+     Example("Tổng thống Chile tiếp Bộ trưởng\nTổng thống Chile Carlos Mena tiếp Bộ trưởng Lê Văn Tám. Chiều 4/5, Bộ trưởng "
+             "Ngoại giao Lê Văn Tám đã đến chào Tổng thống Carlos Mena, tiếp Bộ trưởng Tài chính Chile Pedro Luna. Tại cuộc "
+             "gặp Bộ trưởng Tài chính Pedro Luna, hai bên nhất trí tăng cường hợp tác.",
+             {"kind": "participant", "name": "Lê Văn Tám", "meeting": "Pedro Luna"})])
 R_ALL_PARTIES = rule(
     "meeting.party.all-counterparts",
     "Every counterpart after the kind word is a party ('hội kiến với A, B và C'); after 'giữa' only those named there.",
@@ -111,11 +124,21 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
         return None
     comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
     subj = None
+    rules = [R_FRONTED_NP]
     if comma >= 0:
         subj = next((x for x in ms if x.start > comma and person_name(ctx, x) != person_name(ctx, other)
                      and re.fullmatch(r"[\s,]*(?:\S+\s*){0,6}", sent[comma:x.title_start])), None)
     oname = person_name(ctx, other)
-    sname = person_name(ctx, subj) if subj is not None else principal(ctx, exclude=oname)
+    sname = person_name(ctx, subj) if subj is not None else None
+    if sname is None and oname is not None:
+        # R_FRONTED_NP_BACK: "Tại cuộc gặp X, hai bên …" after "A … tiếp X": the meeting reported earlier, whose other party is A
+        earlier = next((m for m in reversed(ctx.meetings) if m.kind != "Visit" and oname in m.names()
+                        and len(m.names()) == 2), None)
+        sname = next(iter(earlier.names() - {oname}), None) if earlier is not None else None
+        if sname is not None:
+            rules = [R_FRONTED_NP, R_FRONTED_NP_BACK]
+    if sname is None:
+        sname = principal(ctx, exclude=oname)
     if sname is None or oname is None:
         return None
     names = [sname, oname]
@@ -124,7 +147,7 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     name = cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))
     planned = bool(PLANNED.search(sent, max(0, start - 90), start))
     mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
-                  status="planned" if planned else "held", evidence=sent, rules=[R_FRONTED_NP])
+                  status="planned" if planned else "held", evidence=sent, rules=rules)
     for n in names:
         ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
     mt.date = resolve_date(ctx, sent, mt.name)
@@ -199,6 +222,8 @@ def parties_of(ctx: ArticleContext, sent: str, start: int, end: int, ms: list[Me
                cend: int) -> tuple[Mention | None, list[Mention], list[Mention], list[str]]:
     """The subject, the counterparts, every party, and parties known only by a title the article gives one person."""
     subj = subject or next((m for m in reversed(ms) if m.end <= start), None)
+    if subject is None and subj is not None and re.fullmatch(r"\s*[,;]\s*(?:(?:đã|sẽ|cũng|và)\s+)?", sent[max(subj.end, subj.after_end):start]):
+        subj = series_subject(sent, ms, subj) or subj  # R_SHARED_SUBJECT: "X đến chào A, tiếp B": X hosts B
     objs = counterparts(sent, start, end, ms, subj, cend)
     giua_here = re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:])
     if giua_here and len(objs) >= 2 and subj is not None and subj.end <= start:
