@@ -9,7 +9,7 @@ from ..context import ArticleContext, person_name
 from ..drafts import MeetingDraft, Mention
 from ..participation import ROLE_VERB_FINDER, frames, leaders, roles
 from .mention import meeting_from
-from .visits import welcomers
+from .visits import companions, welcomers
 from .words import ANAPHORA_FINDER, EXAMPLE_BEFORE, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
 
 
@@ -84,6 +84,8 @@ def find_meetings(ctx: ArticleContext) -> None:
             target = _referred(ctx, si, sent, focus)
         if target is not None:
             roles(ctx, si, sent, ms, target)
-    for si, sent in enumerate(ctx.sents):  # R_WELCOMERS: once every visit of the article is known
+    for si, sent in enumerate(ctx.sents):  # R_WELCOMERS, R_COMPANIONS: once every visit of the article is known
         if ctx.people and "đón" in sent.lower():
             welcomers(ctx, sent, [m for m in ctx.mentions[si] if person_name(ctx, m)])
+        if ctx.people and ("háp tùng" in sent or "ùng đi với" in sent):  # R_COMPANIONS
+            companions(ctx, sent, [m for m in ctx.mentions[si] if person_name(ctx, m)])

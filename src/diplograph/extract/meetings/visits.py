@@ -58,6 +58,23 @@ R_VISIT_ORG = rule(
     [Example("Thăm\nPhó Chủ tịch Quốc hội Trần Văn Bảo thăm Đại sứ quán Việt Nam tại Pháp.",
              {"kind": "meeting", "kind_of": "Visit"}, present=False)])
 
+R_COMPANIONS = rule(
+    "role.attendee.companions",
+    "Who accompanies a visitor takes part in his visit: the list after 'Tháp tùng X (trong chuyến thăm …) (còn) có A, B' "
+    "or 'Cùng đi với X có A; B'.",
+    [Example("Thủ tướng Nhật Bản thăm Mỹ\nNgày 9/2, Thủ tướng Nhật Bản Kenji Ono bắt đầu chuyến thăm chính thức Mỹ. Tháp tùng "
+             "Thủ tướng Kenji Ono còn có Bộ trưởng Tài chính Taro Mori và Ngoại trưởng Ichiro Sato.",
+             {"kind": "participant", "name": "Ichiro Sato", "kind_of": "Visit"}),
+     Example("Thủ tướng Lào thăm Việt Nam\nNgày 9/2, Thủ tướng Lào Bounmy Vong thăm chính thức Việt Nam. Cùng đi với Thủ tướng "
+             "có các đồng chí Khamla Sy, Phó Thủ tướng; Somphet Lo, Bộ trưởng Bộ Tài chính.",
+             {"kind": "participant", "name": "Somphet Lo", "kind_of": "Visit"}),
+     Example("Thủ tướng Lào tới Hà Nội\nNgày 7/2, Thủ tướng Lào Bounmy Vong tới Hà Nội đồng chủ trì Kỳ họp lần thứ 50 Ủy ban "
+             "liên Chính phủ Việt Nam - Lào. Cùng đi với Thủ tướng có các đồng chí Khamla Sy, Phó Thủ tướng; Somphet Lo, "
+             "Bộ trưởng Bộ Tài chính.", {"kind": "participant", "name": "Khamla Sy", "meeting": "Kỳ họp lần thứ 50"}),
+     Example("Thủ tướng Nhật Bản thăm Mỹ\nNgày 9/2, Thủ tướng Nhật Bản Kenji Ono bắt đầu chuyến thăm chính thức Mỹ. Bộ trưởng "
+             "Tài chính Taro Mori cho biết đoàn doanh nghiệp tháp tùng có 80 công ty.",
+             {"kind": "participant", "name": "Taro Mori", "kind_of": "Visit"}, present=False)])
+
 VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|cùng (?:Phu nhân|phu nhân|Phu quân|"
                        r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?|"
                        r"(?:tới|đến|sang)\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*"
@@ -234,6 +251,44 @@ def welcomers(ctx: ArticleContext, sent: str, ms: list[Mention]) -> None:
                     and not re.search(r"[,;]\s*(?!và\b)[a-zđ]", sent[m.after_end:vm.start()]) \
                     and not host_elsewhere(ctx, n, visit):
                 ctx.add_participant(visit, n, "host", sent, R_WELCOMERS, keep=True)
+
+
+# R_COMPANIONS: "Tháp tùng <visitor> (…) (còn) có A, B", "Cùng đi với <visitor> (…) có A; B"
+COMPANIONS = re.compile(r"(?:^\s*(?:\*\s*)?(?:[^,.;]{0,30}\blà\s+)?(?:tháp tùng|cùng đi với)|(?<!\w)(?:Tháp tùng|Cùng đi với))\s+(?P<who>[^.;:]{2,120}?)\s+"
+                        r"(?:(?:cũng|còn|thì)\s+)?có\s*(?:các đồng chí|các ông|ông|bà)?\s*:?\s*")
+
+
+def companions(ctx: ArticleContext, sent: str, ms: list[Mention]) -> None:
+    """R_COMPANIONS: the persons listed after 'Tháp tùng X … có' take part in X's visit (the article's visit of X,
+    or of the one participant holding the bare title X), else in the first meeting X takes part in (a delegation
+    that travels to a session); a list of companies or a sentence with no named person adds nobody."""
+    cm = COMPANIONS.search(sent)  # a caption glued before it ("Ảnh: TTXVN Tháp tùng …") does not hide it
+    if cm is None:
+        return
+    visits = [m for m in ctx.meetings if m.kind == "Visit" and m.status != "proposed" and m.visitor]
+    lead = next((m for m in ms if cm.start("who") <= m.title_start < cm.end("who")), None)
+    vname = person_name(ctx, lead) if lead is not None else None
+    if vname is None:
+        ref = title_reference(ctx, "của " + cm.group("who"))  # "Tháp tùng Thủ tướng có …": the one holder of the title
+        vname = ref[0] if ref is not None else None
+    if vname is None and len({v.visitor for v in visits}) == 1 and re.match(r"(?:ông|bà|ngài)?\s*[A-ZĐ]", cm.group("who")):
+        vname = visits[0].visitor  # "Tháp tùng Phó Thủ tướng Thường trực có …": the article's one visitor
+    visit = next((v for v in visits if v.visitor == vname), None)
+    if visit is None and vname is None:
+        held = {n for mt in ctx.meetings if mt.status != "proposed" for n in mt.names()}
+        named = [n for n in held if n in ctx.people and re.match(r"(?:ông|bà|ngài)?\s*" + re.escape(cm.group("who").split()[0]),
+                                                                 ctx.people[n].posts[0].title if ctx.people[n].posts else "-")]
+        vname = named[0] if len(named) == 1 else None  # "Cùng đi với Thủ tướng có …": the one Thủ tướng taking part
+    if visit is None:
+        # no visit of his: the delegation travels to the first meeting he takes part in ("tới Hà Nội dự Kỳ họp …")
+        visit = next((mt for mt in ctx.meetings if mt.status != "proposed" and mt.named and vname in mt.names()
+                      and "thăm" not in cm.group("who")), None)
+    if visit is None:
+        return
+    for m in ms:
+        n = person_name(ctx, m)
+        if n and m.start >= cm.end() and n != vname and m.tok_start >= 0:  # a bare title ("Thư ký Thủ tướng") names nobody here
+            ctx.add_participant(visit, n, "attendee", sent, R_COMPANIONS, keep=True)
 
 
 def host_elsewhere(ctx: ArticleContext, name: str, visit: MeetingDraft) -> bool:
