@@ -29,6 +29,14 @@ R_FRONTED_AT = rule(
     "'Tại hội nghị, X …': the subject after a fronted bare meeting word attends the meeting in focus.",
     [Example("G20\nChiều 14/6, Hội nghị thượng đỉnh G20 đã khai mạc tại Osaka. Tại hội nghị, Thủ tướng Canada John "
              "Reed sẽ công bố kế hoạch.", {"kind": "participant", "name": "John Reed", "meeting": "G20"})])
+R_FRONTED_HERE = rule(
+    "role.attendee.fronted-here",
+    "'Tại đây, X …' right after the sentence that reports a meeting: the subject is at that meeting.",
+    [Example("Hội nghị\nNgày 12/7, Hội nghị Bộ trưởng Thông tin các nước Arab lần thứ 50 đã khai mạc tại Cairo. Tại đây, "
+             "Bộ trưởng Thông tin Ai Cập Omar Said nhấn mạnh vai trò của truyền thông.",
+             {"kind": "participant", "name": "Omar Said", "meeting": "Thông tin"}),
+     Example("Thăm\nNgày 12/7, Thủ tướng Trần Văn Bảo đã tới thăm một nhà máy ô tô ở Cairo. Tại đây, Bộ trưởng Công nghiệp "
+             "Ai Cập Omar Said giới thiệu dây chuyền sản xuất.", {"kind": "participant", "name": "Omar Said"}, present=False)])
 R_ATTEND_LIST = rule(
     "role.attendee.list-sentence",
     "An attendee list in its own sentence: 'Cùng dự có A; B.', 'Về phía tỉnh X, có C', 'Tham gia đoàn có D'.",
@@ -274,6 +282,24 @@ def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: Meetin
             n = person_name(ctx, m)
             if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
                 ctx.add_participant(mt, n, "speaker", sent, R_ROLE_AFTER)
+
+
+HERE_AT = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|ở) (?:đây|đó)\s*,\s*")
+
+
+def here_at(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> bool:
+    """R_FRONTED_HERE: "Tại đây, X nhấn mạnh …" after the sentence reporting `mt`: X is at `mt`. Whether the sentence
+    opens so (the caller then takes `mt` for the meeting the sentence is about)."""
+    fa = HERE_AT.match(sent)
+    if fa is None:
+        return False
+    subj = next((m for m in ms if m.start >= fa.end()), None)
+    # the subject right after the frame, or after a post chain of its own ("Tại đây, Bộ trưởng …, kiêm …, ông X")
+    if subj is not None and (re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[fa.end():subj.title_start])
+                             or re.fullmatch(r"[A-ZĐÀ-Ỹ][^.;:“”\"]{0,90}", sent[fa.end():subj.title_start])) \
+            and (n := person_name(ctx, subj)):
+        ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_HERE, keep=True)
+    return True
 
 
 def leaders(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:

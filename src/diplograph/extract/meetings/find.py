@@ -7,7 +7,7 @@ import re
 from ..agreements import agreement_spans
 from ..context import ArticleContext, person_name
 from ..drafts import MeetingDraft, Mention
-from ..participation import ROLE_VERB_FINDER, frames, leaders, roles
+from ..participation import ROLE_VERB_FINDER, frames, here_at, leaders, roles
 from .mention import meeting_from
 from .visits import companions, welcomers
 from .words import ANAPHORA_FINDER, EXAMPLE_BEFORE, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
@@ -60,6 +60,7 @@ def find_meetings(ctx: ArticleContext) -> None:
     """Every sentence's meetings (added through `ctx.add_meeting`) and the roles its persons take in the
     meeting it is about: a new one held there, else the meeting in focus or the one it refers to."""
     focus: MeetingDraft | None = None
+    just_held: MeetingDraft | None = None  # a meeting (no visit) the sentence before reports held there
     for si, sent in enumerate(ctx.sents):
         ms = [m for m in ctx.mentions[si] if person_name(ctx, m)] if ctx.people else []
         found_here = _mentions_here(ctx, si, sent, ms)
@@ -80,8 +81,11 @@ def find_meetings(ctx: ArticleContext) -> None:
                 leaders(ctx, sent, ms, mt.canonical())
         elif found_here and focus is not None:
             target = focus  # only background mentions here: roles belong to the meeting in focus
+        elif just_held is not None and here_at(ctx, sent, ms, just_held):
+            target = just_held  # R_FRONTED_HERE: "Tại đây, X …" after the sentence reporting the meeting
         else:
             target = _referred(ctx, si, sent, focus)
+        just_held = next((m.canonical() for m in foreground if m.kind != "Visit" and m.status == "held"), None)
         if target is not None:
             roles(ctx, si, sent, ms, target)
     for si, sent in enumerate(ctx.sents):  # R_WELCOMERS, R_COMPANIONS: once every visit of the article is known
