@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ...rules import Example, rule
 from ..agreements import agreement_spans
 from ..context import ArticleContext, person_name
 from ..drafts import MeetingDraft, Mention
 from ..participation import ROLE_VERB_FINDER, frames, here_at, leaders, roles
 from .mention import meeting_from
 from .visits import companions, welcomers
-from .words import ANAPHORA_FINDER, EXAMPLE_BEFORE, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
+from .words import ANAPHORA_FINDER, CAPACITY_BEFORE, EXAMPLE_BEFORE, KIND_FINDER, KINDS, NOT_MEETING_AFTER_AT, NOT_MEETING_BEFORE
 
 
 def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -> list[MeetingDraft]:
@@ -33,6 +34,8 @@ def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -
             continue  # R_MECHANISM: "các diễn đàn như Hội nghị …", "cơ chế mới như Cuộc gặp …": an example named
         if any(km.start() >= s and km.end() <= e for s, e, _ in agreement_spans(ctx, sent, an.low)):
             continue
+        if CAPACITY_BEFORE.search(sent, max(0, km.start() - 50), km.start()):
+            continue  # R_CAPACITY: "với tư cách chủ nhà Hội nghị …": a capacity, not a meeting attended
         mt = meeting_from(ctx, si, sent, km, cls, needs, km.group(0), ms, subject)
         if mt is None:
             continue
@@ -40,6 +43,23 @@ def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -
             subject = next((m for m in reversed(ms) if m.end <= km.start()), None)
         found_here.append(mt)
     return found_here
+
+
+R_ANAPHORA_FOCUS = rule(
+    "role.anaphora-focus",
+    "A sentence that opens on a meeting named earlier ('Tại Hội nghị, …', 'Tham gia Hội nghị …, X …') makes it the meeting "
+    "in focus: the roles of the sentences after it go to that meeting, not to the last one found.",
+    [Example("G20\nNgày 7/7, Hội nghị thượng đỉnh G20 lần thứ 30 khai mạc tại Rome. Bên lề, Tổng thống Nga Ivan Petrov gặp "
+             "Thủ tướng Đức Anna Berg. Tham gia Hội nghị với tư cách khách mời, Thủ tướng Trần Văn Bảo đã đóng góp ý kiến. "
+             "Phát biểu tại phiên thảo luận về năng lượng, Thủ tướng Trần Văn Bảo nêu thông điệp hợp tác.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "role": "speaker", "meeting": "G20"}),
+     Example("G20\nNgày 7/7, Hội nghị thượng đỉnh G20 lần thứ 30 khai mạc tại Rome. Bên lề, Tổng thống Nga Ivan Petrov gặp "
+             "Thủ tướng Đức Anna Berg. Tham gia Hội nghị với tư cách khách mời, Thủ tướng Trần Văn Bảo đã đóng góp ý kiến. "
+             "Phát biểu tại phiên thảo luận về năng lượng, Thủ tướng Trần Văn Bảo nêu thông điệp hợp tác.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Anna Berg"}, present=False)])
+# R_ANAPHORA_FOCUS: a sentence opening on a meeting word of an earlier meeting
+ANAPHORA_FOCUS = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|trong|tham gia|tham dự|dự)\s+(?:(?:cuộc|buổi|phiên)\s+)?(?:hội nghị|diễn đàn|"
+                            r"kỳ họp|hội đàm|đối thoại|tọa đàm)\b")
 
 
 def _referred(ctx: ArticleContext, si: int, sent: str, focus: MeetingDraft | None) -> MeetingDraft | None:
@@ -50,7 +70,9 @@ def _referred(ctx: ArticleContext, si: int, sent: str, focus: MeetingDraft | Non
     if ana and ctx.meetings:
         word = re.sub(r"(?i)^(?:tại|trong|dự|sau)\s+", "", ana.group(0)).lower()
         word = re.sub(r"^(?:cuộc|buổi)\s+", "", word)
-        return next((m for m in reversed(ctx.meetings) if word in m.kind_word or word in m.name.lower()), focus)
+        # a meeting recalled in the background ("từ Hội nghị G20 năm ngoái") is no meeting a later sentence is about
+        return next((m for m in reversed(ctx.meetings) if (word in m.kind_word or word in m.name.lower())
+                     and not m.background), focus)
     if ROLE_VERB_FINDER.search(sent, an.low) is not None:
         return focus
     return None
@@ -85,6 +107,8 @@ def find_meetings(ctx: ArticleContext) -> None:
             target = just_held  # R_FRONTED_HERE: "Tại đây, X …" after the sentence reporting the meeting
         else:
             target = _referred(ctx, si, sent, focus)
+            if target is not None and target is not focus and ANAPHORA_FOCUS.match(sent):
+                focus = target  # R_ANAPHORA_FOCUS: "Tham gia Hội nghị …, X …" names the meeting the next sentences are about
         just_held = next((m.canonical() for m in foreground if m.kind != "Visit" and m.status == "held"), None)
         if target is not None:
             roles(ctx, si, sent, ms, target)
