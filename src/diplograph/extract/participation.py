@@ -104,6 +104,9 @@ R_CEREMONY_ROLE = rule(
     [Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Phát biểu tại "
              "Lễ kỷ niệm, Tổng Thư ký Liên Hợp Quốc John Reed chúc mừng Việt Nam.",
              {"kind": "participant", "name": "John Reed", "role": "speaker"}, present=False),
+     Example("Thăm\nTrong khuôn khổ chuyến thăm chính thức Hoa Kỳ, trưa 31/5, Thủ tướng Trần Văn Bảo đã dự tiệc chiêu đãi "
+             "do Ngoại trưởng Hoa Kỳ John Reed chủ trì.", {"kind": "participant", "name": "John Reed", "role": "chair"},
+             present=False),
      Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Cũng tại trụ sở "
              "Liên Hợp Quốc, Thủ tướng Trần Văn Bảo đã phát biểu tại Lễ kỷ niệm 50 năm Việt Nam gia nhập Liên Hợp Quốc.",
              {"kind": "participant", "name": "Trần Văn Bảo", "role": "speaker"}, present=False)])
@@ -118,6 +121,7 @@ CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*|\b(?:tại|ở)\s+)(?:Lễ|Buổi l�
 # R_CEREMONY_ROLE: a role verb whose object is a ceremony, a banquet or a press conference ("phát biểu tại Lễ kỷ niệm")
 CEREMONY_OBJECT = re.compile(r"\s+(?:(?:tại|ở)\s+)?(?:các\s+)?(?:[Ll]ễ|[Bb]uổi lễ|[Tt]iệc|[Cc]hiêu đãi|[Hh]ọp báo|[Cc]uộc họp báo)"
                              r"(?!\s+(?:[Kk]hai mạc|[Bb]ế mạc))\b")
+CEREMONY_DO = re.compile(r"(?i)\b(?:tiệc|chiêu đãi|lễ|họp báo)\b[^,.;]{0,80}\bdo\s+$")  # R_CEREMONY_ROLE: "tiệc … do X chủ trì"
 ROLE_AFTER = [
     (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),
     (re.compile(r"^\s*(?:(?:đã|và|cùng|cũng|sẽ|đến|tới)\s+){0,2}(?:dự\s*(?:,|và)\s*)?(?:phát biểu|khai mạc|bế mạc|kết luận|chỉ đạo|trình bày|báo cáo)\b", re.I), "speaker"),
@@ -281,8 +285,11 @@ def _roles_of(ctx: ArticleContext, si: int, sent: str, m: Mention, n: str, mt: M
     invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
     for rx, role in ROLE_AFTER:
         if not invited and (rm := rx.search(after)):  # R_MODALITY: "mời X dự …" reports no role of X
-            if CEREMONY_AFTER.search(after) or CEREMONY_OBJECT.match(after, rm.end()):
-                continue  # "chủ trì lễ đón", "phát biểu tại Lễ kỷ niệm": the role is at a ceremony, not the meeting
+            if CEREMONY_AFTER.search(after) or CEREMONY_OBJECT.match(after, rm.end()) \
+                    or CEREMONY_DO.search(sent, max(0, m.title_start - 100), m.title_start):
+                continue  # "chủ trì lễ đón", "phát biểu tại Lễ kỷ niệm", "tiệc chiêu đãi do X chủ trì": a ceremony's role
+            if role != "attendee" and mt.kind == "Visit":
+                continue  # a visit has a visitor and hosts, no chair or speaker: the role is at an event of the visit
             if role == "attendee" and mt.sentence_index != si and other_event(after[rm.end():], mt):
                 continue  # R_OTHER_EVENT: "X tham dự APEC …" names another event than the one in focus
             ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)

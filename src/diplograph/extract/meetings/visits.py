@@ -19,6 +19,29 @@ R_VISIT = rule(
     [Example("Thăm\nThủ tướng Trần Văn Bảo bắt đầu chuyến thăm chính thức Hoa Kỳ.",
              {"kind": "meeting", "name": "Hoa Kỳ", "kind_of": "Visit"})])
 
+R_VISIT_FRAMED = rule(
+    "meeting.visit.fronted-frame",
+    "A visit named in a fronted frame ('Trong khuôn khổ chuyến thăm chính thức Y, <time>, <place>, X …', 'Nhân chuyến thăm "
+    "Y, …', 'Trước thềm chuyến thăm Y, …'): the visitor is the subject of the main clause.",
+    [Example("Khai mạc\nTrong khuôn khổ chuyến thăm chính thức Tây Ban Nha, tối 23/5, Phó Thủ tướng Lê Văn Tám đã chủ trì "
+             "lễ khai mạc Ngày Việt Nam.", {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Visit"}),
+     Example("Phỏng vấn\nTrước thềm chuyến thăm chính thức Liên bang Nga từ ngày 28/6 đến 1/7, Chủ tịch nước Lê Văn Tám đã "
+             "trả lời phỏng vấn.", {"kind": "meeting", "kind_of": "Visit", "place": "Liên bang Nga"}),
+     Example("Hội đàm\nTrong khuôn khổ chuyến thăm chính thức Mỹ, chiều 31/5, Tổng thống Mỹ John Carter đã đón tiếp và hội đàm "
+             "với Thủ tướng Lê Văn Tám tại Nhà Trắng.", {"kind": "meeting", "kind_of": "Visit", "name": "John Carter"},
+             present=False),
+     Example("Hội đàm\nTrong khuôn khổ chuyến thăm chính thức Mỹ, chiều 31/5, Tổng thống Mỹ John Carter đã đón tiếp và hội đàm "
+             "với Thủ tướng Lê Văn Tám tại Nhà Trắng.", {"kind": "participant", "kind_of": "Visit", "name": "Lê Văn Tám"})])
+R_VISIT_LIGHT_VERB = rule(
+    "meeting.visit.light-verb",
+    "A visit made with a light verb or companions between the visitor and it: 'X đang thực hiện/tiến hành chuyến thăm Y', "
+    "'X và Phu nhân, cùng Đoàn đại biểu cấp cao …, thực hiện chuyến thăm Y'.",
+    [Example("Thăm\nThủ tướng Lê Văn Tám đang thực hiện chuyến thăm chính thức Hoa Kỳ từ ngày 29 - 31/5.",
+             {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Visit"}),
+     Example("Thăm\nChủ tịch nước Lê Văn Tám và Phu nhân, cùng Đoàn đại biểu cấp cao Việt Nam thực hiện chuyến thăm chính "
+             "thức Cộng hòa Belarus từ ngày 26 - 28/6.", {"kind": "meeting", "kind_of": "Visit", "place": "Cộng hòa Belarus"}),
+     Example("Thăm\nThủ tướng Lê Văn Tám cho biết Bộ Ngoại giao đang chuẩn bị chuyến thăm chính thức Hoa Kỳ.",
+             {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Visit"}, present=False)])
 
 R_VISIT_DEST_AFTER = rule(
     "meeting.visit.destination-after-visitor",
@@ -75,11 +98,13 @@ R_COMPANIONS = rule(
              "Tài chính Taro Mori cho biết đoàn doanh nghiệp tháp tùng có 80 công ty.",
              {"kind": "participant", "name": "Taro Mori", "kind_of": "Visit"}, present=False)])
 
-VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|cùng (?:Phu nhân|phu nhân|Phu quân|"
-                       r"phu quân)(?: và [^,.;]{0,60}?)?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?|"
+VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|hiện|thực hiện|tiến hành|"
+                       r"(?:cùng|và) (?:Phu nhân|phu nhân|Phu quân|phu quân)(?: và [^,.;]{0,60}?)?|"
+                       r",?\s*cùng (?:với )?(?:Đoàn|đoàn|phái đoàn)[^,.;]{0,60}?,?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?|"
                        r"(?:tới|đến|sang)\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*"
                        r"(?:\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3}\s*,?)\s*)*"
                        r"(?:chuyến|cuộc)?\s*")  # R_VISIT_VIA_CITY: "X tới Tokyo thăm chính thức Nhật Bản"
+LIGHT_VERB = re.compile(r"\b(?:thực hiện|tiến hành)\b|\bcùng (?:với )?(?:Đoàn|đoàn|phái đoàn)|\bvà (?:Phu nhân|phu nhân|Phu quân|phu quân)")  # R_VISIT_LIGHT_VERB
 # R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 # R_WELCOMERS: "Đón đoàn tại sân bay có: A; B", "Ra đón … có", "A và B (đã) ra đón <visitor>"
@@ -100,8 +125,9 @@ def refused_visit(ctx: ArticleContext, sent: str, start: int, end: int, word: st
     if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]) \
             and not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
         return True
-    if ANAPHORIC_AFTER.match(sent, end) or re.match(r"\s*(?:kéo dài|lần này)\b", sent[end:]):
-        return True  # R_MEETING_ANAPHORA: "nhân chuyến thăm này", "kết thúc chuyến thăm kéo dài 3 ngày"
+    if ANAPHORIC_AFTER.match(sent, end) or re.match(r"\s*(?:kéo dài|lần này)\b", sent[end:]) \
+            or (word.lower() != "thăm" and re.match(r"\s*[,.;:]", sent[end:])):
+        return True  # R_MEETING_ANAPHORA: "nhân chuyến thăm này", "kết thúc chuyến thăm kéo dài 3 ngày", "Trong chuyến thăm, …"
     if VISIT_TO_ORG.match(sent, end):
         return True  # R_VISIT_ORG: "thăm Đại sứ quán …", "thăm nhà máy …": a call on an organization, not a trip
     return False
@@ -150,7 +176,8 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
     direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)
               and not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])]
     if direct:
-        return direct[-1], []
+        light = LIGHT_VERB.search(sent, direct[-1].after_end, start)
+        return direct[-1], ([R_VISIT_LIGHT_VERB] if light is not None else [])
     # R_VISIT_QUOTED: "ông X phát biểu trước chuyến thăm Y": the speaker is about to make the visit
     quoted = [m for m in ms if m.end <= start and VISIT_QUOTED.fullmatch(sent, max(m.end, m.after_end), start)]
     if quoted:
@@ -162,8 +189,13 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
     dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
     if dm:
         visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
-    if visitor is None and re.search(r"(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*(?:chuyến\s*)?$", sent[:start]):
-        visitor = next((m for m in ms if m.start > end), None)
+    if visitor is None and re.search(r"(?i)(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*"
+                                     r"(?:chuyến\s*)?$", sent[:start]):
+        # R_VISIT_FRAMED: the subject of the main clause, after the frame's comma ("Trong khuôn khổ chuyến thăm Y, tối 23/5, X …");
+        # a name right after "tại" is a place, not the subject
+        visitor = next((m for m in ms if m.start > end and not re.search(r"(?:tại|ở)\s+$", sent[max(0, m.title_start - 6):m.title_start])),
+                       None)
+        return visitor, ([R_VISIT_FRAMED] if visitor is not None else [])
     return visitor, []
 
 
@@ -187,6 +219,9 @@ def visit_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int,
     ms = [m for m in ms if not pair_member(m, ms)]
     ms = [m for m in ms if not re.search(r"mời\s+(?:của\s+)?(?:\S+\s+){0,2}$", sent[max(0, m.title_start - 30):m.title_start])]
     visitor, extra_rules = visitor_of(sent, start, end, ms)
+    if visitor is not None and R_VISIT_FRAMED in extra_rules and place is not None and holds_post_of(ctx, visitor, place):
+        # R_VISIT_FRAMED: "Trong khuôn khổ chuyến thăm Mỹ, Tổng thống Mỹ X đã đón tiếp Y": the host speaks; Y visits
+        visitor = next((m for m in ms if m.start > visitor.end and not holds_post_of(ctx, m, place)), None)
     vname = person_name(ctx, visitor) if visitor is not None else None
     if visitor is None:
         ref = title_reference(ctx, sent[end:end + 60]) if "mời" not in sent[end:end + 60] else None
@@ -289,6 +324,14 @@ def companions(ctx: ArticleContext, sent: str, ms: list[Mention]) -> None:
         n = person_name(ctx, m)
         if n and m.start >= cm.end() and n != vname and m.tok_start >= 0:  # a bare title ("Thư ký Thủ tướng") names nobody here
             ctx.add_participant(visit, n, "attendee", sent, R_COMPANIONS, keep=True)
+
+
+def holds_post_of(ctx: ArticleContext, m: Mention, place: str) -> bool:
+    """R_VISIT_FRAMED: whether the person of `m` holds a post of the country `place` (a host, not a visitor there)."""
+    name = person_name(ctx, m)
+    dest = place_key(place)
+    return bool(name and dest and name in ctx.people
+                and any(p.organization and place_key(p.organization) == dest for p in ctx.people[name].posts))
 
 
 def host_elsewhere(ctx: ArticleContext, name: str, visit: MeetingDraft) -> bool:
