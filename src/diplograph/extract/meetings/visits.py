@@ -34,10 +34,21 @@ R_VISIT_FRAMED = rule(
              "với Thủ tướng Lê Văn Tám tại Nhà Trắng.", {"kind": "participant", "kind_of": "Visit", "name": "Lê Văn Tám"})])
 R_VISIT_LIGHT_VERB = rule(
     "meeting.visit.light-verb",
-    "A visit made with a light verb or companions between the visitor and it: 'X đang thực hiện/tiến hành chuyến thăm Y', "
-    "'X và Phu nhân, cùng Đoàn đại biểu cấp cao …, thực hiện chuyến thăm Y'.",
+    "A visit made with a light verb, companions or a trip's stages between the visitor and it: 'X đang thực hiện/tiến hành "
+    "chuyến thăm Y', 'X và Phu nhân, cùng Đoàn đại biểu cấp cao …, thực hiện chuyến thăm Y', 'X trong chuyến thăm Y', 'X rời "
+    "Hà Nội, kết thúc tốt đẹp chuyến thăm Y'; 'cấp Nhà nước' qualifies the visit in either case.",
     [Example("Thăm\nThủ tướng Lê Văn Tám đang thực hiện chuyến thăm chính thức Hoa Kỳ từ ngày 29 - 31/5.",
              {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Visit"}),
+     Example("Thăm\nBộ trưởng Quốc phòng Mỹ John Carter trong chuyến thăm chính thức tới Nhật Bản hôm 3/2.",
+             {"kind": "meeting", "kind_of": "Visit", "place": "Nhật Bản", "name": "John Carter"}),
+     Example("Gặp\nTổng thống Mỹ John Carter sẽ gặp Giáo hoàng Luca trong chuyến công du Italy sắp tới.",
+             {"kind": "meeting", "kind_of": "Visit", "name": "Luca"}, present=False),
+     Example("Thăm\nTháng Năm 2016, cựu Tổng thống Mỹ John Carter trong chuyến thăm chính thức Việt Nam đã công bố dự án.",
+             {"kind": "meeting", "kind_of": "Visit"}, present=False),
+     Example("Kết thúc\nTối 20/6, Chủ tịch Thượng viện Haiti Jean Paul rời Hà Nội, kết thúc tốt đẹp chuyến thăm chính thức Việt Nam.",
+             {"kind": "meeting", "kind_of": "Visit", "place": "Việt Nam", "name": "Jean Paul"}),
+     Example("Thăm\nTổng thống Séc Jan Novak và Phu nhân sang thăm cấp Nhà nước tới Việt Nam từ ngày 6 - 8/6.",
+             {"kind": "meeting", "kind_of": "Visit", "name": "cấp Nhà nước Việt Nam"}),
      Example("Thăm\nChủ tịch nước Lê Văn Tám và Phu nhân, cùng Đoàn đại biểu cấp cao Việt Nam thực hiện chuyến thăm chính "
              "thức Cộng hòa Belarus từ ngày 26 - 28/6.", {"kind": "meeting", "kind_of": "Visit", "place": "Cộng hòa Belarus"}),
      Example("Thăm\nThủ tướng Lê Văn Tám cho biết Bộ Ngoại giao đang chuẩn bị chuyến thăm chính thức Hoa Kỳ.",
@@ -100,11 +111,15 @@ R_COMPANIONS = rule(
 
 VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|hiện|thực hiện|tiến hành|"
                        r"(?:cùng|và) (?:Phu nhân|phu nhân|Phu quân|phu quân)(?: và [^,.;]{0,60}?)?|"
-                       r",?\s*cùng (?:với )?(?:Đoàn|đoàn|phái đoàn)[^,.;]{0,60}?,?|[\w\s,]{0,80}?(?:bắt đầu|kết thúc)|dẫn đầu [^,.;]{0,80}?|"
+                       r",?\s*cùng (?:với )?(?:Đoàn|đoàn|phái đoàn)[^,.;]{0,60}?,?|[\w\s,-]{0,120}?(?:bắt đầu|kết thúc)(?: tốt đẹp| thành công)?|dẫn đầu [^,.;]{0,80}?|"
                        r"(?:tới|đến|sang)\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*"
                        r"(?:\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3}\s*,?)\s*)*"
                        r"(?:chuyến|cuộc)?\s*")  # R_VISIT_VIA_CITY: "X tới Tokyo thăm chính thức Nhật Bản"
-LIGHT_VERB = re.compile(r"\b(?:thực hiện|tiến hành)\b|\bcùng (?:với )?(?:Đoàn|đoàn|phái đoàn)|\bvà (?:Phu nhân|phu nhân|Phu quân|phu quân)")  # R_VISIT_LIGHT_VERB
+DURING_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang)\s+)?(?:(?:tới|đến|sang)\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*"
+                        r"(?:\s+[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){0,3}\s+)?trong\s+(?:(?:chuyến|cuộc)\s*)?")
+PAST_CUE = re.compile(r"(?i)\b(?:vừa qua|hồi|năm ngoái|năm trước|trước đây|từng|tháng\s+(?:\d{1,2}|năm|giêng)\s*[/-]?\s*(?:năm\s+)?(?:19|20)\d\d|"
+                      r"năm (?:19|20)\d\d)\b")
+LIGHT_VERB = re.compile(r"\b(?:thực hiện|tiến hành|tốt đẹp|thành công)\b|\bcùng (?:với )?(?:Đoàn|đoàn|phái đoàn)|\bvà (?:Phu nhân|phu nhân|Phu quân|phu quân)")  # R_VISIT_LIGHT_VERB
 # R_VISIT_HOST: who welcomes a visitor hosts the visit ("X nhiệt liệt chào mừng Y sang thăm Việt Nam")
 WELCOME = re.compile(r"(?i)\b(?:chào mừng|đón|đón tiếp)\s*$")
 # R_WELCOMERS: "Đón đoàn tại sân bay có: A; B", "Ra đón … có", "A và B (đã) ra đón <visitor>"
@@ -122,7 +137,7 @@ VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đ�
 def refused_visit(ctx: ArticleContext, sent: str, start: int, end: int, word: str) -> bool:
     """A 'thăm' that is no state visit: no destination or qualifier after it, the visit in focus, a call on
     an organization (R_VISIT_ORG), or a visit of the past (R_VISIT_PAST)."""
-    if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp nhà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]) \
+    if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]) \
             and not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
         return True
     if ANAPHORIC_AFTER.match(sent, end) or re.match(r"\s*(?:kéo dài|lần này)\b", sent[end:]) \
@@ -137,7 +152,7 @@ def destination(ctx: ArticleContext, sent: str, end: int) -> tuple[str, str | No
     """The visit's qualifier ('chính thức', 'cấp nhà nước') and its destination as written."""
     after = sent[end:end + 80]
     after = re.split(r"\bcủa\b", after)[0]  # "chuyến thăm Cuba của Chủ tịch Quốc hội Lào": the place is before "của"
-    qual = re.match(r"\s*((?:chính thức|cấp nhà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp nhà nước|làm việc|hữu nghị))*)?", after)
+    qual = re.match(r"\s*((?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị))*)?", after)
     qualifier = qual.group(1) if qual and qual.group(1) else ""
     place = None
     cc = CITY_THEN_COUNTRY.match(after, len(qual.group(0)) if qual else 0)
@@ -178,6 +193,11 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
     if direct:
         light = LIGHT_VERB.search(sent, direct[-1].after_end, start)
         return direct[-1], ([R_VISIT_LIGHT_VERB] if light is not None else [])
+    # R_VISIT_LIGHT_VERB: "X (sẽ tới Moskva) trong chuyến thăm Y": the sentence's first person, no meeting verb before
+    # "trong" (the object of "gặp … trong chuyến thăm" may be host or guest), no past date (a visit recalled)
+    during = [m for m in ms[:1] if m.end <= start and DURING_GAP.fullmatch(sent, m.after_end, start)]
+    if during and not PAST_CUE.search(sent):
+        return during[0], [R_VISIT_LIGHT_VERB]
     # R_VISIT_QUOTED: "ông X phát biểu trước chuyến thăm Y": the speaker is about to make the visit
     quoted = [m for m in ms if m.end <= start and VISIT_QUOTED.fullmatch(sent, max(m.end, m.after_end), start)]
     if quoted:
@@ -189,7 +209,7 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
     dm = re.search(r"\bdo ([^.;]{0,200}?),? dẫn đầu", sent)
     if dm:
         visitor = next((m for m in ms if dm.start(1) <= m.start < dm.end(1)), None)
-    if visitor is None and re.search(r"(?i)(?:trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*"
+    if visitor is None and re.search(r"(?i)(?:tiếp tục|trong khuôn khổ|nhân dịp|trong dịp|trong thời gian|trước thềm|nhân)\s*"
                                      r"(?:chuyến\s*)?$", sent[:start]):
         # R_VISIT_FRAMED: the subject of the main clause, after the frame's comma ("Trong khuôn khổ chuyến thăm Y, tối 23/5, X …");
         # a name right after "tại" is a place, not the subject
