@@ -57,6 +57,15 @@ R_ANAPHORA_FOCUS = rule(
              "Thủ tướng Đức Anna Berg. Tham gia Hội nghị với tư cách khách mời, Thủ tướng Trần Văn Bảo đã đóng góp ý kiến. "
              "Phát biểu tại phiên thảo luận về năng lượng, Thủ tướng Trần Văn Bảo nêu thông điệp hợp tác.",
              {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Anna Berg"}, present=False)])
+R_AFTER_MEETING = rule(
+    "role.refuse.after-meeting",
+    "A sentence framed 'Sau cuộc gặp (đó), …' reports what followed the meeting: its role verbs are no roles at it.",
+    [Example("Gặp\nNgày 6/6, Đặc phái viên Mỹ John Reed gặp Đại sứ Triều Tiên Ri Chol-su tại New York. Sau cuộc gặp đó, Ngoại "
+             "trưởng Mỹ Tom Baker tham vấn với Tổng thống Mỹ Ray Cole và chỉ đạo ông Reed lên đường.",
+             {"kind": "participant", "name": "Ray Cole", "meeting": "Ri Chol-su"}, present=False),
+     Example("Gặp\nNgày 6/6, Đặc phái viên Mỹ John Reed gặp Đại sứ Triều Tiên Ri Chol-su tại New York. Sau cuộc gặp đó, Ngoại "
+             "trưởng Mỹ Tom Baker tham vấn với Tổng thống Mỹ Ray Cole và chỉ đạo ông Reed lên đường.",
+             {"kind": "participant", "name": "John Reed", "meeting": "Ri Chol-su"})])
 # R_ANAPHORA_FOCUS: a sentence opening on a meeting word of an earlier meeting
 ANAPHORA_FOCUS = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|trong|tham gia|tham dự|dự)\s+(?:(?:cuộc|buổi|phiên)\s+)?(?:hội nghị|diễn đàn|"
                             r"kỳ họp|hội đàm|đối thoại|tọa đàm)\b")
@@ -68,6 +77,8 @@ def _referred(ctx: ArticleContext, si: int, sent: str, focus: MeetingDraft | Non
     an = ctx.analyses[si]
     ana = ANAPHORA_FINDER.search(sent, an.low)
     if ana and ctx.meetings:
+        if re.match(r"(?i)sau\s", ana.group(0)):
+            return None  # R_AFTER_MEETING: "Sau cuộc gặp đó, X chỉ đạo …" reports what followed, not a role at the meeting
         word = re.sub(r"(?i)^(?:tại|trong|dự|sau)\s+", "", ana.group(0)).lower()
         word = re.sub(r"^(?:cuộc|buổi)\s+", "", word)
         # a meeting recalled in the background ("từ Hội nghị G20 năm ngoái") is no meeting a later sentence is about
