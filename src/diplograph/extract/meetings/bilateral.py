@@ -34,6 +34,12 @@ R_FRONTED_NP_BACK = rule(
              "Ngoại giao Lê Văn Tám đã đến chào Tổng thống Carlos Mena, tiếp Bộ trưởng Tài chính Chile Pedro Luna. Tại cuộc "
              "gặp Bộ trưởng Tài chính Pedro Luna, hai bên nhất trí tăng cường hợp tác.",
              {"kind": "participant", "name": "Lê Văn Tám", "meeting": "Pedro Luna"})])
+R_CLAUSE_END = rule(
+    "meeting.party.clause-end",
+    "The counterparts and name of a meeting end where a subordinate clause opens after a comma ('cuộc hội đàm Nga – Mỹ, "
+    "bởi lẽ đây là cuộc đối thoại đầu tiên … kể từ khi ông X …': X is no party named there).",
+    [Example("Hội đàm\nĐáng chú ý nhất là cuộc hội đàm trực tiếp Nga – Mỹ, bởi lẽ đây là cuộc đối thoại đầu tiên giữa hai "
+             "nước kể từ khi Tổng thống Mỹ John Carter nhậm chức.", {"kind": "meeting", "name": "bởi lẽ"}, present=False)])
 R_ALL_PARTIES = rule(
     "meeting.party.all-counterparts",
     "Every counterpart after the kind word is a party ('hội kiến với A, B và C'); after 'giữa' only those named there.",
@@ -154,8 +160,14 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     mt.place = meeting_place(ctx, sent, mt, start)
     return mt
 
+CLAUSE_END = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b"
+                        r"|,\s*(?:bởi lẽ|bởi vì|vì|nhưng|song|trong khi|khi|sau khi|trước khi|đây là|đó là|nhằm|để)\s")  # R_CLAUSE_END
+
+
 def clause_end(sent: str, pos: int) -> int:
-    m = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b").search(sent, pos)
+    """Where the clause of a meeting verb ends: at a sentence break, the next meeting verb after a comma, or a
+    subordinate clause after a comma (R_CLAUSE_END: 'cuộc hội đàm Nga – Mỹ, bởi lẽ đây là …': no party after it)."""
+    m = CLAUSE_END.search(sent, pos)
     return m.start() if m else len(sent)
 
 
