@@ -104,6 +104,9 @@ R_CEREMONY_ROLE = rule(
     [Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Phát biểu tại "
              "Lễ kỷ niệm, Tổng Thư ký Liên Hợp Quốc John Reed chúc mừng Việt Nam.",
              {"kind": "participant", "name": "John Reed", "role": "speaker"}, present=False),
+     Example("Hội đàm\nNgày 28/1, Tổng thống Mỹ John Carter hội đàm với Thủ tướng Australia Tom Reed. Các quan chức tuyên thệ "
+             "dưới sự chủ trì của Phó Tổng thống Mỹ Ray Cole trong một buổi lễ tại Nhà Trắng.",
+             {"kind": "participant", "name": "Ray Cole", "role": "chair"}, present=False),
      Example("Thăm\nTrong khuôn khổ chuyến thăm chính thức Hoa Kỳ, trưa 31/5, Thủ tướng Trần Văn Bảo đã dự tiệc chiêu đãi "
              "do Ngoại trưởng Hoa Kỳ John Reed chủ trì.", {"kind": "participant", "name": "John Reed", "role": "chair"},
              present=False),
@@ -121,6 +124,7 @@ CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*|\b(?:tại|ở)\s+)(?:Lễ|Buổi l�
 # R_CEREMONY_ROLE: a role verb whose object is a ceremony, a banquet or a press conference ("phát biểu tại Lễ kỷ niệm")
 CEREMONY_OBJECT = re.compile(r"\s+(?:(?:tại|ở)\s+)?(?:các\s+)?(?:[Ll]ễ|[Bb]uổi lễ|[Tt]iệc|[Cc]hiêu đãi|[Hh]ọp báo|[Cc]uộc họp báo)"
                              r"(?!\s+(?:[Kk]hai mạc|[Bb]ế mạc))\b")
+CEREMONY_NEXT = re.compile(r"(?i)\s*(?:trong|tại)\s+(?:một\s+)?(?:buổi\s+)?(?:lễ|tiệc|họp báo|cuộc họp báo)\b")  # R_CEREMONY_ROLE
 CEREMONY_DO = re.compile(r"(?i)\b(?:tiệc|chiêu đãi|lễ|họp báo)\b[^,.;]{0,80}\bdo\s+$")  # R_CEREMONY_ROLE: "tiệc … do X chủ trì"
 ROLE_AFTER = [
     (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),
@@ -297,11 +301,13 @@ def _roles_of(ctx: ArticleContext, si: int, sent: str, m: Mention, n: str, mt: M
                 ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
     before = sent[:m.title_start]
     for rx, role in ROLE_FRONTED:
-        if rx.search(before) and not CEREMONY_BEFORE.search(before):
+        if rx.search(before) and not CEREMONY_BEFORE.search(before) \
+                and not CEREMONY_NEXT.match(sent, max(m.end, m.after_end)):  # "dưới sự chủ trì của X trong một buổi lễ"
             ctx.add_participant(mt, n, role, sent, R_ROLE_FRONTED)
     # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
     cue = ATTEND_LIST.search(sent)
-    if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
+    if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]) \
+            and not CEREMONY_NEXT.match(sent, max(m.end, m.after_end)):
         role = "chair" if "chủ trì" in cue.group(0) else "attendee"
         ctx.add_participant(mt, n, role, sent, R_ATTEND_LIST, keep=True)
 

@@ -150,6 +150,19 @@ def _place_after_cue(ctx: ArticleContext, window: str) -> str | None:
     return _unknown_place(ctx, window)
 
 
+R_PLACE_OTHER_MEETING = rule(
+    "place.refuse.other-meeting",
+    "A 'tại X' after another meeting the sentence plans or names indefinitely ('hai bên nhất trí tổ chức một cuộc gặp cấp "
+    "thứ trưởng … tại Moskva') is that meeting's place, not the place of the meeting before it.",
+    [Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên nhất trí tổ chức "
+             "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.",
+             {"kind": "meeting", "name": "Ivan Petrov", "place": "Moskva"}, present=False),
+     Example("Gặp\nTại Tokyo, Tổng thống Nga Ivan Petrov gặp Thủ tướng Nhật Bản Kenji Ono; hai bên nhất trí tổ chức một cuộc "
+             "gặp cấp thứ trưởng tại Moskva.", {"kind": "meeting", "name": "Ivan Petrov", "place": "Tokyo"})])
+# R_PLACE_OTHER_MEETING: another meeting, planned or indefinite, between a meeting and a place cue
+OTHER_MEETING = re.compile(r"(?i)\bmột\s+(?:cuộc|buổi|phiên)\s+\w|\btổ chức\s+(?:một\s+)?(?:cuộc|buổi|hội nghị|kỳ họp|phiên)\b")
+
+
 def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0) -> str | None:
     """R_PLACE: where a meeting is held: after 'tại'/'ở' (the cue after its kind word first, nearest first;
     then those before it), else a place inside its name that is no region (a person's name holds none)."""
@@ -157,7 +170,10 @@ def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0
     si = mt.sentence_index
     titles = [(x.title_start, x.end) for x in ctx.mentions[si] if x.title_start < x.start] \
         if 0 <= si < len(ctx.sents) and ctx.sents[si] == sent else []
+    other = OTHER_MEETING.search(sent, pos + 4)  # R_PLACE_OTHER_MEETING
     for m in cues:
+        if other is not None and m.start() > other.start() > pos:
+            continue  # R_PLACE_OTHER_MEETING: "… tổ chức một cuộc gặp … tại Moskva": that meeting's place
         if any(a <= m.start() < b and ENVOY_TITLE.search(sent, a, m.start()) for a, b in titles):
             continue  # R_PLACE_IN_TITLE: "Đại sứ Việt Nam tại Nga Ngô Văn A": part of a post, not a place
         window = sent[m.end():m.end() + 70]

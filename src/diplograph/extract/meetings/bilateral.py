@@ -40,6 +40,20 @@ R_CLAUSE_END = rule(
     "bởi lẽ đây là cuộc đối thoại đầu tiên … kể từ khi ông X …': X is no party named there).",
     [Example("Hội đàm\nĐáng chú ý nhất là cuộc hội đàm trực tiếp Nga – Mỹ, bởi lẽ đây là cuộc đối thoại đầu tiên giữa hai "
              "nước kể từ khi Tổng thống Mỹ John Carter nhậm chức.", {"kind": "meeting", "name": "bởi lẽ"}, present=False)])
+R_INDEFINITE = rule(
+    "meeting.refuse.indefinite-unnamed",
+    "'một cuộc gặp …' with no named counterpart is another meeting than the one in focus, named by nobody: no mention, so it "
+    "lends the meeting in focus neither its place nor its organizer.",
+    [Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tổ chức "
+             "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.",
+             {"kind": "meeting", "name": "Ivan Petrov", "place": "Moskva"}, present=False),
+     Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tổ chức "
+             "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.", {"kind": "meeting", "name": "Ivan Petrov"})])
+R_FRONTED_BETWEEN = rule(
+    "meeting.party.fronted-between",
+    "A fronted 'Sau/Tại cuộc gặp giữa A và B, …' is a meeting of A and B (both named after 'giữa').",
+    [Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tăng "
+             "cường hợp tác.", {"kind": "participant", "name": "Kenji Ono", "meeting": "Ivan Petrov"})])
 R_ALL_PARTIES = rule(
     "meeting.party.all-counterparts",
     "Every counterpart after the kind word is a party ('hội kiến với A, B và C'); after 'giữa' only those named there.",
@@ -113,6 +127,24 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     principal (the first person of its headline, else its first person)."""
     m = MEETING_ADJECTIVES.match(sent, end)  # R_MEETING_ADJECTIVE: "Trong cuộc điện đàm bất ngờ với X, …"
     at = m.end() if m else end
+    gm = re.match(r"\s*giữa\s+", sent[at:])
+    if gm is not None:
+        # R_FRONTED_BETWEEN: "Sau cuộc gặp giữa A và B, hai bên …": both parties follow "giữa"
+        first = next((x for x in ms if x.title_start == at + gm.end()), None)
+        second = next((x for x in ms if first is not None and x.start > first.end
+                       and re.fullmatch(r"\s*(?:và|với|cùng)\s+", sent[max(first.end, first.after_end):x.title_start])), None)
+        names = [n for x in (first, second) if x is not None and (n := person_name(ctx, x)) is not None]
+        if second is None or len(set(names)) != 2:
+            return None
+        kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+        label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
+        mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(label.lower()) + " " + " – ".join(names),
+                          named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP, R_FRONTED_BETWEEN])
+        for n in names:
+            ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
+        mt.date = resolve_date(ctx, sent, mt.name)
+        mt.place = meeting_place(ctx, sent, mt, start)
+        return mt
     other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
     if other is None:
         # "tại hội đàm ở Nhà khách …, hai Thủ tướng trao đổi …": the parties are the pair after the comma
@@ -315,6 +347,8 @@ def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: 
         return None, True  # talks need a named other party ("đàm phán với Mỹ" names none)
     if not parties and not (kind_noun or word[0].isupper()):
         return None, True
+    if not objs and re.search(r"(?i)\bmột\s+(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
+        return None, True  # R_INDEFINITE: "nhất trí tổ chức một cuộc gặp cấp thứ trưởng": another, unnamed meeting
     tail = name_tail(sent, start, objs, cend)
     if not objs and not extra_names and len(parties) < 2 and len(tail.split()) <= len(word.split()):
         return None, True  # "X đã gặp gỡ, nói chuyện …": no one named on the other side, nothing to name it by
