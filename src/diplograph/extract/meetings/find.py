@@ -39,6 +39,11 @@ def _mentions_here(ctx: ArticleContext, si: int, sent: str, ms: list[Mention]) -
         mt = meeting_from(ctx, si, sent, km, cls, needs, km.group(0), ms, subject)
         if mt is None:
             continue
+        prev = found_here[-1] if found_here else None
+        if prev is not None and prev.status == "planned" and mt.status == "held" \
+                and not HELD_BREAK.search(sent, prev.span_start, km.start()):
+            mt.status = "planned"  # R_PLANNED_SERIES: "dự kiến sẽ hội đàm với A, hội kiến B, gặp C; tham dự D"
+            mt.rules = mt.rules + [R_PLANNED_SERIES]
         if subject is None:
             subject = next((m for m in reversed(ms) if m.end <= km.start()), None)
         found_here.append(mt)
@@ -57,6 +62,19 @@ R_ANAPHORA_FOCUS = rule(
              "Thủ tướng Đức Anna Berg. Tham gia Hội nghị với tư cách khách mời, Thủ tướng Trần Văn Bảo đã đóng góp ý kiến. "
              "Phát biểu tại phiên thảo luận về năng lượng, Thủ tướng Trần Văn Bảo nêu thông điệp hợp tác.",
              {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Anna Berg"}, present=False)])
+R_PLANNED_SERIES = rule(
+    "meeting.status.planned-series",
+    "A planned itinerary ('X dự kiến sẽ có cuộc hội đàm với A, hội kiến B, gặp C; tham dự D') plans every meeting of the "
+    "series, not only the first one after the cue; a sentence break or 'đã', 'vừa' ends it.",
+    [Example("Lịch trình\nTại Đức, Thủ tướng Trần Văn Bảo dự kiến sẽ có cuộc hội đàm với Thủ tướng Đức Anna Berg, hội kiến "
+             "Tổng thống Đức Karl Vogel, gặp lãnh đạo Quốc hội và một số bộ, ngành, các doanh nghiệp lớn của Đức; tham dự Hội "
+             "nghị Thượng đỉnh G20 lần thứ 30.", {"kind": "meeting", "kind_of": "CourtesyCall", "status": "planned"}),
+     Example("Lịch trình\nTại Đức, Thủ tướng Trần Văn Bảo dự kiến sẽ có cuộc hội đàm với Thủ tướng Đức Anna Berg, hội kiến "
+             "Tổng thống Đức Karl Vogel, gặp lãnh đạo Quốc hội và một số bộ, ngành, các doanh nghiệp lớn của Đức; tham dự Hội "
+             "nghị Thượng đỉnh G20 lần thứ 30.", {"kind": "meeting", "kind_of": "CourtesyCall", "status": "held"},
+             present=False)])
+# R_PLANNED_SERIES: what ends a planned series: a sentence break, or a verb reported done
+HELD_BREAK = re.compile(r"[.!?]|\b(?:đã|vừa|trước đó)\b")
 R_AFTER_MEETING = rule(
     "role.refuse.after-meeting",
     "A sentence framed 'Sau cuộc gặp (đó), …' reports what followed the meeting: its role verbs are no roles at it.",
