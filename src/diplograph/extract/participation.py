@@ -17,24 +17,56 @@ R_COORDINATED = rule(
     "The subject of a clause takes part in every meeting its verbs name ('X thăm A và dự B', 'X sẽ tới Z dự B').",
     [Example("Thủ tướng dự hội nghị\nNgày 3/8/2026, Thủ tướng Trần Văn Bảo sẽ tới Cape Town dự Hội nghị Thượng đỉnh "
              "BRICS lần thứ 20.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "BRICS lần thứ 20"}),
+     Example("Chủ tịch Quốc hội thăm Lào\nNhân dịp này, Chủ tịch Quốc hội Lào Bounmy Vong đã tham dự Lễ kỷ niệm 60 năm quan hệ "
+             "ngoại giao; tham dự Hội nghị Chủ tịch Quốc hội ba nước lần thứ 5.",
+             {"kind": "participant", "name": "Bounmy Vong", "meeting": "ba nước lần thứ 5"}),
      Example("Thủ tướng dự hội nghị\nChủ tịch nước Trần Văn Bảo cho biết Việt Nam sẽ dự Hội nghị Thượng đỉnh ASEAN "
              "lần thứ 50.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"}, present=False)])
 R_FRONTED_FRAME = rule(
     "role.fronted-frame",
     "A fronted adverbial names the meeting and the main clause its participant ('Trong thời gian dự B, X …').",
     [Example("Tiếp\nTrong thời gian dự Hội nghị Thượng đỉnh ASEAN lần thứ 50 ở Jakarta, Thủ tướng Trần Văn Bảo đã "
-             "tiếp Thủ tướng Nhật Bản Kenji Ono.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"})])
+             "tiếp Thủ tướng Nhật Bản Kenji Ono.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "ASEAN"}),
+     Example("Hội đàm\nTrong khuôn khổ chuyến thăm chính thức Nhật Bản và tham dự Hội nghị Tương lai châu Á lần thứ 40, "
+             "ngày 6/6, Thủ tướng Trần Văn Bảo đã dự lễ đón và hội đàm với Thủ tướng Nhật Bản Kenji Ono.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Tương lai châu Á"})])
 R_FRONTED_AT = rule(
     "role.attendee.fronted-at",
     "'Tại hội nghị, X …': the subject after a fronted bare meeting word attends the meeting in focus.",
     [Example("G20\nChiều 14/6, Hội nghị thượng đỉnh G20 đã khai mạc tại Osaka. Tại hội nghị, Thủ tướng Canada John "
              "Reed sẽ công bố kế hoạch.", {"kind": "participant", "name": "John Reed", "meeting": "G20"})])
+R_FRONTED_HERE = rule(
+    "role.attendee.fronted-here",
+    "'Tại đây, X …' right after the sentence that reports a meeting: the subject is at that meeting.",
+    [Example("Hội nghị\nNgày 12/7, Hội nghị Bộ trưởng Thông tin các nước Arab lần thứ 50 đã khai mạc tại Cairo. Tại đây, "
+             "Bộ trưởng Thông tin Ai Cập Omar Said nhấn mạnh vai trò của truyền thông.",
+             {"kind": "participant", "name": "Omar Said", "meeting": "Thông tin"}),
+     Example("Thăm\nNgày 12/7, Thủ tướng Trần Văn Bảo đã tới thăm một nhà máy ô tô ở Cairo. Tại đây, Bộ trưởng Công nghiệp "
+             "Ai Cập Omar Said giới thiệu dây chuyền sản xuất.", {"kind": "participant", "name": "Omar Said"}, present=False)])
 R_ATTEND_LIST = rule(
     "role.attendee.list-sentence",
     "An attendee list in its own sentence: 'Cùng dự có A; B.', 'Về phía tỉnh X, có C', 'Tham gia đoàn có D'.",
     [Example("Hội nghị\nSáng 15/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 đã khai mạc. Cùng dự có Bộ trưởng Bộ Nội vụ "
              "Lý Thị Hoa; Bộ trưởng Bộ Tư pháp Đỗ Văn Khang.",
              {"kind": "participant", "name": "Đỗ Văn Khang", "meeting": "Ngoại vụ"})])
+R_SHARED_SUBJECT = rule(
+    "role.shared-subject",
+    "In a series of verbs sharing one subject ('X gặp A, tiếp B; dự C'), the object of one verb is not the subject of "
+    "the next: X, not A, hosts B and attends C.",
+    [Example("Hoạt động\nChiều 4/5, Bộ trưởng Ngoại giao Lê Văn Tám đã đến chào Tổng thống Chile Carlos Mena, tiếp Bộ "
+             "trưởng Tài chính Chile Pedro Luna.", {"kind": "participant", "name": "Lê Văn Tám", "meeting": "Pedro Luna"}),
+     Example("Hoạt động\nChiều 4/5, Bộ trưởng Ngoại giao Lê Văn Tám đã đến chào Tổng thống Chile Carlos Mena, tiếp Bộ "
+             "trưởng Tài chính Chile Pedro Luna.", {"kind": "participant", "name": "Carlos Mena", "meeting": "Pedro Luna"},
+             present=False),
+     Example("Hoạt động\nTại New York, Thủ tướng Trần Văn Bảo đã gặp Tổng Thư ký Liên Hợp Quốc John Reed, dự Tọa đàm "
+             "bàn tròn về hợp tác đầu tư Việt Nam - Canada.",
+             {"kind": "participant", "name": "John Reed", "meeting": "Tọa đàm"}, present=False),
+     Example("Hoạt động\nTại New York, Thủ tướng Trần Văn Bảo đã gặp Tổng Thư ký Liên Hợp Quốc John Reed, dự Tọa đàm "
+             "bàn tròn về hợp tác đầu tư Việt Nam - Canada.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Tọa đàm"}),
+     Example("Tiếp\nChiều 4/6, Thủ tướng Trần Văn Bảo tiếp Chủ tịch Quốc hội Lào Bounmy Vong đang thăm chính thức Việt Nam, dự "
+             "Hội nghị Chủ tịch Quốc hội ba nước lần thứ 5.",
+             {"kind": "participant", "name": "Bounmy Vong", "meeting": "ba nước lần thứ 5"})])
 
 
 R_ROLE_AFTER = rule(
@@ -67,10 +99,20 @@ R_OTHER_EVENT = rule(
              present=False)])
 R_CEREMONY_ROLE = rule(
     "role.refuse.ceremony",
-    "A role verb fronted at a ceremony ('Phát biểu tại Lễ kỷ niệm, X …') is a role at the ceremony, not at the meeting in focus.",
+    "A role verb at a ceremony ('Phát biểu tại Lễ kỷ niệm, X …', 'X phát biểu tại Lễ kỷ niệm') is a role at the ceremony, "
+    "not at the meeting in focus.",
     [Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Phát biểu tại "
              "Lễ kỷ niệm, Tổng Thư ký Liên Hợp Quốc John Reed chúc mừng Việt Nam.",
-             {"kind": "participant", "name": "John Reed", "role": "speaker"}, present=False)])
+             {"kind": "participant", "name": "John Reed", "role": "speaker"}, present=False),
+     Example("Hội đàm\nNgày 28/1, Tổng thống Mỹ John Carter hội đàm với Thủ tướng Australia Tom Reed. Các quan chức tuyên thệ "
+             "dưới sự chủ trì của Phó Tổng thống Mỹ Ray Cole trong một buổi lễ tại Nhà Trắng.",
+             {"kind": "participant", "name": "Ray Cole", "role": "chair"}, present=False),
+     Example("Thăm\nTrong khuôn khổ chuyến thăm chính thức Hoa Kỳ, trưa 31/5, Thủ tướng Trần Văn Bảo đã dự tiệc chiêu đãi "
+             "do Ngoại trưởng Hoa Kỳ John Reed chủ trì.", {"kind": "participant", "name": "John Reed", "role": "chair"},
+             present=False),
+     Example("Hội đàm\nNgày 30/5, Thủ tướng Trần Văn Bảo hội đàm với Tổng Thư ký Liên Hợp Quốc John Reed. Cũng tại trụ sở "
+             "Liên Hợp Quốc, Thủ tướng Trần Văn Bảo đã phát biểu tại Lễ kỷ niệm 50 năm Việt Nam gia nhập Liên Hợp Quốc.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "role": "speaker"}, present=False)])
 
 
 CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(?:hội nghị|cuộc họp|kỳ họp|phiên|diễn đàn|hội đàm|cuộc hội đàm|"
@@ -79,6 +121,11 @@ CEREMONY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:đồng )?chủ trì\s+(?!(
 CEREMONY_BEFORE = re.compile(r"(?:^|[,.]\s*|\b(?:tại|ở)\s+)(?:Lễ|Buổi lễ|Tiệc|Họp báo|Cuộc họp báo|lễ|buổi lễ|tiệc|họp báo)"
                              r"\b(?!\s+(?:[Kk]hai mạc|[Bb]ế mạc))[^.]*$")  # R_CEREMONY_ROLE: "Phát biểu tại Lễ kỷ niệm, X …"
 
+# R_CEREMONY_ROLE: a role verb whose object is a ceremony, a banquet or a press conference ("phát biểu tại Lễ kỷ niệm")
+CEREMONY_OBJECT = re.compile(r"\s+(?:(?:tại|ở)\s+)?(?:các\s+)?(?:[Ll]ễ|[Bb]uổi lễ|[Tt]iệc|[Cc]hiêu đãi|[Hh]ọp báo|[Cc]uộc họp báo)"
+                             r"(?!\s+(?:[Kk]hai mạc|[Bb]ế mạc))\b")
+CEREMONY_NEXT = re.compile(r"(?i)\s*(?:trong|tại)\s+(?:một\s+)?(?:buổi\s+)?(?:lễ|tiệc|họp báo|cuộc họp báo)\b")  # R_CEREMONY_ROLE
+CEREMONY_DO = re.compile(r"(?i)\b(?:tiệc|chiêu đãi|lễ|họp báo)\b[^,.;]{0,80}\bdo\s+$")  # R_CEREMONY_ROLE: "tiệc … do X chủ trì"
 ROLE_AFTER = [
     (re.compile(r"^\s*(?:\S+\s+){0,2}?(?:đồng chủ trì|chủ trì|chủ tọa)\b", re.I), "chair"),
     (re.compile(r"^\s*(?:(?:đã|và|cùng|cũng|sẽ|đến|tới)\s+){0,2}(?:dự\s*(?:,|và)\s*)?(?:phát biểu|khai mạc|bế mạc|kết luận|chỉ đạo|trình bày|báo cáo)\b", re.I), "speaker"),
@@ -117,8 +164,43 @@ AGENT_BREAK = re.compile(r"(?i)[.;]|\b(?:cho biết|khẳng định|nói|tuyên 
                          r"hy vọng|hi vọng|yêu cầu|cho rằng|nhấn mạnh|thông báo)\b")
 FRONT_FRAME = re.compile(r"(?i)^\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|ngày)\s+[\d/-]+\s*,\s*)?(?:trong thời gian|nhân dịp|nhân|khi|trong khuôn khổ|"
                          r"trong bài (?:phát biểu|diễn văn|tham luận)(?: khai mạc| bế mạc| chính| quan trọng)?|phát biểu|"
-                         r"tại|ở)\s*(?:(?:tham |tới |sang )?dự\s+|(?:ý kiến |khai mạc |bế mạc )?(?:tại|ở)\s+)?(?:phiên (?:khai mạc|bế mạc|toàn thể)"
+                         r"tại|ở)\s*(?:chuyến (?:thăm|công du)[^,.;]{0,60}?\s+và\s+(?=(?:tham |tới |sang )?dự\s))?"
+                         r"(?:(?:tham |tới |sang )?dự\s+|(?:ý kiến |khai mạc |bế mạc )?(?:tại|ở)\s+)?(?:phiên (?:khai mạc|bế mạc|toàn thể)"
                          r"(?: của)?\s+)?$")
+
+# R_SHARED_SUBJECT: a meeting verb right before a name makes the name its object ("gặp A", "đến chào A", "hội đàm với A")
+OBJECT_VERB_BEFORE = re.compile(r"(?i)(?<!\w)(?:gặp(?: gỡ| mặt| song phương)?|tiếp(?: kiến)?|hội kiến|hội đàm|điện đàm|"
+                                r"chào(?: xã giao)?|yết kiến|thăm|làm việc|(?<!cùng )với)(?: với)?\s+(?:(?:ông|bà|ngài)\s+)?$")
+# R_COORDINATED: a semicolon before a lower-case verb goes on with the series ("X đã dự Lễ …; tham dự Hội nghị …")
+SERIES_SEMICOLON = re.compile(r";(?=\s*(?:(?:đã|sẽ|cũng|và)\s+)?(?:tham dự|dự|thăm|gặp|hội kiến|hội đàm|tiếp|chủ trì|đồng chủ trì)\b)")
+# R_SHARED_SUBJECT: a participle clause after the object is the object's own ("tiếp Y đang thăm Việt Nam, dự …")
+PARTICIPLE_AFTER = re.compile(r"[\s,]*(?:hiện\s+)?(?:đang|vừa)\b")
+SERIES_GAP = re.compile(r"[^.;:“”\"]{0,90}")
+
+
+def series_subject(sent: str, ms: list[Mention], m: Mention | None) -> Mention | None:
+    """R_SHARED_SUBJECT: the subject of a verb series whose last named person before a verb is `m`: `m` itself
+    when no meeting verb stands right before it, else (m is that verb's object) the subject of that verb, walking
+    back along the series ('X gặp A, tiếp B'); None when the series has no named subject."""
+    for _ in range(8):
+        if m is None:
+            return None
+        vb = OBJECT_VERB_BEFORE.search(sent, max(0, m.title_start - 40), m.title_start)
+        if vb is None:
+            return m
+        prev = next((o for o in reversed(ms) if o is not m and max(o.end, o.after_end) <= vb.start()), None)
+        if prev is None or not SERIES_GAP.fullmatch(sent, max(prev.end, prev.after_end), vb.start()) \
+                or AGENT_BREAK.search(sent, max(prev.end, prev.after_end), vb.start()):
+            return None
+        m = prev
+    return None
+
+
+# R_FRONTED_FRAME: between the frame and its subject, a few words, or the time and place of the clause
+# ("…, ngày 6/6, tại Nhà khách Quốc gia, Thủ đô Tokyo, X …")
+FRAME_GAP = re.compile(r"(?:[\s,]*(?:(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:ngày|hôm)\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?|"
+                       r"(?:tại|ở)\s+[^,.;]{2,40}|[Tt]hủ đô\s+[^,.;]{2,30}))*[\s,]*(?:\S+\s*){0,4}")
+INVITER_BEFORE = re.compile(r"(?i)\b(?:lời mời|mời) của\b[^,.;]{0,60}(?:,[^,.;]{0,60}){0,2}$|\blời mời của\b")
 
 ROLE_VERBS = words("role-verbs")  # data/word_classes.ttl
 ROLE_VERB_FINDER = LiteralAnchored(re.compile(r"\b(?:" + "|".join(ROLE_VERBS) + r")\b", re.I), ROLE_VERBS)
@@ -138,15 +220,26 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
     if vm is not None:
         role = VERB_ROLE.get(vm.group("verb").lower().split()[0], "attendee")
         agent = next((m for m in reversed(ms) if m.after_end <= vm.start()), None)
+        objects: list[Mention] = []
+        if agent is not None and (re.match(r"\s*[,;]", sent[max(agent.end, agent.after_end):])
+                                  or OBJECT_VERB_BEFORE.search(sent, max(0, agent.title_start - 40), agent.title_start)) \
+                and not PARTICIPLE_AFTER.match(sent, max(agent.end, agent.after_end)):
+            subj = series_subject(sent, ms, agent)  # R_SHARED_SUBJECT: "X gặp A, dự B": X attends B, not A
+            if subj is not None and subj is not agent and person_name(ctx, subj) == person_name(ctx, agent):
+                subj = None  # two mentions of one person: no series to walk back along
+            if subj is not agent:
+                objects = [o for o in ms if subj is not None and subj.end < o.start < vm.start()]
+                agent = subj
         if agent is not None and INVITED_BEFORE.search(sent, max(0, agent.title_start - 120), agent.title_start):
             agent = None  # R_MODALITY: "mời Tổng thống X … dự B": X is invited, not reported taking part
-        if agent is not None and not any(agent.end < o.start < vm.start() for o in ms) \
-                and not AGENT_BREAK.search(sent, agent.after_end, vm.start()) \
-                and vm.start() - agent.after_end < 160 and not FRONT_FRAME.match(sent[:vm.start()]):
+        if agent is not None and not any(agent.end < o.start < vm.start() and o not in objects for o in ms) \
+                and not AGENT_BREAK.search(SERIES_SEMICOLON.sub(",", sent[agent.after_end:vm.end()])) \
+                and vm.start() - agent.after_end < (240 if objects else 160) and not FRONT_FRAME.match(sent[:vm.start()]):
             n = person_name(ctx, agent)
+            rid = R_SHARED_SUBJECT if objects else R_COORDINATED
             if n:
-                ctx.add_participant(mt, n, role, sent, R_COORDINATED, keep=True)
-                ctx.add_participant(mt, n, "attendee", sent, R_COORDINATED, keep=True)
+                ctx.add_participant(mt, n, role, sent, rid, keep=True)
+                ctx.add_participant(mt, n, "attendee", sent, rid, keep=True)
     speech_at(ctx, sent, ms, mt)
     if vm is not None and mt.named:
         np_end = start + len(mt.name)
@@ -156,8 +249,12 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
     fm = FRONT_FRAME.match(sent[:start])
     if fm is not None:
         comma = sent.find(",", start + len(mt.name) - 1 if mt.named else start)
-        subj = next((m for m in ms if m.start > comma), None) if comma > 0 else None
-        if subj is not None and re.fullmatch(r"[\s,]*(?:\S+\s*){0,4}", sent[comma:subj.title_start]):
+        # the inviter of the trip ("theo lời mời của X, …") is no subject of the main clause
+        subj = next((m for m in ms if m.start > comma and not INVITER_BEFORE.search(sent, max(0, m.title_start - 50), m.title_start)),
+                    None) if comma > 0 else None
+        if subj is not None and INVITER_BEFORE.search(sent, comma, subj.title_start):
+            comma = sent.rfind(",", 0, subj.title_start)  # the clause after the invitation: "…, chiều 12/5, X …"
+        if subj is not None and FRAME_GAP.fullmatch(sent, comma, subj.title_start):
             n = person_name(ctx, subj)
             if n:
                 role = "speaker" if re.search(r"(?i)phát biểu|diễn văn|tham luận|trình bày", fm.group(0)) else "attendee"
@@ -192,8 +289,11 @@ def _roles_of(ctx: ArticleContext, si: int, sent: str, m: Mention, n: str, mt: M
     invited = INVITED_BEFORE.search(sent, max(0, m.title_start - 120), m.title_start) is not None
     for rx, role in ROLE_AFTER:
         if not invited and (rm := rx.search(after)):  # R_MODALITY: "mời X dự …" reports no role of X
-            if CEREMONY_AFTER.search(after):
-                continue  # "chủ trì lễ đón", "chủ trì họp báo": the role is at a ceremony, not the meeting
+            if CEREMONY_AFTER.search(after) or CEREMONY_OBJECT.match(after, rm.end()) \
+                    or CEREMONY_DO.search(sent, max(0, m.title_start - 100), m.title_start):
+                continue  # "chủ trì lễ đón", "phát biểu tại Lễ kỷ niệm", "tiệc chiêu đãi do X chủ trì": a ceremony's role
+            if role != "attendee" and mt.kind == "Visit":
+                continue  # a visit has a visitor and hosts, no chair or speaker: the role is at an event of the visit
             if role == "attendee" and mt.sentence_index != si and other_event(after[rm.end():], mt):
                 continue  # R_OTHER_EVENT: "X tham dự APEC …" names another event than the one in focus
             ctx.add_participant(mt, n, role, sent, R_ROLE_AFTER)
@@ -201,11 +301,13 @@ def _roles_of(ctx: ArticleContext, si: int, sent: str, m: Mention, n: str, mt: M
                 ctx.add_participant(mt, n, "attendee", sent, R_ROLE_AFTER)
     before = sent[:m.title_start]
     for rx, role in ROLE_FRONTED:
-        if rx.search(before) and not CEREMONY_BEFORE.search(before):
+        if rx.search(before) and not CEREMONY_BEFORE.search(before) \
+                and not CEREMONY_NEXT.match(sent, max(m.end, m.after_end)):  # "dưới sự chủ trì của X trong một buổi lễ"
             ctx.add_participant(mt, n, role, sent, R_ROLE_FRONTED)
     # lists after "Tham dự … có" / "chủ trì của": everyone after the cue in the clause
     cue = ATTEND_LIST.search(sent)
-    if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]):
+    if cue and m.start > cue.end() and not CEREMONY_BEFORE.search(sent[:cue.start()]) \
+            and not CEREMONY_NEXT.match(sent, max(m.end, m.after_end)):
         role = "chair" if "chủ trì" in cue.group(0) else "attendee"
         ctx.add_participant(mt, n, role, sent, R_ATTEND_LIST, keep=True)
 
@@ -228,6 +330,24 @@ def roles(ctx: ArticleContext, si: int, sent: str, ms: list[Mention], mt: Meetin
             n = person_name(ctx, m)
             if n and re.match(r"\s*(?:dự|,|và)", sent[m.end:m.end + 10]):
                 ctx.add_participant(mt, n, "speaker", sent, R_ROLE_AFTER)
+
+
+HERE_AT = re.compile(r"(?i)^\s*(?:\*\s*)?(?:tại|ở) (?:đây|đó)\s*,\s*")
+
+
+def here_at(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> bool:
+    """R_FRONTED_HERE: "Tại đây, X nhấn mạnh …" after the sentence reporting `mt`: X is at `mt`. Whether the sentence
+    opens so (the caller then takes `mt` for the meeting the sentence is about)."""
+    fa = HERE_AT.match(sent)
+    if fa is None:
+        return False
+    subj = next((m for m in ms if m.start >= fa.end()), None)
+    # the subject right after the frame, or after a post chain of its own ("Tại đây, Bộ trưởng …, kiêm …, ông X")
+    if subj is not None and (re.fullmatch(r"\s*(?:\S+\s*){0,3}", sent[fa.end():subj.title_start])
+                             or re.fullmatch(r"[A-ZĐÀ-Ỹ][^.;:“”\"]{0,90}", sent[fa.end():subj.title_start])) \
+            and (n := person_name(ctx, subj)):
+        ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_HERE, keep=True)
+    return True
 
 
 def leaders(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) -> None:

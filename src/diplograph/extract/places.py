@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..lexicon import PLACE_PREFIX_BEFORE
 from ..rules import Example, rule
+from ..wordclasses import word_set
 from .context import ArticleContext
 from .drafts import MeetingDraft
 
@@ -28,6 +29,18 @@ R_PLACE_IN_TITLE = rule(
     "A 'tại X' inside a post ('Đại sứ Việt Nam tại Nga Lê Văn A') is part of the post, not the meeting's place.",
     [Example("Phỏng vấn\nĐại sứ Việt Nam tại Nga Lê Văn Tám trả lời phỏng vấn trước Hội nghị Ngoại giao lần thứ 40. "
              "Đại sứ Lê Văn Tám dự Hội nghị Ngoại giao lần thứ 40.", {"kind": "meeting", "place": "Nga"}, present=False)])
+
+R_REGION_IN_NAME = rule(
+    "place.refuse.region-in-name",
+    "A continent, ocean or region inside a meeting's name ('Diễn đàn Tương lai châu Á', 'APEC châu Á - Thái Bình Dương') "
+    "says what the meeting is about, not where it is held; a city in the name still is ('Hội nghị G20 Hàng Châu').",
+    [Example("Diễn đàn\nNgày 5/6, Thủ tướng Trần Văn Bảo dự Diễn đàn Hợp tác Kinh tế châu Á lần thứ 12.",
+             {"kind": "meeting", "kind_of": "Forum", "place": "châu Á"}, present=False),
+     Example("Hội nghị\nNgày 5/6, Thủ tướng Trần Văn Bảo dự Hội nghị Thượng đỉnh Đông Á lần thứ 12 tại Manila.",
+             {"kind": "meeting", "kind_of": "Summit", "place": "Manila"}),
+     Example("Hội nghị\nNgày 5/6, Bộ trưởng Lê Văn Tám dự Hội nghị Bộ trưởng Kinh tế Thượng Hải lần thứ 3.",
+             {"kind": "meeting", "kind_of": "Conference", "place": "Thượng Hải"})])
+REGIONS = frozenset(w.casefold() for w in word_set("region-names"))  # data/word_classes.ttl (# i19a)
 
 VENUE_HEAD = re.compile(r"(?:Nhà khách|nhà khách|Đại lễ đường|Cung|Dinh|Điện|Phủ|Nhà Quốc hội|Nhà Trắng|Trung tâm Hội nghị|"
                         r"Khách sạn|khách sạn|Trụ sở|Tòa nhà|Văn phòng Chính phủ)(?=\s|$)")
@@ -137,14 +150,30 @@ def _place_after_cue(ctx: ArticleContext, window: str) -> str | None:
     return _unknown_place(ctx, window)
 
 
+R_PLACE_OTHER_MEETING = rule(
+    "place.refuse.other-meeting",
+    "A 'tại X' after another meeting the sentence plans or names indefinitely ('hai bên nhất trí tổ chức một cuộc gặp cấp "
+    "thứ trưởng … tại Moskva') is that meeting's place, not the place of the meeting before it.",
+    [Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên nhất trí tổ chức "
+             "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.",
+             {"kind": "meeting", "name": "Ivan Petrov", "place": "Moskva"}, present=False),
+     Example("Gặp\nTại Tokyo, Tổng thống Nga Ivan Petrov gặp Thủ tướng Nhật Bản Kenji Ono; hai bên nhất trí tổ chức một cuộc "
+             "gặp cấp thứ trưởng tại Moskva.", {"kind": "meeting", "name": "Ivan Petrov", "place": "Tokyo"})])
+# R_PLACE_OTHER_MEETING: another meeting, planned or indefinite, between a meeting and a place cue
+OTHER_MEETING = re.compile(r"(?i)\bmột\s+(?:cuộc|buổi|phiên)\s+\w|\btổ chức\s+(?:một\s+)?(?:cuộc|buổi|hội nghị|kỳ họp|phiên)\b")
+
+
 def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0) -> str | None:
     """R_PLACE: where a meeting is held: after 'tại'/'ở' (the cue after its kind word first, nearest first;
-    then those before it), else a place inside its name (a person's name holds none)."""
+    then those before it), else a place inside its name that is no region (a person's name holds none)."""
     cues = sorted(PLACE_CUE.finditer(sent), key=lambda m: (m.start() < pos, abs(m.start() - pos)))
     si = mt.sentence_index
     titles = [(x.title_start, x.end) for x in ctx.mentions[si] if x.title_start < x.start] \
         if 0 <= si < len(ctx.sents) and ctx.sents[si] == sent else []
+    other = OTHER_MEETING.search(sent, pos + 4)  # R_PLACE_OTHER_MEETING
     for m in cues:
+        if other is not None and m.start() > other.start() > pos:
+            continue  # R_PLACE_OTHER_MEETING: "… tổ chức một cuộc gặp … tại Moskva": that meeting's place
         if any(a <= m.start() < b and ENVOY_TITLE.search(sent, a, m.start()) for a, b in titles):
             continue  # R_PLACE_IN_TITLE: "Đại sứ Việt Nam tại Nga Ngô Văn A": part of a post, not a place
         window = sent[m.end():m.end() + 70]
@@ -156,7 +185,9 @@ def meeting_place(ctx: ArticleContext, sent: str, mt: MeetingDraft, pos: int = 0
     bare = mt.name
     for n in [n for n, _ in mt.participants] + list(ctx.people):
         bare = bare.replace(n, " ")  # "Trương Hòa Bình" holds no place
-    return next((entry.label_vi for _, _, entry in ctx.lex.find(bare) if entry.kind == "place"), None)
+    # R_REGION_IN_NAME: a region in the name is the meeting's topic, a city its place
+    return next((entry.label_vi for _, _, entry in ctx.lex.find(bare) if entry.kind == "place"
+                 and entry.label_vi.casefold() not in REGIONS), None)
 
 
 def written_place(text: str, s0: int, e0: int) -> str:

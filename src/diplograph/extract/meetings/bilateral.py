@@ -9,6 +9,7 @@ from ...wordclasses import word_set
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention, cap
+from ..participation import series_subject
 from ..persons import pair_member, principal, title_reference
 from ..places import meeting_place
 from .words import ANAPHORIC_AFTER, BACKGROUND_BEFORE, FRONTED_NP, PLANNED
@@ -21,6 +22,38 @@ R_FRONTED_NP = rule(
              {"kind": "participant", "name": "M.Ba-rơ-ra", "meeting": "Trần Văn Bảo"}),
      Example("Chủ tịch nước dự diễn đàn\nGặp gỡ Tổng thống Bê-la-rút A.Lu-kin, Chủ tịch nước Trần Văn Bảo đề nghị "
              "hai bên phối hợp.", {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "A.Lu-kin"})])
+R_FRONTED_NP_BACK = rule(
+    "meeting.party.fronted-noun-phrase-back",
+    "'Tại cuộc gặp X, hai bên …' with no named subject: the meeting with X reported earlier in the article, whose other "
+    "party is the other side (not the article's first person).",
+    [Example("Tổng thống Chile tiếp Bộ trưởng\nTổng thống Chile Carlos Mena tiếp Bộ trưởng Lê Văn Tám. Chiều 4/5, Bộ trưởng "
+             "Ngoại giao Lê Văn Tám đã đến chào Tổng thống Carlos Mena, tiếp Bộ trưởng Tài chính Chile Pedro Luna. Tại cuộc "
+             "gặp Bộ trưởng Tài chính Pedro Luna, hai bên nhất trí tăng cường hợp tác.",
+             {"kind": "participant", "name": "Carlos Mena", "meeting": "Pedro Luna"}, present=False),
+     Example("Tổng thống Chile tiếp Bộ trưởng\nTổng thống Chile Carlos Mena tiếp Bộ trưởng Lê Văn Tám. Chiều 4/5, Bộ trưởng "
+             "Ngoại giao Lê Văn Tám đã đến chào Tổng thống Carlos Mena, tiếp Bộ trưởng Tài chính Chile Pedro Luna. Tại cuộc "
+             "gặp Bộ trưởng Tài chính Pedro Luna, hai bên nhất trí tăng cường hợp tác.",
+             {"kind": "participant", "name": "Lê Văn Tám", "meeting": "Pedro Luna"})])
+R_CLAUSE_END = rule(
+    "meeting.party.clause-end",
+    "The counterparts and name of a meeting end where a subordinate clause opens after a comma ('cuộc hội đàm Nga – Mỹ, "
+    "bởi lẽ đây là cuộc đối thoại đầu tiên … kể từ khi ông X …': X is no party named there).",
+    [Example("Hội đàm\nĐáng chú ý nhất là cuộc hội đàm trực tiếp Nga – Mỹ, bởi lẽ đây là cuộc đối thoại đầu tiên giữa hai "
+             "nước kể từ khi Tổng thống Mỹ John Carter nhậm chức.", {"kind": "meeting", "name": "bởi lẽ"}, present=False)])
+R_INDEFINITE = rule(
+    "meeting.refuse.indefinite-unnamed",
+    "'một cuộc gặp …' with no named counterpart is another meeting than the one in focus, named by nobody: no mention, so it "
+    "lends the meeting in focus neither its place nor its organizer.",
+    [Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tổ chức "
+             "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.",
+             {"kind": "meeting", "name": "Ivan Petrov", "place": "Moskva"}, present=False),
+     Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tổ chức "
+             "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.", {"kind": "meeting", "name": "Ivan Petrov"})])
+R_FRONTED_BETWEEN = rule(
+    "meeting.party.fronted-between",
+    "A fronted 'Sau/Tại cuộc gặp giữa A và B, …' is a meeting of A and B (both named after 'giữa').",
+    [Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tăng "
+             "cường hợp tác.", {"kind": "participant", "name": "Kenji Ono", "meeting": "Ivan Petrov"})])
 R_ALL_PARTIES = rule(
     "meeting.party.all-counterparts",
     "Every counterpart after the kind word is a party ('hội kiến với A, B và C'); after 'giữa' only those named there.",
@@ -94,6 +127,24 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     principal (the first person of its headline, else its first person)."""
     m = MEETING_ADJECTIVES.match(sent, end)  # R_MEETING_ADJECTIVE: "Trong cuộc điện đàm bất ngờ với X, …"
     at = m.end() if m else end
+    gm = re.match(r"\s*giữa\s+", sent[at:])
+    if gm is not None:
+        # R_FRONTED_BETWEEN: "Sau cuộc gặp giữa A và B, hai bên …": both parties follow "giữa"
+        first = next((x for x in ms if x.title_start == at + gm.end()), None)
+        second = next((x for x in ms if first is not None and x.start > first.end
+                       and re.fullmatch(r"\s*(?:và|với|cùng)\s+", sent[max(first.end, first.after_end):x.title_start])), None)
+        names = [n for x in (first, second) if x is not None and (n := person_name(ctx, x)) is not None]
+        if second is None or len(set(names)) != 2:
+            return None
+        kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+        label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
+        mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(label.lower()) + " " + " – ".join(names),
+                          named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP, R_FRONTED_BETWEEN])
+        for n in names:
+            ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
+        mt.date = resolve_date(ctx, sent, mt.name)
+        mt.place = meeting_place(ctx, sent, mt, start)
+        return mt
     other = next((x for x in ms if x.title_start >= at and not sent[at:x.title_start].strip()), None)
     if other is None:
         # "tại hội đàm ở Nhà khách …, hai Thủ tướng trao đổi …": the parties are the pair after the comma
@@ -111,11 +162,21 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
         return None
     comma = sent.find(",", other.after_end if other.after_end >= 0 else other.end)
     subj = None
+    rules = [R_FRONTED_NP]
     if comma >= 0:
         subj = next((x for x in ms if x.start > comma and person_name(ctx, x) != person_name(ctx, other)
                      and re.fullmatch(r"[\s,]*(?:\S+\s*){0,6}", sent[comma:x.title_start])), None)
     oname = person_name(ctx, other)
-    sname = person_name(ctx, subj) if subj is not None else principal(ctx, exclude=oname)
+    sname = person_name(ctx, subj) if subj is not None else None
+    if sname is None and oname is not None:
+        # R_FRONTED_NP_BACK: "Tại cuộc gặp X, hai bên …" after "A … tiếp X": the meeting reported earlier, whose other party is A
+        earlier = next((m for m in reversed(ctx.meetings) if m.kind != "Visit" and oname in m.names()
+                        and len(m.names()) == 2), None)
+        sname = next(iter(earlier.names() - {oname}), None) if earlier is not None else None
+        if sname is not None:
+            rules = [R_FRONTED_NP, R_FRONTED_NP_BACK]
+    if sname is None:
+        sname = principal(ctx, exclude=oname)
     if sname is None or oname is None:
         return None
     names = [sname, oname]
@@ -124,15 +185,21 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
     name = cap(label.lower()) + " " + " – ".join(dict.fromkeys(names))
     planned = bool(PLANNED.search(sent, max(0, start - 90), start))
     mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=name, named=False, sentence_index=si,
-                  status="planned" if planned else "held", evidence=sent, rules=[R_FRONTED_NP])
+                  status="planned" if planned else "held", evidence=sent, rules=rules)
     for n in names:
         ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
     mt.date = resolve_date(ctx, sent, mt.name)
     mt.place = meeting_place(ctx, sent, mt, start)
     return mt
 
+CLAUSE_END = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b"
+                        r"|,\s*(?:bởi lẽ|bởi vì|vì|nhưng|song|trong khi|khi|sau khi|trước khi|đây là|đó là|nhằm|để)\s")  # R_CLAUSE_END
+
+
 def clause_end(sent: str, pos: int) -> int:
-    m = re.compile(r"[.;]|,\s*(?:hội đàm|hội kiến|gặp|tiếp|thăm|chào|yết kiến|điện đàm)\b").search(sent, pos)
+    """Where the clause of a meeting verb ends: at a sentence break, the next meeting verb after a comma, or a
+    subordinate clause after a comma (R_CLAUSE_END: 'cuộc hội đàm Nga – Mỹ, bởi lẽ đây là …': no party after it)."""
+    m = CLAUSE_END.search(sent, pos)
     return m.start() if m else len(sent)
 
 
@@ -199,6 +266,8 @@ def parties_of(ctx: ArticleContext, sent: str, start: int, end: int, ms: list[Me
                cend: int) -> tuple[Mention | None, list[Mention], list[Mention], list[str]]:
     """The subject, the counterparts, every party, and parties known only by a title the article gives one person."""
     subj = subject or next((m for m in reversed(ms) if m.end <= start), None)
+    if subject is None and subj is not None and re.fullmatch(r"\s*[,;]\s*(?:(?:đã|sẽ|cũng|và)\s+)?", sent[max(subj.end, subj.after_end):start]):
+        subj = series_subject(sent, ms, subj) or subj  # R_SHARED_SUBJECT: "X đến chào A, tiếp B": X hosts B
     objs = counterparts(sent, start, end, ms, subj, cend)
     giua_here = re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:])
     if giua_here and len(objs) >= 2 and subj is not None and subj.end <= start:
@@ -278,6 +347,8 @@ def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: 
         return None, True  # talks need a named other party ("đàm phán với Mỹ" names none)
     if not parties and not (kind_noun or word[0].isupper()):
         return None, True
+    if not objs and re.search(r"(?i)\bmột\s+(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
+        return None, True  # R_INDEFINITE: "nhất trí tổ chức một cuộc gặp cấp thứ trưởng": another, unnamed meeting
     tail = name_tail(sent, start, objs, cend)
     if not objs and not extra_names and len(parties) < 2 and len(tail.split()) <= len(word.split()):
         return None, True  # "X đã gặp gỡ, nói chuyện …": no one named on the other side, nothing to name it by

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...rules import Example, rule
 from ..context import ArticleContext
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention
@@ -11,7 +12,18 @@ from ..places import meeting_place, organizer
 from .bilateral import R_BILATERAL, bilateral_meeting
 from .named import R_NAMED, named_meeting
 from .visits import R_VISIT, visit_meeting
-from .words import PLANNED, PROPOSED, SAME_DAY
+from .words import PAST_NAME, PLANNED, PROPOSED, SAME_DAY
+
+R_PAST_MEETING = rule(
+    "meeting.background.last-year",
+    "A named meeting followed by 'năm ngoái', 'năm trước', 'lần trước' is recalled from the past: background, and never "
+    "the same meeting as one named without them.",
+    [Example("G20\nNgày 7/7, Hội nghị thượng đỉnh G20 lần thứ 30 khai mạc tại Rome. Các khó khăn từ Hội nghị G20 Lima năm ngoái "
+             "vẫn còn. Phát biểu tại Hội nghị, Thủ tướng Trần Văn Bảo nêu thông điệp hợp tác.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "Lima"}, present=False),
+     Example("G20\nNgày 7/7, Hội nghị thượng đỉnh G20 lần thứ 30 khai mạc tại Rome. Các khó khăn từ Hội nghị G20 Lima năm ngoái "
+             "vẫn còn. Phát biểu tại Hội nghị, Thủ tướng Trần Văn Bảo nêu thông điệp hợp tác.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "lần thứ 30"})])
 
 
 def meeting_from(ctx: ArticleContext, si: int, sent: str, km: re.Match, cls: str, needs: str, word: str,
@@ -37,6 +49,8 @@ def meeting_from(ctx: ArticleContext, si: int, sent: str, km: re.Match, cls: str
     if proposed:
         mt.status = "proposed"
     mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
+    if mt.named and PAST_NAME.search(mt.name):
+        mt.background = True  # R_PAST_MEETING: "Hội nghị G20 Hàng Châu năm ngoái": recalled, not reported
     # date, place, organizer, format from the sentence
     mt.date = resolve_date(ctx, sent, mt.name)
     if mt.date is None and SAME_DAY.match(sent):

@@ -12,6 +12,7 @@ meetings after each fold.
 from __future__ import annotations
 
 import heapq
+from functools import lru_cache
 from itertools import combinations
 
 from ...facts import MeetingFact, Participant
@@ -20,6 +21,7 @@ from ...kinds import folds_partial, has_party_rule, merge_group
 from ...lexicon import load, place_key
 from ...rules import Example, rule
 from ..drafts import MeetingDraft, word_set
+from .words import PAST_NAME
 
 R_GENERIC_MEETING = rule(
     "meeting.same.generic-kind",
@@ -61,6 +63,24 @@ def city_of_trip(p1: str, p2: str) -> bool:
     return "place" in kinds and kinds != {"country"}
 
 
+R_NAME_COUNTRIES = rule(
+    "meeting.distinct.name-countries",
+    "Two named meetings of one article whose names hold different countries ('Diễn đàn Doanh nghiệp Việt Nam - Đức', "
+    "'Diễn đàn Doanh nghiệp Việt Nam - Hà Lan') are two meetings, however many other words they share.",
+    [Example("Thủ tướng thăm châu Âu\nTại Đức, Thủ tướng Trần Văn Bảo sẽ dự Diễn đàn Doanh nghiệp Việt Nam - Đức. Tại Hà Lan, "
+             "Thủ tướng Trần Văn Bảo sẽ phát biểu khai mạc Diễn đàn Doanh nghiệp Việt Nam - Hà Lan.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "role": "speaker", "meeting": "Đức"}, present=False),
+     Example("Thủ tướng thăm châu Âu\nTại Đức, Thủ tướng Trần Văn Bảo sẽ dự Diễn đàn Doanh nghiệp Việt Nam - Đức. Tại Hà Lan, "
+             "Thủ tướng Trần Văn Bảo sẽ phát biểu khai mạc Diễn đàn Doanh nghiệp Việt Nam - Hà Lan.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "role": "speaker", "meeting": "Hà Lan"})])
+
+
+@lru_cache(maxsize=4096)
+def name_countries(name: str) -> frozenset[str]:
+    """R_NAME_COUNTRIES: the countries a meeting's name holds (lexicon keys)."""
+    return frozenset(place_key(e.label_vi) or e.label_vi for _, _, e in load().find(name) if e.kind == "country")
+
+
 def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
     """Is the new mention b the meeting a (the reference rule of the in-article merge)?"""
     if merge_group(a.kind) != merge_group(b.kind):
@@ -71,6 +91,12 @@ def same_meeting(a: MeetingDraft, b: MeetingDraft) -> bool:
         return False  # an invitation is not the meeting that took place
     if a.date and b.date and a.date != b.date:
         return False
+    if a.named and b.named and bool(PAST_NAME.search(a.name)) != bool(PAST_NAME.search(b.name)):
+        return False  # R_PAST_MEETING: "Hội nghị G20 Hàng Châu năm ngoái" is not this year's summit
+    if a.named and b.named and a.kind != "Visit":
+        ca, cb = name_countries(a.name), name_countries(b.name)
+        if ca and cb and not (ca <= cb or cb <= ca):
+            return False  # R_NAME_COUNTRIES: "Diễn đàn Doanh nghiệp Việt - Đức" is not "… Việt Nam - Hà Lan"
     if a.kind == "Visit":
         return a.visitor == b.visitor and (not a.place or not b.place or place_key(a.place) == place_key(b.place)
                                            or city_of_trip(a.place, b.place))

@@ -21,6 +21,19 @@ R_MEETING_BACKGROUND = rule(
     [Example("Gặp\nChủ tịch nước Trần Văn Bảo đề nghị triển khai thỏa thuận của Cuộc gặp cấp cao hằng năm hai Bộ "
              "Chính trị.", {"kind": "meeting", "name": "Cuộc gặp cấp cao hằng năm"}, present=False)])
 
+R_CAPACITY = rule(
+    "meeting.refuse.capacity",
+    "A meeting named as the capacity someone acts in ('với tư cách (nước) chủ nhà Hội nghị Cấp cao APEC', 'trên cương vị "
+    "chủ nhà Diễn đàn …', 'vai trò chủ tịch Hội nghị …') is not a meeting he takes part in there.",
+    [Example("G20\nThủ tướng Trần Văn Bảo dự Hội nghị thượng đỉnh G20 với tư cách chủ nhà Hội nghị Cấp cao APEC 2030.",
+             {"kind": "meeting", "name": "APEC 2030"}, present=False),
+     Example("G20\nThủ tướng Trần Văn Bảo dự Hội nghị thượng đỉnh G20 với tư cách chủ nhà Hội nghị Cấp cao APEC 2030.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "meeting": "G20"})])
+# R_CAPACITY: "với tư cách (đại diện) (nước) chủ nhà …", "trên cương vị chủ tịch …", "vai trò chủ nhà …"
+CAPACITY_BEFORE = re.compile(r"(?i)(?:vai trò|cương vị|tư cách)(?: là)?(?: đại diện)?(?: của)?(?: nước| quốc gia)? "
+                             r"(?:chủ nhà|đăng cai|chủ tịch)\s+$")
+# R_PAST_MEETING: a named meeting recalled from the past ("Hội nghị G20 Hàng Châu năm ngoái")
+PAST_NAME = re.compile(r"\s(?:năm ngoái|năm trước|lần trước)(?!\w)")
 R_MODALITY = rule(
     "meeting.status.proposed",
     "A meeting invited, welcomed, hoped for or proposed ('mời X thăm', 'hoan nghênh X thăm') is not reported as held.",
