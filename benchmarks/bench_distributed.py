@@ -82,8 +82,8 @@ def table(n: int, workers: int, size: int, local: dict, dist: dict, same: bool) 
         "| stage | seconds |",
         "|---|---|",
     ]
-    for key in ("partition_s", "extract_s", "people_s", "gather_s", "resolve_s", "map_s", "shuffle_s", "merge_s"):
-        lines.append(f"| {key[:-2]} | {dist.get(key, '-')} |")
+    for key in (k for k in dist if k.endswith("_s") and k not in ("wall_s", "cpu_s")):  # the stages, in their order
+        lines.append(f"| {key[:-2]} | {dist[key]} |")
     lines += [
         "",
         f"Client peak RSS before resolution {dist['rss_before_resolve_mb']:.0f} MB, after {dist['rss_after_resolve_mb']:.0f} MB "
