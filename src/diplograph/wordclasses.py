@@ -40,6 +40,12 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(str(w) for w in _items(name, LEX.member))
 
 
+def alternation(name: str) -> str:
+    """A regex alternation of a word class's members (escaped, in the data's order), for a pattern's
+    ``(?:…)`` group."""
+    return "|".join(re.escape(w) for w in words(name))
+
+
 def word_set(name: str) -> frozenset[str]:
     """The members of a word class, for membership tests."""
     return frozenset(words(name))

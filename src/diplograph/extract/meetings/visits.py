@@ -6,6 +6,7 @@ import re
 
 from ...lexicon import place_key
 from ...rules import Example, rule
+from ...wordclasses import alternation
 from ..context import ArticleContext, past_year, person_name
 from ..drafts import MeetingDraft, Mention
 from ..persons import foreign, pair_member, title_reference
@@ -130,8 +131,7 @@ VISIT_QUOTED = re.compile(r"\s*(?:đã\s+)?(?:phát biểu|nói|cho biết|chia 
                           r"\s+trước(?:\s+thềm)?\s+(?:chuyến\s+)?")  # R_VISIT_QUOTED
 VISIT_APPOSITIVE = re.compile(r"[^,.;()“”\"]{0,50},\s*(?:hiện\s+)?(?:đang|vừa)\s+(?:có\s+)?(?:chuyến\s+)?")  # R_VISIT_APPOSITIVE
 DEST_AFTER_VISITOR = re.compile(r"\s*(?:tới|đến|sang)\s+(?:thăm\s+)?")  # R_VISIT_DEST_AFTER
-VISIT_TO_ORG = re.compile(r"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Đại sứ Quán|"
-                          r"trụ sở|nhà máy|công ty|doanh nghiệp|trường|bệnh viện|khu|cảng|đơn vị|cơ sở|gia đình|cộng đồng|bà con)\b")
+VISIT_TO_ORG = re.compile(rf"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:{alternation('visited-organizations')})\b")
 
 
 def refused_visit(ctx: ArticleContext, sent: str, start: int, end: int, word: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from ...kinds import kind_words
 from ...lexicon import LiteralAnchored
 from ...rules import Example, rule
+from ...wordclasses import alternation
 
 R_MEETING_ANAPHORA = rule(
     "meeting.refuse.anaphora",
@@ -69,14 +70,12 @@ ANAPHORA = re.compile(r"\b(?:(?:tại|trong|dự|sau) (?:hội nghị|cuộc h�
 # "đang ở", "sang", a trip's start or end ("bắt đầu", "kết thúc"), a delegation ("dẫn đầu đoàn …")
 
 SAME_DAY = re.compile(r"(?i)\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|trưa|ngay trong)\s+)?cùng ngày\b")
-# Words that open the name of a building or venue (read as written up to the next comma or clause word).
+# the cue words are data (data/word_classes.ttl)
+PROPOSED = re.compile(rf"(?i)\b(?:{alternation('proposal-cues')})\b[^.;]{{0,70}}$")
+PLANNED = re.compile(rf"\b(?:{alternation('plan-cues')})\b[^.;]{{0,60}}$", re.IGNORECASE)
 
-PROPOSED = re.compile(r"(?i)\b(?:mời|hoan nghênh|đề nghị|đề xuất|mong muốn|mong|hy vọng|hi vọng|kêu gọi|sẵn sàng|liệu|"
-                      r"ủng hộ|nhận lời)\b[^.;]{0,70}$")
-PLANNED = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp tới|sắp|chuẩn bị|kế hoạch)\b[^.;]{0,60}$", re.IGNORECASE)
-
-BACKGROUND_BEFORE = re.compile(r"(?i)(?:của|kết quả|thỏa thuận|thoả thuận|tinh thần|theo)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
-ANAPHORIC_AFTER = re.compile(r"\s*(?:này|đó|nói trên|kể trên|trên|lần này|ấy)(?![\w])")
+BACKGROUND_BEFORE = re.compile(rf"(?i)(?:{alternation('source-of-cues')})\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
+ANAPHORIC_AFTER = re.compile(rf"\s*(?:{alternation('demonstratives-after')})(?![\w])")
 FRONTED_NP = re.compile(r"(?i)(?:^|[,.:]\s*|\*\s*)(?:tại|trong|sau|qua|ở)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
 
 ANAPHORA_FINDER = LiteralAnchored(ANAPHORA, ["tại", "trong", "dự", "sau", "hội nghị", "cuộc họp", "cuộc gặp", "buổi gặp",
