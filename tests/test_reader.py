@@ -86,6 +86,17 @@ def test_credits_are_cut_out_of_the_text():
     assert "Lâm Khánh" not in body and "Hoàng Hà" not in body and "Minh Tân" not in body
 
 
+def test_a_caption_credit_ending_in_an_agency_acronym_leaves_the_next_sentence_whole():
+    """Crawls glue the caption's credit to the next sentence ("Ảnh: A B/TTXVN Tháp tùng …"): after an
+    agency acronym the next capitalised word opens the text; an agency name of two words stays one credit."""
+    a = read_text("Tiêu đề\nThủ tướng thăm Nhật Bản. Ảnh: Văn Hải/TTXVN Tháp tùng Thủ tướng có Bộ trưởng Lê Văn Tám.\n"
+                  "Hai bên hội đàm. Ảnh: Minh Anh/Getty Images\nKết thúc.")
+    body = " ".join(a.paragraphs)
+    assert "Tháp tùng Thủ tướng có Bộ trưởng Lê Văn Tám" in body
+    assert {"Văn Hải", "TTXVN", "Getty Images"} <= set(a.credits) and "TTXVN Tháp" not in a.credits
+    assert "Getty" not in body and "Văn Hải" not in body
+
+
 def test_page_furniture_is_dropped():
     a = read_text("Báo Sơn La điện tử - Tin tức cập nhật trong ngày\nTiêu đề thật\nNội dung chính.\nTheo ĐCSVN\n"
                   "BÌNH LUẬN\nBạn còn 500/500 ký tự\nTin mới\nThủ tướng Phạm Minh Chính thăm Brazil")

@@ -213,7 +213,10 @@ _AGENCY_TAIL = r"(?:/\s*[A-ZĐ][\w.+ ]{1,20})?"
 # A photo credit, "(Ảnh: X)"; the "(" and spaces before the word are taken by `_sub_credits`.
 _PHOTO = re.compile(
     r"(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh tư liệu|Photo|Nguồn)\s*:\s*"
-    r"((?:[A-ZĐÀ-Ỹ][\w.\-]*|[a-z]+\.(?:com|vn|net|org))(?: +[A-ZĐÀ-Ỹ][\w\-]*){0,3}(?: */ *[A-ZĐ][\w.+\-]*(?: +[A-ZĐ][\w\-]*)?)?)"
+    r"((?:[A-ZĐÀ-Ỹ][\w.\-]*|[a-z]+\.(?:com|vn|net|org))(?: +[A-ZĐÀ-Ỹ][\w\-]*){0,3}"
+    # the agency after "/": an acronym alone ("/TTXVN": a capitalised word after it opens the text run
+    # into the caption, "TTXVN Tháp tùng …"), or a name of up to two words ("/Getty Images")
+    r"(?: */ *(?:[A-ZĐ]{2,}[A-ZĐ.+\-]*(?![\w])|[A-ZĐ][\w.+\-]*(?: +[A-ZĐ][\w\-]*)?))?)"
     r"\s*\)?\.?",
 )
 _THEO = re.compile(r"\(?\b[Tt]heo\s+(?:phóng viên\s+)?([A-ZĐ][\w.+\-]*(?:\s+[A-ZĐ][\w.\-]*){0,3}|Bộ [A-ZĐ]\w*(?: \w+){0,2})\)?")
