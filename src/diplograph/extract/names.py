@@ -131,6 +131,20 @@ _DIGIT = re.compile(r"\d")
 
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
 
+R_ARABIC_CHAIN = rule(
+    "person.name.arabic-chain",
+    "An Arabic name is one name however long its chain of articles and patronyms ('Al-X Al-Y', 'bin X bin Y', up to "
+    "seven words): a capitalised 'Al-' piece is no transliterated country to strip.",
+    [Example("Vùng Vịnh\nQuốc vương Kuwait Sheikh Nasser Al-Ahmad Al-Jaber Al-Rashid đã điện đàm với Thủ tướng Lê Văn Tám.",
+             {"kind": "person", "name": "Nasser Al-Ahmad Al-Jaber Al-Rashid"}),
+     Example("Vùng Vịnh\nThái tử Abu Dhabi Sheikh Hamad bin Zayed bin Khalid Al Nahri đã tới Hà Nội.",
+             {"kind": "person", "name": "Hamad bin Zayed bin Khalid Al Nahri"}),
+     Example("Vùng Vịnh\nQuốc vương Kuwait Sheikh Nasser Al-Ahmad Al-Jaber Al-Rashid đã điện đàm với Thủ tướng Lê Văn Tám.",
+             {"kind": "person", "name": "Al-Jaber Al-Rashid"}, present=False)])
+# R_ARABIC_CHAIN: a piece of an Arabic name (article or patronym, any case), never a transliterated country
+ARABIC_PIECE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu|[Aa]bd)-[A-Z]")
+ARABIC_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "Al", "al", "El", "Abu", "Abdul", "Abd"})
+
 def particle_between_capitals(toks: list[Token], i: int) -> bool:
     """R_PARTICLE_CHAIN: a name particle between capitals, also in a chain of two ('Ursula von der Leyen',
     'Charles de Gaulle')."""
@@ -219,11 +233,42 @@ def given_name_word(an: TokenView, i: int, j: int) -> int:
         return j + 1
     return j
 
+R_HONORIFIC_OPENS = rule(
+    "person.name.honorific-opens",
+    "A capitalised honorific inside a run of capitals ('Abu Dhabi Sheikh X', 'Tổng thanh tra Tan Sri X') opens the "
+    "name: what stands before it is the post's place, the honorific is no part of the name.",
+    [Example("Vùng Vịnh\nThái tử Abu Dhabi Sheikh Hamad bin Zayed bin Khalid Al Nahri đã tới Hà Nội.",
+             {"kind": "person", "name": "Hamad bin Zayed bin Khalid Al Nahri"}),
+     Example("Điều tra\nTổng thanh tra Tan Sri Ahmad Yusof cho biết cảnh sát đã vào cuộc.",
+             {"kind": "person", "name": "Ahmad Yusof"}),
+     Example("Điều tra\nTổng thanh tra Tan Sri Ahmad Yusof cho biết cảnh sát đã vào cuộc.",
+             {"kind": "person", "name": "Tan Sri Ahmad Yusof"}, present=False)])
+
+
+def _honorific_inside(an: TokenView, i: int, j: int) -> int:
+    """R_HONORIFIC_OPENS: where the name starts after the last capitalised honorific (one or two words) standing
+    inside the run at tokens i..j (not first: the front is stripped word by word) with at least one capital after
+    it, outside any place or organization; i when none stands there."""
+    toks = an.toks
+    start = i
+    for k in range(i, j - 1):
+        if k in an.gaz_cover:
+            continue
+        t = toks[k].text
+        if k + 2 < j and f"{t} {toks[k + 1].text}" in HONORIFICS and t[:1].isupper():
+            start = k + 2  # two words ("Tan Sri"), also first: the front is stripped one word at a time
+        elif t in HONORIFICS and t[:1].isupper() and k > i and k >= start and not is_vietnamese_syllable(t):
+            # a foreign honorific ("Sheikh", "Samdech"): "Bà", "Ông" stand inside Vietnamese places ("Hai Bà Trưng")
+            start = k + 1
+    return start
+
+
 def _strip_front(an: TokenView, i: int, j: int) -> int:
     """Where a capitalised run starts once fields of government, places, countries, organizations,
     honorifics, acronyms and clause words are stripped off its front."""
     toks = an.toks
     surnames = an.lex.surnames
+    i = _honorific_inside(an, i, j)
     while i < j:
         if i + 1 < j and f"{toks[i].text} {toks[i + 1].text}" in MINISTRY_FIELDS:
             i += 2  # "Bộ trưởng Công Thương Trần Tuấn Anh"
@@ -280,7 +325,10 @@ def _country_prefix(an: TokenView, i: int, j: int) -> int:
     """R_COUNTRY_PREFIX: a transliterated country between a title and the name belongs to the post
     ("Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê")."""
     toks = an.toks
+    if i > 0 and toks[i - 1].text in HONORIFICS:
+        return i  # the honorific stands between the post and the name: any country is before it
     if i > 0 and j - i >= 3 and ("-" in toks[i].text or "-" in toks[i + 1].text) \
+            and not ARABIC_PIECE.match(toks[i + 1].text) and not ARABIC_PIECE.match(toks[i].text) \
             and toks[i + 1].text not in NAME_PARTICLES \
             and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De") \
             and ((i - 1) in an.title_cover or an.title_ending_at(i - 1) is not None):
@@ -347,8 +395,9 @@ def name_verdict(an: TokenView, i: int, j: int) -> bool | str:
     """True when the run at tokens i..j can be a person's name, else False or the id of the rule that
     refused it (False: the refusal `clean_run` gave stands)."""
     words = [t.text for t in an.toks[i:j]]
-    if not words or len(words) > 5:
-        return False
+    if not words or len(words) > 7 or (len(words) > 5 and not any(w in ARABIC_LINKS or ARABIC_PIECE.match(w)
+                                                                  for w in words[1:])):
+        return False  # R_ARABIC_CHAIN: only an Arabic chain of articles and patronyms runs past five words
     if len(words) == 1 and len(words[0].replace(".", "")) < 2:
         return False  # R_NOT_A_NAME: one letter ("H Ngày 15-5", a caption's initial) names nobody
     if all(is_vietnamese_syllable(w) for w in words):

@@ -139,6 +139,33 @@ ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
 TAKES_OFFICE = word_set("takes-office")  # data/word_classes.ttl
 
 
+R_INNER_PLURAL = rule(
+    "post.complement.inner-plural",
+    "'các' between capitals inside a post's complement ('Tư lệnh Tối cao các Lực lượng Vũ trang X') and the compound "
+    "'Nội các' (cabinet: 'Chánh Văn phòng Nội các Nhật Bản X') stay in the post.",
+    [Example("Điện đàm\nChánh Văn phòng Nội các Nhật Bản Taro Yamada cho biết hai bên sẽ gặp nhau.",
+             {"kind": "post", "name": "Taro Yamada", "title": "Chánh Văn phòng Nội các Nhật Bản"}),
+     Example("Điện đàm\nPhó Tư lệnh Tối cao các Lực lượng Vũ trang Oman Khalid bin Said Al-Rawahi đã điện đàm với Bộ "
+             "trưởng Quốc phòng Lê Văn Tám.",
+             {"kind": "post", "name": "Khalid bin Said Al-Rawahi", "title": "Phó Tư lệnh Tối cao các Lực lượng Vũ trang Oman"}),
+     Example("Họp\nBộ trưởng Ngoại giao các nước ASEAN đã họp tại Hà Nội.", {"kind": "no-person"})])
+
+
+def inner_plural(an: SentenceAnalysis, k: int) -> bool:
+    """R_INNER_PLURAL: token k is 'các' inside an organization's name of a complement (between a capital and a
+    capital that opens no name) or closes the compound 'Nội các'."""
+    toks = an.toks
+    if toks[k].text != "các" or k == 0:
+        return False
+    if not toks[k - 1].text[:1].isupper() and not (k >= 2 and toks[k - 2].text[:1].isupper()
+                                                   and toks[k - 1].text in TITLE_INNER):
+        return False  # "Tối cao các Lực lượng": a capital, or a capital and an inner word ("cao"), before it
+    if toks[k - 1].text == "Nội":
+        return True
+    return k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and (k + 1) not in an.name_tokens \
+        and (k + 1) not in an.title_cover
+
+
 def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_run: int) -> bool | None:
     """A lower-case word k of a title's complement: it may stand there (True), ends it (False), or
     goes on an organization's lower-case field (None: counted in `lower_run`)."""
@@ -192,6 +219,8 @@ def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
             continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
         if (k == a and k + 1 < b and lower_field(an, k)) or (k == a + 1 and lower_field(an, a)):
             continue  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc Vương Nghị"
+        if inner_plural(an, k):
+            continue  # R_INNER_PLURAL: "Tư lệnh Tối cao các Lực lượng Vũ trang", "Chánh Văn phòng Nội các"
         ok = lower_word_ok(an, k, b, org_open, lower_run)
         if ok is None:
             lower_run += 1
@@ -263,9 +292,10 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         if k == j and lower_field(an, k):
             k += 2  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc"
             continue
-        if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
+        plural_inside = inner_plural(an, k)  # R_INNER_PLURAL: "Tối cao các Lực lượng"
+        if (lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS)) and not plural_inside:
             break
-        if lw in TITLE_INNER:
+        if lw in TITLE_INNER or plural_inside:
             k += 1
             continue
         if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
@@ -530,7 +560,7 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_
         if toks[k].text == "(" and not (found[1] < len(toks) and toks[found[1]].text == ")"):
             break  # R_POST_PARENTHESIS: "Lê Văn A (Tổng Thư ký Ủy ban Quốc gia APEC)" — the whole parenthesis is the post
         a, b, span = found
-        if any(c[0] == b for c in an.candidates):
+        if any(c[0] == b for c in an.candidates) or owned_by_next(an, a, b):
             break  # the title belongs to the next name ("A, Thứ trưởng B")
         if toks[k].text == "," and prefix_post and chain_to_next_name(an, b):
             break  # R_NEXT_HOLDER: "A, Phó Thủ tướng, Bộ trưởng B": the chain is B's
@@ -541,6 +571,32 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_
         after_end = toks[b - 1].end
         k = b
     return after_end
+
+
+R_NEXT_NAME_OWNS = rule(
+    "post.after-name.next-name-owns",
+    "A title after a name's comma whose complement runs on to the next name ('A, Phó Tư lệnh … UAE Sheikh B') is B's "
+    "post, not A's, even where the after-name reading stops early.",
+    [Example("Vùng Vịnh\nQuốc vương Qatar Sheikh Hamad bin Khalid Al-Thani, Phó Tư lệnh Tối cao các Lực lượng vũ trang "
+             "Oman Sheikh Rashid bin Said Al-Rawahi đã thảo luận.",
+             {"kind": "post", "name": "Hamad bin Khalid Al-Thani", "title": "Phó Tư lệnh Tối cao các Lực lượng"},
+             present=False),
+     Example("Vùng Vịnh\nQuốc vương Qatar Sheikh Hamad bin Khalid Al-Thani, Phó Tư lệnh Tối cao các Lực lượng vũ trang "
+             "Oman Sheikh Rashid bin Said Al-Rawahi đã thảo luận.",
+             {"kind": "person", "name": "Rashid bin Said Al-Rawahi"})])
+
+
+def owned_by_next(an: SentenceAnalysis, a: int, b: int) -> bool:
+    """R_NEXT_NAME_OWNS: the title at tokens a..b (after a name) is the chain start of the next name within a few
+    words (honorifics skipped), read as a title before that name."""
+    nxt = next((c for c in an.candidates if b < c[0] <= b + 8), None)
+    if nxt is not None and nxt[1] - nxt[0] < 2:
+        return False  # a one-word short form (often a place's word: "xã Đoàn Tùng") owns no title
+    if nxt is None:
+        return False
+    k, _ = skip_honorific_back(an, nxt[0] - 1)
+    found = title_ending_at(an, k) if k >= b - 1 else None
+    return found is not None and found[0] == a
 
 
 def elected_as(an: SentenceAnalysis, k: int) -> int | None:
