@@ -59,7 +59,9 @@ R_NOT_A_NAME = rule(
     "person.refuse.not-a-name",
     "A run of capitals that is a place, organization, acronym, a field of government or no full name is no person.",
     [Example("Hợp tác\nBộ trưởng Bộ Ngoại giao Lê Văn Tám thăm Hà Nội và gặp đại diện Quỹ Tiền tệ Quốc tế.",
-             {"kind": "person", "name": "Quỹ Tiền"}, present=False)])
+             {"kind": "person", "name": "Quỹ Tiền"}, present=False),
+     Example("Thương mại\nVề khu vực châu Á - Thái Bình Dương, Đại diện Thương mại Mỹ, ông John Reed cho biết.",
+             {"kind": "person", "name": "Thái Bình Dương"}, present=False)])
 
 R_EPONYM = rule(
     "person.refuse.eponym",
@@ -276,9 +278,10 @@ def _strip_front(an: TokenView, i: int, j: int) -> int:
         if i in an.gaz:
             end, entry = an.gaz[i]
             # keep a Vietnamese full name that merely starts like a place ("Thái Bình Minh"), unless what
-            # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải")
+            # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải") or the place is the whole run
+            # (R_NOT_A_NAME: "Thái Bình Dương" is the ocean)
             rest_is_name = end + 1 < j and toks[end].text in surnames
-            if rest_is_name or not (entry.kind == "place" and j - i >= 3 and toks[i].text in surnames
+            if rest_is_name or end >= j or not (entry.kind == "place" and j - i >= 3 and toks[i].text in surnames
                                     and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
                 i = end
                 continue
@@ -341,12 +344,56 @@ def _country_prefix(an: TokenView, i: int, j: int) -> int:
     return i
 
 
+R_COMPANY_FRONT = rule(
+    "person.name.company-front",
+    "A company's name glued before a Vietnamese full name ('Tổng Giám đốc Vinacafe Lê Văn A', 'Giám đốc An&Co Trần B') "
+    "belongs to the post: a non-Vietnamese word (or a run glued to '&') before a surname and two more syllables is "
+    "no part of the name; a run glued to '&' alone is no person.",
+    [Example("Xuất khẩu\nTổng Giám đốc Vinacafe Trần Văn Hùng cho biết giá cà phê tăng.",
+             {"kind": "person", "name": "Trần Văn Hùng"}),
+     Example("Xuất khẩu\nTổng Giám đốc Mega T&T Trần Văn Hùng cho biết giá cà phê tăng.",
+             {"kind": "person", "name": "Trần Văn Hùng"}),
+     Example("Xuất khẩu\nTổng Giám đốc Mega T&T Trần Văn Hùng cho biết giá cà phê tăng.",
+             {"kind": "person", "name": "Mega T"}, present=False)])
+
+
+R_TWO_NAMES = rule(
+    "person.name.two-vietnamese-names",
+    "Five or more Vietnamese syllables with a surname first and another fourth ('Thứ trưởng Lê Văn Tám Phạm Anh - Tố "
+    "Anh': a caption's name run into a credit) are two names: the first three are the person's.",
+    [Example("Ảnh\nThứ trưởng Bộ Ngoại giao Lê Văn Tám Phạm Hùng - Tố Anh", {"kind": "person", "name": "Lê Văn Tám"}),
+     Example("Ảnh\nThứ trưởng Bộ Ngoại giao Lê Văn Tám Phạm Hùng - Tố Anh",
+             {"kind": "person", "name": "Lê Văn Tám Phạm Hùng"}, present=False)])
+
+
+# R_TWO_NAMES: middle names that are also surnames ("Văn", "Thị"): a name goes on after them
+MIDDLE_NAMES = word_set("middle-names")  # data/word_classes.ttl
+
+
+def _company_front(an: TokenView, i: int, j: int) -> int:
+    """R_COMPANY_FRONT: where the name starts once a company's word(s) glued before a Vietnamese full name are
+    stripped ('Vinacafe Lê Văn A'; 'T' after a glued '&')."""
+    toks = an.toks
+    if i > 0 and toks[i - 1].text == "&" and toks[i - 1].end == toks[i].start:
+        i += 1  # "T&T Trần Văn Hùng": the piece after '&' is the company's
+    k = i
+    while k < j and k - i < 2 and not is_vietnamese_syllable(toks[k].text) and not is_initial(toks[k].text) \
+            and "-" not in toks[k].text and toks[k].text not in NAME_PARTICLES:
+        k += 1
+    tail = toks[k:j]
+    if i < k and len(tail) >= 3 and tail[0].text in an.lex.surnames and all(is_vietnamese_syllable(t.text) for t in tail):
+        return k
+    return i
+
+
 def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """A capitalised run with places, countries, organizations and clause words stripped off its front and
     a glued clause opener off its end (R_RUN_IN); None (and the rule that refused it) when nothing is left
     or the run is no name."""
     toks = an.toks
-    i = _strip_front(an, i, j)
+    if j < len(toks) and toks[j].text == "&" and toks[j].start == toks[j - 1].end:
+        return None, R_COMPANY_FRONT  # "Mega T&T": a run glued to '&' is a company's name
+    i = _company_front(an, _strip_front(an, i, j), j)
     if i >= j:
         return None, R_NOT_A_NAME
     if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country
@@ -356,6 +403,10 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
         i = _country_prefix(an, i, j)
         if i >= j:
             return None, R_NOT_A_NAME
+    if j - i >= 5 and toks[i].text in an.lex.surnames and toks[i + 3].text in an.lex.surnames \
+            and toks[i + 3].text not in MIDDLE_NAMES and toks[i + 2].text not in an.lex.surnames \
+            and all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
+        j = i + 3  # R_TWO_NAMES: "Vũ Văn Tám Phạm Anh": a caption's name, then the photographer's
     if j - i > 2 and j < len(toks) and f"{toks[j - 1].text} {toks[j].text}" in COMPOUND_AFTER_NAME:
         j -= 1  # R_COMPOUND_AFTER: "Chủ tịch nước Lương Cường Huân chương Mặt trời Peru": the award, not the name
     if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \

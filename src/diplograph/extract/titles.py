@@ -11,7 +11,7 @@ from ..rules import Example, rule
 from ..tokens import BREAKERS, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, TITLE_INNER, is_vietnamese_syllable
 from ..wordclasses import meanings, word_set, words
 from .drafts import Mention, TitleSpan
-from .names import EPONYM_HEADS, MINISTRY_FIELDS
+from .names import ENGLISH_TITLE_WORDS, EPONYM_HEADS, MINISTRY_FIELDS
 
 if TYPE_CHECKING:  # annotations only: the analysis calls these functions
     from .sentence import SentenceAnalysis
@@ -190,6 +190,17 @@ def lower_field(an: SentenceAnalysis, k: int) -> bool:
         f"{toks[k].text} {toks[k + 1].text}".casefold() in LOWER_MINISTRY_FIELDS
 
 
+def punct_ok(an: SentenceAnalysis, k: int, a: int, b: int) -> bool:
+    """May the punctuation token k stand inside the complement at tokens a..b-1? A dash (R_TITLE_DASH: 'Bộ trưởng Bộ
+    Tư pháp - Đỗ Văn A') and an '&' of a ministry or glued inside a company's name (R_COMPANY_FRONT: 'Bộ TT&TT',
+    'Mega T&T')."""
+    w, t = an.toks[k].text, an.toks[k]
+    if w in "-–" and (a < k < b - 1 or (k == b - 1 and k > a)):
+        return True
+    return w == "&" and a < k < b - 1 and (k in an.gaz_cover or an.toks[k - 1].end == t.start
+                                          and t.end == an.toks[k + 1].start)
+
+
 def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
     """Can tokens a..b-1 stand between a title head and the name (the title's complement)?"""
     if b - a > 14:
@@ -208,8 +219,8 @@ def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
         if w.lower() == "này" and k > a and an.toks[k - 1].text.lower() == "nước":
             continue  # "Tổng thống nước này Moon Jae-in"
         if not t.is_word:
-            if w in "-–" and a < k < b - 1 or (w in "-–" and k == b - 1 and k > a):
-                continue  # R_TITLE_DASH: "Bộ trưởng Bộ Tư pháp - Đỗ Văn A"
+            if punct_ok(an, k, a, b):
+                continue
             return False
         if w[0].isupper() or w.isupper():
             org_open = w in ORG_FIRST_WORDS
@@ -344,9 +355,22 @@ def modifier(an: SentenceAnalysis, a: int) -> tuple[int, str | None]:
     return a, None
 
 
+R_ENGLISH_IN_POST = rule(
+    "post.complement.english-words-cut",
+    "English title words left inside a Vietnamese post ('Tổng thống Kazakh President X') end it: they repeat the post in "
+    "English and are no part of it.",
+    [Example("Hội đàm\nThủ tướng Lê Văn Tám hội đàm với Tổng thống Kazakh President Nurlan Abenov.",
+             {"kind": "post", "name": "Nurlan Abenov", "title": "Tổng thống Kazakh"}),
+     Example("Hội đàm\nThủ tướng Lê Văn Tám hội đàm với Tổng thống Kazakh President Nurlan Abenov.",
+             {"kind": "post", "name": "Nurlan Abenov", "title": "Tổng thống Kazakh President"}, present=False)])
+
+
 def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: str) -> Post | None:
     if span.kind == "nopost":
         return None
+    english = next((k for k in range(span.tok_end, b) if an.toks[k].text in ENGLISH_TITLE_WORDS), None)
+    if english is not None:
+        b = english  # R_ENGLISH_IN_POST: "Tổng thống Kazakh President X"
     position = span.head
     relational = False
     if a == span.tok_start:
