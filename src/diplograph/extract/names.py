@@ -386,6 +386,31 @@ def _company_front(an: TokenView, i: int, j: int) -> int:
     return i
 
 
+R_REGION_GLUED = rule(
+    "person.name.region-after-place-lead",
+    "A foreign place's name right after a lower-case place lead ('Thống đốc bang Maryland X', 'nghị sĩ bang New York Y') "
+    "belongs to the post: one word (two for a compound place: New, North, South …) is stripped off the name.",
+    [Example("Bầu cử\nThống đốc bang Ohio John Carter tuyên bố sẽ tranh cử.", {"kind": "post", "name": "John Carter",
+                                                                               "title": "Thống đốc bang Ohio"}),
+     Example("Bầu cử\nThống đốc bang New Jersey Mary Reed tuyên bố sẽ tranh cử.", {"kind": "person", "name": "Mary Reed"}),
+     Example("Bầu cử\nThống đốc bang Ohio John Carter tuyên bố sẽ tranh cử.",
+             {"kind": "person", "name": "Ohio John Carter"}, present=False)])
+PLACE_LEAD_WORDS = word_set("place-leads")  # data/word_classes.ttl
+# R_REGION_GLUED: first words of a compound foreign place ("New York", "North Carolina")
+COMPOUND_PLACE_FIRSTS = word_set("compound-place-firsts")  # data/word_classes.ttl
+
+
+def _region_glued(an: TokenView, i: int, j: int) -> int:
+    """R_REGION_GLUED: where the name starts after a foreign place glued to it behind a place lead ('bang Ohio X')."""
+    toks = an.toks
+    if i == 0 or j - i < 3 or toks[i - 1].text not in PLACE_LEAD_WORDS or is_vietnamese_syllable(toks[i].text) \
+            or (i >= 2 and toks[i - 2].text.lower() == "liên") or toks[i + 1].text in NAME_PARTICLES:
+        return i  # "Tòa liên bang Raus bin Sharif": a federal court, no state; a particle goes on the name
+    if toks[i].text in COMPOUND_PLACE_FIRSTS and j - i >= 4:
+        return i + 2
+    return i + 1
+
+
 def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """A capitalised run with places, countries, organizations and clause words stripped off its front and
     a glued clause opener off its end (R_RUN_IN); None (and the rule that refused it) when nothing is left
@@ -393,7 +418,7 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
     toks = an.toks
     if j < len(toks) and toks[j].text == "&" and toks[j].start == toks[j - 1].end:
         return None, R_COMPANY_FRONT  # "Mega T&T": a run glued to '&' is a company's name
-    i = _company_front(an, _strip_front(an, i, j), j)
+    i = _company_front(an, _region_glued(an, _strip_front(an, i, j), j), j)
     if i >= j:
         return None, R_NOT_A_NAME
     if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country

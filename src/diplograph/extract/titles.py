@@ -506,6 +506,29 @@ def chain_to_next_name(an: SentenceAnalysis, b: int) -> bool:
     return False
 
 
+R_APPOSITION_OWNER = rule(
+    "post.chain.apposition-owner",
+    "A title right after 'ông A,' (a name with an honorific and no title before it) is A's apposition: it does not run on as the first "
+    "post of the chain of the next name ('ông A, Phó Bí thư X, Thống đốc Y B': B is no Phó Bí thư).",
+    [Example("Dự lễ\nDự lễ có ông Lê Văn Tám, Phó Bí thư Đảng ủy ngoài nước, Thống đốc tỉnh Kaluga Ivan Petrov.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "Phó Bí thư Đảng ủy ngoài nước"}, present=False),
+     Example("Dự lễ\nDự lễ có ông Lê Văn Tám, Phó Bí thư Đảng ủy ngoài nước, Thống đốc tỉnh Kaluga Ivan Petrov.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Phó Bí thư Đảng ủy ngoài nước"})])
+
+
+def apposition_of_untitled(an: SentenceAnalysis, pa: int) -> bool:
+    """R_APPOSITION_OWNER: the title starting at token pa follows ', ' after a name with an honorific and no title
+    before it ('ông A, …')."""
+    toks = an.toks
+    if pa < 2 or toks[pa - 1].text != ",":
+        return False
+    owner = next((c for c in an.candidates if c[1] == pa - 1 and c[1] - c[0] > 1), None)
+    if owner is None:
+        return False
+    k, hon = skip_honorific_back(an, owner[0] - 1)
+    return hon and (k < 0 or title_ending_at(an, k) is None)
+
+
 def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: Post) -> bool:
     """Does the chain before a name go on with the title before 'X, ', 'X và ', 'X kiêm ' (a chain of
     one person's posts), or is that title someone else's?"""
@@ -520,6 +543,8 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
             and prev[1] == prev[2].tok_end:
         return False  # "Thủ tướng và Tổng thống Pháp X": a bare title of someone else, then X's post
     pa, _ = qualify(an, prev[0])
+    if apposition_of_untitled(an, pa):
+        return False  # R_APPOSITION_OWNER: "ông A, Phó Bí thư …, Thống đốc X B": the earlier title is A's
     if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
         return False  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
     if pa > 0 and toks[pa - 1].text.lower() in OBJECT_LEADS and FRONTED_LEAD.match(an.text[:toks[pa].start]):
