@@ -61,9 +61,15 @@ R_MODIFIER = rule(
 
 R_LOWER_COMPLEMENT = rule(
     "post.complement.lower-case",
-    "An organization's lower-case field (Sở kế hoạch và đầu tư) or a place lead (thành phố X) stays in the post.",
+    "An organization's lower-case field (Sở kế hoạch và đầu tư; after a name up to five words that end at a capital or "
+    "punctuation: 'X, cựu Thứ trưởng Bộ tài chính Mỹ,') or a place lead (thành phố X) stays in the post; a lower-case "
+    "verb after the post's place ends it.",
     [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
-             {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
+             {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"}),
+     Example("Phát biểu\nÔng John Reed, cựu Thứ trưởng Bộ tài chính Mỹ, cho biết kinh tế sẽ phục hồi.",
+             {"kind": "post", "name": "John Reed", "title": "cựu Thứ trưởng Bộ tài chính Mỹ"}),
+     Example("Phát biểu\nÔng Lê Văn Tám, Phó Giám đốc Sở y tế Quảng Nam cam kết sẽ xử lý.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Phó Giám đốc Sở y tế Quảng Nam cam"}, present=False)])
 
 R_RELATIONAL = rule(
     "post.compose.relational",
@@ -281,6 +287,7 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
     j = span.tok_end
     k = j
     lower_run = 0
+    org_open = False
     while k < len(an.toks) and k - j < 10:
         t = an.toks[k]
         w = t.text
@@ -297,29 +304,64 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
             if w in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and k + 1 < len(an.toks) and an.toks[k + 1].text.islower():
                 break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai": the next clause, glued on
             lower_run = 0
+            org_open = w in ORG_FIRST_WORDS and w not in ("Trung", "Tổng")  # R_LOWER_COMPLEMENT: "Bộ tài chính Mỹ"
             k += 1
             continue
-        lw = w.lower()
         if k == j and lower_field(an, k):
             k += 2  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc"
             continue
-        plural_inside = inner_plural(an, k)  # R_INNER_PLURAL: "Tối cao các Lực lượng"
-        if (lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS)) and not plural_inside:
+        step = lower_after_step(an, k, lower_run, org_open)
+        if step is None:
             break
-        if lw in TITLE_INNER or plural_inside:
-            k += 1
-            continue
-        if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
-            lower_run = -3  # "phụ trách các vấn đề Đông Á": what the post is in charge of belongs to it
-            k += 1
-            continue
-        lower_run += 1
-        if lower_run > 2 or not an.toks[k - 1].text[0].isupper():
-            break
+        lower_run = step
         k += 1
     while k > j and an.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp", "kiêm", "phụ trách"):
         k -= 1
     return i, k, span
+
+
+# R_LOWER_COMPLEMENT: lower-case words that go on a post after its place ("Đại sứ Mỹ ở Trung Quốc", "… thuộc Bộ …")
+PLACE_FOLLOWERS = frozenset({"ở", "thuộc", "tại", "của", "về", "phụ", "bên", "cạnh", "kiêm"})
+
+
+def org_field_closes(an: SentenceAnalysis, k: int, room: int) -> bool:
+    """R_LOWER_COMPLEMENT: do the lower-case words from token k (at most `room`, none a breaker) end at a capital or
+    at punctuation, as an organization's field does ('Bộ tài chính Mỹ', 'Văn phòng chính phủ,'), not at a verb?"""
+    toks = an.toks
+    for x in range(k, min(len(toks), k + room + 1)):
+        w = toks[x].text
+        if not toks[x].is_word:
+            return w in ",.;:)" and x > k
+        if w[0].isupper():
+            return True
+        if w.lower() in STRONG_BREAKERS or w.lower() in BREAKERS:
+            return False
+    return False
+
+
+def lower_after_step(an: SentenceAnalysis, k: int, lower_run: int, org_open: bool) -> int | None:
+    """A lower-case word k of a title after a name: the count of lower-case words run so far once it is taken, or
+    None where it ends the title. After an organization's first word ('Bộ', 'Văn phòng', 'Ủy ban') up to five
+    lower-case words of its field stay (R_LOWER_COMPLEMENT: 'cựu Thứ trưởng Bộ tài chính Mỹ')."""
+    w = an.toks[k].text
+    lw = w.lower()
+    plural_inside = inner_plural(an, k)  # R_INNER_PLURAL: "Tối cao các Lực lượng"
+    if (lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS)) and not plural_inside:
+        return None
+    if lw in TITLE_INNER or plural_inside:
+        return lower_run
+    if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
+        return -3  # "phụ trách các vấn đề Đông Á": what the post is in charge of belongs to it
+    if org_open and 0 <= lower_run < 5 and not w.isdigit() and org_field_closes(an, k, 5 - lower_run):
+        return lower_run + 1
+    lower_run += 1
+    if lower_run > 2 or not an.toks[k - 1].text[0].isupper():
+        return None
+    place = an.gaz_cover.get(k - 1)
+    if place is not None and place.kind in ("country", "place") and an.gaz_cover.get(k) is not place \
+            and lw not in PLACE_FOLLOWERS and an.toks[k - 1].text != "Pháp":
+        return None  # R_LOWER_COMPLEMENT: "Sở y tế Quảng Nam cam kết": the post ends at its place ("Pháp chế" is law)
+    return lower_run
 
 
 def qualify_forward(an: SentenceAnalysis, i: int) -> tuple[int, str | None]:
