@@ -646,6 +646,10 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_
                                                or elected_as(an, k) is not None):
         step = elected_as(an, k)
         found = title_starting_at(an, k + (step or 1))
+        if (found is None or found[2].kind == "nopost") and toks[k].text == "," and not posts \
+                and (skip := role_apposition(an, k)) is not None:
+            k = skip  # R_ROLE_APPOSITION: "ông A, tiến sĩ kinh tế, cựu Thứ trưởng …"
+            found = title_starting_at(an, k + 1)
         if found is None:
             break
         if toks[k].text == "(" and not (found[1] < len(toks) and toks[found[1]].text == ")"):
@@ -688,6 +692,31 @@ def owned_by_next(an: SentenceAnalysis, a: int, b: int) -> bool:
     k, _ = skip_honorific_back(an, nxt[0] - 1)
     found = title_ending_at(an, k) if k >= b - 1 else None
     return found is not None and found[0] == a
+
+
+R_ROLE_APPOSITION = rule(
+    "post.after-name.past-role-apposition",
+    "A short lower-case apposition between commas after a name (an occupation or role: 'tiến sĩ kinh tế', 'nhà sáng "
+    "lập') does not hide the post after it: 'A, nhà sáng lập, Chủ tịch tập đoàn X' gives A that post.",
+    [Example("Kinh tế\nÔng John Reed, tiến sĩ kinh tế, cựu Thứ trưởng Bộ Tài chính Mỹ, cho rằng lãi suất sẽ tăng.",
+             {"kind": "post", "name": "John Reed", "title": "cựu Thứ trưởng Bộ Tài chính Mỹ"}),
+     Example("Kinh tế\nTheo hãng Reuters, ngày 9/5, Bộ trưởng Quốc phòng Mỹ John Reed đã tới Hà Nội.",
+             {"kind": "post", "name": "Reuters"}, present=False)])
+APPOSITION_TIME_WORDS = frozenset({"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "tháng", "năm", "hôm", "tuần", "theo"})
+
+
+def role_apposition(an: SentenceAnalysis, k: int) -> int | None:
+    """R_ROLE_APPOSITION: the comma that closes a short lower-case apposition opened by the comma at token k (one to
+    five lower-case words, no number, time word or verb of a clause), when a title follows it; else None."""
+    toks = an.toks
+    close = next((x for x in range(k + 2, min(k + 7, len(toks))) if toks[x].text == ","), None)
+    if close is None or close + 1 >= len(toks):
+        return None
+    seg = toks[k + 1:close]
+    if seg[0].text in APPOSITION_TIME_WORDS or not all(t.is_word and t.text.islower() and t.text not in STRONG_BREAKERS
+                                                        for t in seg):
+        return None  # "Theo Reuters, ngày 9/5, Bộ trưởng …": a date, not an apposition
+    return close if title_starting_at(an, close + 1) is not None else None
 
 
 def elected_as(an: SentenceAnalysis, k: int) -> int | None:
