@@ -389,20 +389,34 @@ def _company_front(an: TokenView, i: int, j: int) -> int:
 R_REGION_GLUED = rule(
     "person.name.region-after-place-lead",
     "A foreign place's name right after a lower-case place lead ('Thống đốc bang Maryland X', 'nghị sĩ bang New York Y') "
-    "belongs to the post: one word (two for a compound place: New, North, South …) is stripped off the name.",
+    "belongs to the post: one word (two for a compound place: New, North, South …) is stripped off the name; after a "
+    "Vietnamese place lead up to three syllables are the place ('xã Châu Bình') and a surname third starts the name "
+    "('xã Đồng Tâm Lê Văn A').",
     [Example("Bầu cử\nThống đốc bang Ohio John Carter tuyên bố sẽ tranh cử.", {"kind": "post", "name": "John Carter",
                                                                                "title": "Thống đốc bang Ohio"}),
      Example("Bầu cử\nThống đốc bang New Jersey Mary Reed tuyên bố sẽ tranh cử.", {"kind": "person", "name": "Mary Reed"}),
      Example("Bầu cử\nThống đốc bang Ohio John Carter tuyên bố sẽ tranh cử.",
-             {"kind": "person", "name": "Ohio John Carter"}, present=False)])
+             {"kind": "person", "name": "Ohio John Carter"}, present=False),
+     Example("Xác nhận\nÔng Lê Văn Tám, Bí thư Đảng ủy xã Châu Bình, xác nhận thông tin.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Bí thư Đảng ủy xã Châu Bình"}),
+     Example("Xác nhận\nNguyên Bí thư Đảng ủy xã Đồng Tâm Lê Văn Tám xác nhận thông tin.",
+             {"kind": "person", "name": "Lê Văn Tám"})])
 PLACE_LEAD_WORDS = word_set("place-leads")  # data/word_classes.ttl
 # R_REGION_GLUED: first words of a compound foreign place ("New York", "North Carolina")
 COMPOUND_PLACE_FIRSTS = word_set("compound-place-firsts")  # data/word_classes.ttl
 
 
 def _region_glued(an: TokenView, i: int, j: int) -> int:
-    """R_REGION_GLUED: where the name starts after a foreign place glued to it behind a place lead ('bang Ohio X')."""
+    """R_REGION_GLUED: where the name starts after a foreign place glued to it behind a place lead ('bang Ohio X');
+    after a Vietnamese place lead ('xã Châu Bình'), up to three syllables are the place (j: no name), and a longer run
+    with a surname third is the place's two syllables, then the name ('xã Đồng Tâm Lê Văn A')."""
     toks = an.toks
+    if i > 0 and toks[i - 1].text in PLACE_LEAD_WORDS and all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
+        if j - i <= 2 or (j - i == 3 and toks[i + 1].text not in MIDDLE_NAMES):
+            return j  # "xã Châu Bình"; "tỉnh Đào Văn Hậu" (a middle name second) is a name, the place left out
+        if toks[i + 2].text in an.lex.surnames and toks[i + 2].text not in MIDDLE_NAMES:
+            return i + 2
+        return i
     if i == 0 or j - i < 3 or toks[i - 1].text not in PLACE_LEAD_WORDS or is_vietnamese_syllable(toks[i].text) \
             or (i >= 2 and toks[i - 2].text.lower() == "liên") or toks[i + 1].text in NAME_PARTICLES:
         return i  # "Tòa liên bang Raus bin Sharif": a federal court, no state; a particle goes on the name

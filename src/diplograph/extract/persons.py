@@ -80,6 +80,15 @@ R_PATRONYM_TAIL = rule(
 PATRONYM_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "bint"})  # R_PATRONYM_TAIL
 
 
+R_GLUED_INITIAL = rule(
+    "person.name.glued-initial",
+    "An initial glued to a surname ('V.Pu-tin', 'H.McMaster') is a full name in one word: it is a person with the post "
+    "before it, also a post with lower-case words ('Tổng thống Liên bang Nga V.Pu-tin').",
+    [Example("Gặp\nTổng thống Liên bang Nga V.Pê-trốp khẳng định quan hệ hai nước rất tốt.",
+             {"kind": "post", "name": "V.Pê-trốp", "title": "Tổng thống Liên bang Nga"})])
+GLUED_INITIAL = re.compile(r"^[A-ZĐ]\.[A-ZĐ]\w")  # R_GLUED_INITIAL
+
+
 def _full_names(ctx: ArticleContext) -> list[str]:
     """The full names of the article in order of first mention."""
     return list(dict.fromkeys(m.name for ms in ctx.mentions for m in ms if not m.short))
@@ -192,8 +201,9 @@ def resolve_people(ctx: ArticleContext) -> None:
         name = ctx.canon.get(m.name, m.name)
         if m.short and name == m.name:
             # an unresolved single word: a person only if Latin-script and a title stands right before it
-            if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
-                continue
+            if is_vietnamese_syllable(m.name) or not m.posts \
+                    or (any(loose_title(p) for p in m.posts) and not GLUED_INITIAL.match(m.name)):
+                continue  # R_GLUED_INITIAL: "V.Pu-tin" (an initial glued to the surname) is a full name
         ctx.add_posts(name, m.name, m.posts)
     for alias, name in originals:
         ctx.add_posts(name, alias, [])  # R_PAREN_ORIGINAL: the original spelling is an alias

@@ -172,6 +172,28 @@ def inner_plural(an: SentenceAnalysis, k: int) -> bool:
         and (k + 1) not in an.title_cover
 
 
+R_IN_CHARGE_OF = rule(
+    "post.complement.in-charge-of",
+    "What a post is in charge of ('phụ trách vấn đề Mỹ', up to four lower-case words after 'phụ trách') stays in the "
+    "post before the name: 'Tổng giám đốc phụ trách vấn đề châu Âu của Bộ Ngoại giao Nhật Bản X'.",
+    [Example("Đối thoại\nTổng giám đốc phụ trách vấn đề châu Âu của Bộ Ngoại giao Nhật Bản Taro Yamada đã tới Hà Nội.",
+             {"kind": "post", "name": "Taro Yamada",
+              "title": "Tổng giám đốc phụ trách vấn đề châu Âu của Bộ Ngoại giao Nhật Bản"})])
+
+
+def in_charge_of(an: SentenceAnalysis, k: int) -> bool:
+    """R_IN_CHARGE_OF: token k is one of the four lower-case words after 'phụ trách' (no strong breaker)."""
+    toks = an.toks
+    if toks[k].text.lower() in STRONG_BREAKERS:
+        return False
+    for back in range(1, 5):
+        if k - back - 1 < 0:
+            return False
+        if toks[k - back - 1].text.lower() == "phụ" and toks[k - back].text.lower() == "trách":
+            return all(t.is_word for t in toks[k - back + 1:k + 1])
+    return False
+
+
 def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_run: int) -> bool | None:
     """A lower-case word k of a title's complement: it may stand there (True), ends it (False), or
     goes on an organization's lower-case field (None: counted in `lower_run`)."""
@@ -179,6 +201,8 @@ def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_ru
     lw = w.lower()
     if lw in PLACE_LEADS and k + 1 < b:
         return True  # R_LOWER_COMPLEMENT: "thành phố Cần Thơ"
+    if in_charge_of(an, k):
+        return True  # R_IN_CHARGE_OF: "Tổng giám đốc phụ trách vấn đề Mỹ của Bộ Ngoại giao X"
     if org_open and lw not in STRONG_BREAKERS and lw not in BREAKERS and not w.isdigit() and lower_run < 5:
         return None  # R_LOWER_COMPLEMENT: "Sở kế hoạch và đầu tư" (at most five words after the head)
     prev = an.toks[k - 1] if k > 0 else None
@@ -314,12 +338,15 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         if step is None:
             break
         lower_run = step
+        org_open = org_open or w in LOWER_ORG_HEADS  # R_LOWER_COMPLEMENT: "giám đốc viện chính sách X"
         k += 1
     while k > j and an.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp", "kiêm", "phụ trách"):
         k -= 1
     return i, k, span
 
 
+# R_LOWER_COMPLEMENT: an organization's first word written in lower case ("giám đốc viện chính sách New American")
+LOWER_ORG_HEADS = frozenset({"viện", "bộ", "sở", "cục", "vụ", "ban", "ủy", "uỷ"})
 # R_LOWER_COMPLEMENT: lower-case words that go on a post after its place ("Đại sứ Mỹ ở Trung Quốc", "… thuộc Bộ …")
 PLACE_FOLLOWERS = frozenset({"ở", "thuộc", "tại", "của", "về", "phụ", "bên", "cạnh", "kiêm"})
 
@@ -333,7 +360,7 @@ def org_field_closes(an: SentenceAnalysis, k: int, room: int) -> bool:
         if not toks[x].is_word:
             return w in ",.;:)" and x > k
         if w[0].isupper():
-            return True
+            return not any(c[0] == x and c[1] - c[0] > 1 for c in an.candidates)  # a name there: no field of it
         if w.lower() in STRONG_BREAKERS or w.lower() in BREAKERS:
             return False
     return False
