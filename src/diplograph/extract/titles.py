@@ -325,8 +325,8 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         if w[0].isupper():
             if looks_like_person_start(an, k):
                 break
-            if w in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and k + 1 < len(an.toks) and an.toks[k + 1].text.islower():
-                break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai": the next clause, glued on
+            if glued_clause_opener(an, k):
+                break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai", "… Yên Bái Ngày 9/6": the next clause, glued on
             lower_run = 0
             org_open = w in ORG_FIRST_WORDS and w not in ("Trung", "Tổng")  # R_LOWER_COMPLEMENT: "Bộ tài chính Mỹ"
             k += 1
@@ -366,15 +366,42 @@ def org_field_closes(an: SentenceAnalysis, k: int, room: int) -> bool:
     return False
 
 
+def glued_clause_opener(an: SentenceAnalysis, k: int) -> bool:
+    """R_RUN_IN: the capital at token k opens the next clause glued to a post ('Trong tương lai', 'Ngày 9/6')."""
+    toks = an.toks
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].text
+    return (toks[k].text in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and nxt.islower()) or \
+        (toks[k].text in ("Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm")
+         and (nxt[:1].isdigit() or nxt in ("nay", "qua", "cùng", "mai")))  # not "Tối cao" (supreme)
+
+
+def after_place(an: SentenceAnalysis, k: int) -> bool:
+    """R_LOWER_COMPLEMENT: the capitals right before token k name a place after a lower-case place lead
+    ('huyện Quế Võ')."""
+    toks = an.toks
+    m = k - 1
+    while m >= 0 and toks[m].text[:1].isupper():
+        m -= 1
+    return m < k - 1 and m >= 0 and toks[m].text in PLACE_LEADS
+
+
 def lower_after_step(an: SentenceAnalysis, k: int, lower_run: int, org_open: bool) -> int | None:
     """A lower-case word k of a title after a name: the count of lower-case words run so far once it is taken, or
     None where it ends the title. After an organization's first word ('Bộ', 'Văn phòng', 'Ủy ban') up to five
     lower-case words of its field stay (R_LOWER_COMPLEMENT: 'cựu Thứ trưởng Bộ tài chính Mỹ')."""
     w = an.toks[k].text
     lw = w.lower()
+    if lw in PLACE_LEADS and k + 1 < len(an.toks) and an.toks[k + 1].text[:1].isupper() and (k + 1) not in an.name_tokens:
+        return lower_run  # R_LOWER_COMPLEMENT: "Bí thư Đảng ủy xã Châu Bình"
     plural_inside = inner_plural(an, k)  # R_INNER_PLURAL: "Tối cao các Lực lượng"
     if (lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS)) and not plural_inside:
         return None
+    if lw not in PLACE_FOLLOWERS and an.toks[k - 1].text != "Pháp" and (
+            ((place := an.gaz_cover.get(k - 1)) is not None and place.kind in ("country", "place")
+             and an.gaz_cover.get(k) is not place) or after_place(an, k)):
+        return None  # R_LOWER_COMPLEMENT: "Sở y tế Quảng Nam | cam kết": the post ends at its place ("Pháp chế" is law)
     if lw in TITLE_INNER or plural_inside:
         return lower_run
     if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
@@ -384,10 +411,6 @@ def lower_after_step(an: SentenceAnalysis, k: int, lower_run: int, org_open: boo
     lower_run += 1
     if lower_run > 2 or not an.toks[k - 1].text[0].isupper():
         return None
-    place = an.gaz_cover.get(k - 1)
-    if place is not None and place.kind in ("country", "place") and an.gaz_cover.get(k) is not place \
-            and lw not in PLACE_FOLLOWERS and an.toks[k - 1].text != "Pháp":
-        return None  # R_LOWER_COMPLEMENT: "Sở y tế Quảng Nam cam kết": the post ends at its place ("Pháp chế" is law)
     return lower_run
 
 
@@ -400,6 +423,8 @@ def qualify_forward(an: SentenceAnalysis, i: int) -> tuple[int, str | None]:
 
 
 def looks_like_person_start(an: SentenceAnalysis, k: int) -> bool:
+    if k > 0 and an.toks[k - 1].text in PLACE_LEADS and k not in an.name_tokens:
+        return False  # R_REGION_GLUED: "xã Châu Bình" is a place the name rules refused, not a name
     if k > 0 and (an.toks[k - 1].text in EPONYM_HEADS
                   or (k > 1 and f"{an.toks[k - 2].text} {an.toks[k - 1].text}" in EPONYM_HEADS)):
         return False  # R_EPONYM: "Trường Đại học Tôn Đức Thắng" goes on as the post's organization
