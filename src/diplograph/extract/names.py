@@ -251,6 +251,8 @@ def _honorific_inside(an: TokenView, i: int, j: int) -> int:
     """R_HONORIFIC_OPENS: where the name starts after the last capitalised honorific (one or two words) standing
     inside the run at tokens i..j (not first: the front is stripped word by word) with at least one capital after
     it, outside any place or organization; i when none stands there."""
+    if j - i < 3:
+        return i  # an honorific inside needs a word before or after it and the name after it
     toks = an.toks
     start = i
     for k in range(i, j - 1):
@@ -270,7 +272,8 @@ def _strip_front(an: TokenView, i: int, j: int) -> int:
     honorifics, acronyms and clause words are stripped off its front."""
     toks = an.toks
     surnames = an.lex.surnames
-    i = _honorific_inside(an, i, j)
+    if j - i >= 3:
+        i = _honorific_inside(an, i, j)
     while i < j:
         if i + 1 < j and f"{toks[i].text} {toks[i + 1].text}" in MINISTRY_FIELDS:
             i += 2  # "Bộ trưởng Công Thương Trần Tuấn Anh"
@@ -376,6 +379,8 @@ def _company_front(an: TokenView, i: int, j: int) -> int:
     toks = an.toks
     if i > 0 and toks[i - 1].text == "&" and toks[i - 1].end == toks[i].start:
         i += 1  # "T&T Trần Văn Hùng": the piece after '&' is the company's
+    if j - i < 4:
+        return i  # a company's word and a full name of three syllables at least
     k = i
     while k < j and k - i < 2 and not is_vietnamese_syllable(toks[k].text) and not is_initial(toks[k].text) \
             and "-" not in toks[k].text and toks[k].text not in NAME_PARTICLES:
@@ -432,7 +437,11 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
     toks = an.toks
     if j < len(toks) and toks[j].text == "&" and toks[j].start == toks[j - 1].end:
         return None, R_COMPANY_FRONT  # "Mega T&T": a run glued to '&' is a company's name
-    i = _company_front(an, _region_glued(an, _strip_front(an, i, j), j), j)
+    i = _strip_front(an, i, j)
+    if 0 < i < j and toks[i - 1].text in PLACE_LEAD_WORDS:
+        i = _region_glued(an, i, j)
+    if j - i >= 4 or (0 < i < j and toks[i - 1].text == "&"):
+        i = _company_front(an, i, j)
     if i >= j:
         return None, R_NOT_A_NAME
     if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country
