@@ -357,7 +357,9 @@ R_COMPANY_FRONT = rule(
      Example("Xuất khẩu\nTổng Giám đốc Mega T&T Trần Văn Hùng cho biết giá cà phê tăng.",
              {"kind": "person", "name": "Trần Văn Hùng"}),
      Example("Xuất khẩu\nTổng Giám đốc Mega T&T Trần Văn Hùng cho biết giá cà phê tăng.",
-             {"kind": "person", "name": "Mega T"}, present=False)])
+             {"kind": "person", "name": "Mega T"}, present=False),
+     Example("Xuất khẩu\nÔng Trần Văn Hùng, Tổng giám đốc Mega T&T cho hay giá cà phê tăng.",
+             {"kind": "post", "name": "Trần Văn Hùng", "title": "Tổng giám đốc Mega T&T"})])
 
 
 R_TWO_NAMES = rule(
@@ -422,7 +424,8 @@ def _region_glued(an: TokenView, i: int, j: int) -> int:
         if toks[i + 2].text in an.lex.surnames and toks[i + 2].text not in MIDDLE_NAMES:
             return i + 2
         return i
-    if i == 0 or j - i < 3 or toks[i - 1].text not in PLACE_LEAD_WORDS or is_vietnamese_syllable(toks[i].text) \
+    if i == 0 or j - i < 3 or toks[i - 1].text not in PLACE_LEAD_WORDS \
+            or (is_vietnamese_syllable(toks[i].text) and toks[i].text not in COMPOUND_PLACE_FIRSTS) \
             or (i >= 2 and toks[i - 2].text.lower() == "liên") or toks[i + 1].text in NAME_PARTICLES:
         return i  # "Tòa liên bang Raus bin Sharif": a federal court, no state; a particle goes on the name
     if toks[i].text in COMPOUND_PLACE_FIRSTS and j - i >= 4:

@@ -316,8 +316,9 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         t = an.toks[k]
         w = t.text
         if not t.is_word:
-            if w in "-–" and k + 1 < len(an.toks) and an.toks[k + 1].is_cap and an.toks[k - 1].is_cap:
-                k += 1
+            if w in "-–&" and k + 1 < len(an.toks) and an.toks[k + 1].is_cap and an.toks[k - 1].is_cap \
+                    and (w != "&" or an.toks[k - 1].end == t.start and t.end == an.toks[k + 1].start):
+                k += 1  # "Bộ Lao động - Thương binh", R_COMPANY_FRONT: "Tổng giám đốc Vina T&T"
                 continue
             break
         if k in an.title_cover or k in an.name_tokens:
