@@ -147,14 +147,16 @@ TAKES_OFFICE = word_set("takes-office")  # data/word_classes.ttl
 
 R_INNER_PLURAL = rule(
     "post.complement.inner-plural",
-    "'các' between capitals inside a post's complement ('Tư lệnh Tối cao các Lực lượng Vũ trang X') and the compound "
-    "'Nội các' (cabinet: 'Chánh Văn phòng Nội các Nhật Bản X') stay in the post.",
+    "'các' between capitals inside a post's complement ('Tư lệnh Tối cao các Lực lượng Vũ trang X'), the compound "
+    "'Nội các' (cabinet: 'Chánh Văn phòng Nội các Nhật Bản X') and a capital's compound ('đảng Dân chủ') stay in the post.",
     [Example("Điện đàm\nChánh Văn phòng Nội các Nhật Bản Taro Yamada cho biết hai bên sẽ gặp nhau.",
              {"kind": "post", "name": "Taro Yamada", "title": "Chánh Văn phòng Nội các Nhật Bản"}),
      Example("Điện đàm\nPhó Tư lệnh Tối cao các Lực lượng Vũ trang Oman Khalid bin Said Al-Rawahi đã điện đàm với Bộ "
              "trưởng Quốc phòng Lê Văn Tám.",
              {"kind": "post", "name": "Khalid bin Said Al-Rawahi", "title": "Phó Tư lệnh Tối cao các Lực lượng Vũ trang Oman"}),
-     Example("Họp\nBộ trưởng Ngoại giao các nước ASEAN đã họp tại Hà Nội.", {"kind": "no-person"})])
+     Example("Họp\nBộ trưởng Ngoại giao các nước ASEAN đã họp tại Hà Nội.", {"kind": "no-person"}),
+     Example("Phỏng vấn\nBà Mary Reed, nghị sĩ đảng Dân chủ từ bang Ohio, nói với báo chí.",
+             {"kind": "post", "name": "Mary Reed", "title": "nghị sĩ đảng Dân chủ"})])
 
 
 def inner_plural(an: SentenceAnalysis, k: int) -> bool:
@@ -346,6 +348,8 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
     return i, k, span
 
 
+# R_LOWER_COMPLEMENT: a capital and a lower-case word that is otherwise a breaker, one compound ("đảng Dân chủ")
+CAPITAL_COMPOUNDS = word_set("capital-compounds")  # data/word_classes.ttl
 # R_LOWER_COMPLEMENT: an organization's first word written in lower case ("giám đốc viện chính sách New American")
 LOWER_ORG_HEADS = frozenset({"viện", "bộ", "sở", "cục", "vụ", "ban", "ủy", "uỷ"})
 # R_LOWER_COMPLEMENT: lower-case words that go on a post after its place ("Đại sứ Mỹ ở Trung Quốc", "… thuộc Bộ …")
@@ -396,7 +400,7 @@ def lower_after_step(an: SentenceAnalysis, k: int, lower_run: int, org_open: boo
     lw = w.lower()
     if lw in PLACE_LEADS and k + 1 < len(an.toks) and an.toks[k + 1].text[:1].isupper() and (k + 1) not in an.name_tokens:
         return lower_run  # R_LOWER_COMPLEMENT: "Bí thư Đảng ủy xã Châu Bình"
-    plural_inside = inner_plural(an, k)  # R_INNER_PLURAL: "Tối cao các Lực lượng"
+    plural_inside = inner_plural(an, k) or f"{an.toks[k - 1].text} {w}" in CAPITAL_COMPOUNDS  # "Tối cao các", "Dân chủ"
     if (lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS)) and not plural_inside:
         return None
     if lw not in PLACE_FOLLOWERS and an.toks[k - 1].text != "Pháp" and (
