@@ -247,6 +247,10 @@ R_HONORIFIC_OPENS = rule(
              {"kind": "person", "name": "Tan Sri Ahmad Yusof"}, present=False)])
 
 
+# R_HONORIFIC_OPENS: first words of the two-word honorifics ("Tan" of "Tan Sri")
+HONORIFIC_FIRSTS = frozenset(h.split()[0] for h in HONORIFICS if " " in h)
+
+
 def _honorific_inside(an: TokenView, i: int, j: int) -> int:
     """R_HONORIFIC_OPENS: where the name starts after the last capitalised honorific (one or two words) standing
     inside the run at tokens i..j (not first: the front is stripped word by word) with at least one capital after
@@ -256,9 +260,9 @@ def _honorific_inside(an: TokenView, i: int, j: int) -> int:
     toks = an.toks
     start = i
     for k in range(i, j - 1):
-        if k in an.gaz_cover:
-            continue
         t = toks[k].text
+        if (t not in HONORIFICS and t not in HONORIFIC_FIRSTS) or k in an.gaz_cover:
+            continue  # most words of a run are no honorific: nothing to build
         if k + 2 < j and f"{t} {toks[k + 1].text}" in HONORIFICS and t[:1].isupper():
             start = k + 2  # two words ("Tan Sri"), also first: the front is stripped one word at a time
         elif t in HONORIFICS and t[:1].isupper() and k > i and k >= start and not is_vietnamese_syllable(t):
