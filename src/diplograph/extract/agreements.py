@@ -174,6 +174,23 @@ def agreement_name_rule(sent: str, m: re.Match, name: str) -> str:
     return R_AGREEMENT
 
 
+R_AGR_OF_TO_ABBR = rule(
+    "agreement.name.of-to-abbreviation",
+    "A convention's name runs on through 'về … của …' to its abbreviation in parentheses ('Công ước về quyền của người "
+    "khuyết tật (CRPD)'), unless the abbreviation is an organization's or a country's.",
+    [Example("Phê chuẩn\nQuốc hội đã phê chuẩn việc tham gia Công ước về quyền của người cao tuổi (CROP).",
+             {"kind": "agreement", "name": "Công ước về quyền của người cao tuổi", "abbr": "CROP"})])
+
+
+def of_to_abbr(run: re.Match) -> bool:
+    """R_AGR_OF_TO_ABBR: a run 'về … của …' to an abbreviation that names no organization or country."""
+    words = run.group(1).split()
+    if not words or words[0] != "về" or "của" not in words:
+        return False
+    e = load().lookup(run.group(2))
+    return e is None or e.kind == "agreement"
+
+
 def acronym_or_abbr(sent: str, m: re.Match, pos: int) -> tuple[str, int] | None:
     """R_AGR_ACRONYM: 'Hiệp định RCEP …' is named by its acronym (not an organization's: 'Hiệp định ASEAN về …'
     goes on). R_AGR_TO_ABBR: a name that reaches its '(ABBR)' through lower-case words and 'và' without a clause
@@ -184,10 +201,12 @@ def acronym_or_abbr(sent: str, m: re.Match, pos: int) -> tuple[str, int] | None:
         if e is None or e.kind == "agreement":
             return sent[m.start():ac.end()], ac.end()
     run = AGR_RUN_TO_ABBR.match(sent, pos)
-    if run is not None and " và " in run.group(1) + " " and AGREEMENT_RE.search(run.group(1)) is None:
+    of_run = run is not None and of_to_abbr(run)
+    if run is not None and (" và " in run.group(1) + " " or of_run) and AGREEMENT_RE.search(run.group(1)) is None:
         words = run.group(1).split()
-        if words and words[0][0].isupper() and not any(w.lower() in AGR_STOP and w.lower() not in ("giữa", "của", "tiến", "hướng", "mới")
-                                                       for w in words):
+        if words and (words[0][0].isupper() or of_run) \
+                and not any(w.lower() in AGR_STOP and w.lower() not in ("giữa", "của", "tiến", "hướng", "mới")
+                            and not (of_run and w == "về") for w in words):
             return sent[m.start():run.end(1)].strip(), run.end(1)
     return None
 

@@ -59,7 +59,9 @@ R_NOT_A_NAME = rule(
     "person.refuse.not-a-name",
     "A run of capitals that is a place, organization, acronym, a field of government or no full name is no person.",
     [Example("Hợp tác\nBộ trưởng Bộ Ngoại giao Lê Văn Tám thăm Hà Nội và gặp đại diện Quỹ Tiền tệ Quốc tế.",
-             {"kind": "person", "name": "Quỹ Tiền"}, present=False)])
+             {"kind": "person", "name": "Quỹ Tiền"}, present=False),
+     Example("Thương mại\nVề khu vực châu Á - Thái Bình Dương, Đại diện Thương mại Mỹ, ông John Reed cho biết.",
+             {"kind": "person", "name": "Thái Bình Dương"}, present=False)])
 
 R_EPONYM = rule(
     "person.refuse.eponym",
@@ -130,6 +132,20 @@ PARTY_OR_MINISTRY_WORDS = word_set("party-or-ministry-words")  # data/word_class
 _DIGIT = re.compile(r"\d")
 
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")
+
+R_ARABIC_CHAIN = rule(
+    "person.name.arabic-chain",
+    "An Arabic name is one name however long its chain of articles and patronyms ('Al-X Al-Y', 'bin X bin Y', up to "
+    "seven words): a capitalised 'Al-' piece is no transliterated country to strip.",
+    [Example("Vùng Vịnh\nQuốc vương Kuwait Sheikh Nasser Al-Ahmad Al-Jaber Al-Rashid đã điện đàm với Thủ tướng Lê Văn Tám.",
+             {"kind": "person", "name": "Nasser Al-Ahmad Al-Jaber Al-Rashid"}),
+     Example("Vùng Vịnh\nThái tử Abu Dhabi Sheikh Hamad bin Zayed bin Khalid Al Nahri đã tới Hà Nội.",
+             {"kind": "person", "name": "Hamad bin Zayed bin Khalid Al Nahri"}),
+     Example("Vùng Vịnh\nQuốc vương Kuwait Sheikh Nasser Al-Ahmad Al-Jaber Al-Rashid đã điện đàm với Thủ tướng Lê Văn Tám.",
+             {"kind": "person", "name": "Al-Jaber Al-Rashid"}, present=False)])
+# R_ARABIC_CHAIN: a piece of an Arabic name (article or patronym, any case), never a transliterated country
+ARABIC_PIECE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu|[Aa]bd)-[A-Z]")
+ARABIC_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "Al", "al", "El", "Abu", "Abdul", "Abd"})
 
 def particle_between_capitals(toks: list[Token], i: int) -> bool:
     """R_PARTICLE_CHAIN: a name particle between capitals, also in a chain of two ('Ursula von der Leyen',
@@ -219,11 +235,49 @@ def given_name_word(an: TokenView, i: int, j: int) -> int:
         return j + 1
     return j
 
+R_HONORIFIC_OPENS = rule(
+    "person.name.honorific-opens",
+    "A capitalised honorific inside a run of capitals ('Abu Dhabi Sheikh X', 'Tổng thanh tra Tan Sri X') opens the "
+    "name: what stands before it is the post's place, the honorific is no part of the name.",
+    [Example("Vùng Vịnh\nThái tử Abu Dhabi Sheikh Hamad bin Zayed bin Khalid Al Nahri đã tới Hà Nội.",
+             {"kind": "person", "name": "Hamad bin Zayed bin Khalid Al Nahri"}),
+     Example("Điều tra\nTổng thanh tra Tan Sri Ahmad Yusof cho biết cảnh sát đã vào cuộc.",
+             {"kind": "person", "name": "Ahmad Yusof"}),
+     Example("Điều tra\nTổng thanh tra Tan Sri Ahmad Yusof cho biết cảnh sát đã vào cuộc.",
+             {"kind": "person", "name": "Tan Sri Ahmad Yusof"}, present=False)])
+
+
+# R_HONORIFIC_OPENS: first words of the two-word honorifics ("Tan" of "Tan Sri")
+HONORIFIC_FIRSTS = frozenset(h.split()[0] for h in HONORIFICS if " " in h)
+
+
+def _honorific_inside(an: TokenView, i: int, j: int) -> int:
+    """R_HONORIFIC_OPENS: where the name starts after the last capitalised honorific (one or two words) standing
+    inside the run at tokens i..j (not first: the front is stripped word by word) with at least one capital after
+    it, outside any place or organization; i when none stands there."""
+    if j - i < 3:
+        return i  # an honorific inside needs a word before or after it and the name after it
+    toks = an.toks
+    start = i
+    for k in range(i, j - 1):
+        t = toks[k].text
+        if (t not in HONORIFICS and t not in HONORIFIC_FIRSTS) or k in an.gaz_cover:
+            continue  # most words of a run are no honorific: nothing to build
+        if k + 2 < j and f"{t} {toks[k + 1].text}" in HONORIFICS and t[:1].isupper():
+            start = k + 2  # two words ("Tan Sri"), also first: the front is stripped one word at a time
+        elif t in HONORIFICS and t[:1].isupper() and k > i and k >= start and not is_vietnamese_syllable(t):
+            # a foreign honorific ("Sheikh", "Samdech"): "Bà", "Ông" stand inside Vietnamese places ("Hai Bà Trưng")
+            start = k + 1
+    return start
+
+
 def _strip_front(an: TokenView, i: int, j: int) -> int:
     """Where a capitalised run starts once fields of government, places, countries, organizations,
     honorifics, acronyms and clause words are stripped off its front."""
     toks = an.toks
     surnames = an.lex.surnames
+    if j - i >= 3:
+        i = _honorific_inside(an, i, j)
     while i < j:
         if i + 1 < j and f"{toks[i].text} {toks[i + 1].text}" in MINISTRY_FIELDS:
             i += 2  # "Bộ trưởng Công Thương Trần Tuấn Anh"
@@ -231,9 +285,10 @@ def _strip_front(an: TokenView, i: int, j: int) -> int:
         if i in an.gaz:
             end, entry = an.gaz[i]
             # keep a Vietnamese full name that merely starts like a place ("Thái Bình Minh"), unless what
-            # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải")
+            # follows the place is itself a full name ("Hà Nội Hoàng Trung Hải") or the place is the whole run
+            # (R_NOT_A_NAME: "Thái Bình Dương" is the ocean)
             rest_is_name = end + 1 < j and toks[end].text in surnames
-            if rest_is_name or not (entry.kind == "place" and j - i >= 3 and toks[i].text in surnames
+            if rest_is_name or end >= j or not (entry.kind == "place" and j - i >= 3 and toks[i].text in surnames
                                     and all(is_vietnamese_syllable(t.text) for t in toks[i:j])):
                 i = end
                 continue
@@ -280,7 +335,10 @@ def _country_prefix(an: TokenView, i: int, j: int) -> int:
     """R_COUNTRY_PREFIX: a transliterated country between a title and the name belongs to the post
     ("Thủ tướng Hung-ga-ri Vích-to Ô-ban", "Thủ tướng Xri Lan-ca Ra-nin Vích-re-mê-sinh-hê")."""
     toks = an.toks
+    if i > 0 and toks[i - 1].text in HONORIFICS:
+        return i  # the honorific stands between the post and the name: any country is before it
     if i > 0 and j - i >= 3 and ("-" in toks[i].text or "-" in toks[i + 1].text) \
+            and not ARABIC_PIECE.match(toks[i + 1].text) and not ARABIC_PIECE.match(toks[i].text) \
             and toks[i + 1].text not in NAME_PARTICLES \
             and toks[i + 1].text not in ("Bin", "Ben", "Al", "El", "Von", "Van", "De") \
             and ((i - 1) in an.title_cover or an.title_ending_at(i - 1) is not None):
@@ -293,12 +351,104 @@ def _country_prefix(an: TokenView, i: int, j: int) -> int:
     return i
 
 
+R_COMPANY_FRONT = rule(
+    "person.name.company-front",
+    "A company's name glued before a Vietnamese full name ('Tổng Giám đốc Vinacafe Lê Văn A', 'Giám đốc An&Co Trần B') "
+    "belongs to the post: a non-Vietnamese word (or a run glued to '&') before a surname and two more syllables is "
+    "no part of the name; a run glued to '&' alone is no person.",
+    [Example("Xuất khẩu\nTổng Giám đốc Vinacafe Trần Văn Hùng cho biết giá cà phê tăng.",
+             {"kind": "person", "name": "Trần Văn Hùng"}),
+     Example("Xuất khẩu\nTổng Giám đốc Mega T&T Trần Văn Hùng cho biết giá cà phê tăng.",
+             {"kind": "person", "name": "Trần Văn Hùng"}),
+     Example("Xuất khẩu\nTổng Giám đốc Mega T&T Trần Văn Hùng cho biết giá cà phê tăng.",
+             {"kind": "person", "name": "Mega T"}, present=False),
+     Example("Xuất khẩu\nÔng Trần Văn Hùng, Tổng giám đốc Mega T&T cho hay giá cà phê tăng.",
+             {"kind": "post", "name": "Trần Văn Hùng", "title": "Tổng giám đốc Mega T&T"})])
+
+
+R_TWO_NAMES = rule(
+    "person.name.two-vietnamese-names",
+    "Five or more Vietnamese syllables with a surname first and another fourth ('Thứ trưởng Lê Văn Tám Phạm Anh - Tố "
+    "Anh': a caption's name run into a credit) are two names: the first three are the person's.",
+    [Example("Ảnh\nThứ trưởng Bộ Ngoại giao Lê Văn Tám Phạm Hùng - Tố Anh", {"kind": "person", "name": "Lê Văn Tám"}),
+     Example("Ảnh\nThứ trưởng Bộ Ngoại giao Lê Văn Tám Phạm Hùng - Tố Anh",
+             {"kind": "person", "name": "Lê Văn Tám Phạm Hùng"}, present=False)])
+
+
+# R_TWO_NAMES: middle names that are also surnames ("Văn", "Thị"): a name goes on after them
+MIDDLE_NAMES = word_set("middle-names")  # data/word_classes.ttl
+
+
+def _company_front(an: TokenView, i: int, j: int) -> int:
+    """R_COMPANY_FRONT: where the name starts once a company's word(s) glued before a Vietnamese full name are
+    stripped ('Vinacafe Lê Văn A'; 'T' after a glued '&')."""
+    toks = an.toks
+    if i > 0 and toks[i - 1].text == "&" and toks[i - 1].end == toks[i].start:
+        i += 1  # "T&T Trần Văn Hùng": the piece after '&' is the company's
+    if j - i < 4:
+        return i  # a company's word and a full name of three syllables at least
+    k = i
+    while k < j and k - i < 2 and not is_vietnamese_syllable(toks[k].text) and not is_initial(toks[k].text) \
+            and "-" not in toks[k].text and toks[k].text not in NAME_PARTICLES:
+        k += 1
+    tail = toks[k:j]
+    if i < k and len(tail) >= 3 and tail[0].text in an.lex.surnames and all(is_vietnamese_syllable(t.text) for t in tail):
+        return k
+    return i
+
+
+R_REGION_GLUED = rule(
+    "person.name.region-after-place-lead",
+    "A foreign place's name right after a lower-case place lead ('Thống đốc bang Maryland X', 'nghị sĩ bang New York Y') "
+    "belongs to the post: one word (two for a compound place: New, North, South …) is stripped off the name; after a "
+    "Vietnamese place lead up to three syllables are the place ('xã Châu Bình') and a surname third starts the name "
+    "('xã Đồng Tâm Lê Văn A').",
+    [Example("Bầu cử\nThống đốc bang Ohio John Carter tuyên bố sẽ tranh cử.", {"kind": "post", "name": "John Carter",
+                                                                               "title": "Thống đốc bang Ohio"}),
+     Example("Bầu cử\nThống đốc bang New Jersey Mary Reed tuyên bố sẽ tranh cử.", {"kind": "person", "name": "Mary Reed"}),
+     Example("Bầu cử\nThống đốc bang Ohio John Carter tuyên bố sẽ tranh cử.",
+             {"kind": "person", "name": "Ohio John Carter"}, present=False),
+     Example("Xác nhận\nÔng Lê Văn Tám, Bí thư Đảng ủy xã Châu Bình, xác nhận thông tin.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Bí thư Đảng ủy xã Châu Bình"}),
+     Example("Xác nhận\nNguyên Bí thư Đảng ủy xã Đồng Tâm Lê Văn Tám xác nhận thông tin.",
+             {"kind": "person", "name": "Lê Văn Tám"})])
+PLACE_LEAD_WORDS = word_set("place-leads")  # data/word_classes.ttl
+# R_REGION_GLUED: first words of a compound foreign place ("New York", "North Carolina")
+COMPOUND_PLACE_FIRSTS = word_set("compound-place-firsts")  # data/word_classes.ttl
+
+
+def _region_glued(an: TokenView, i: int, j: int) -> int:
+    """R_REGION_GLUED: where the name starts after a foreign place glued to it behind a place lead ('bang Ohio X');
+    after a Vietnamese place lead ('xã Châu Bình'), up to three syllables are the place (j: no name), and a longer run
+    with a surname third is the place's two syllables, then the name ('xã Đồng Tâm Lê Văn A')."""
+    toks = an.toks
+    if i > 0 and toks[i - 1].text in PLACE_LEAD_WORDS and all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
+        if j - i <= 2 or (j - i == 3 and toks[i + 1].text not in MIDDLE_NAMES):
+            return j  # "xã Châu Bình"; "tỉnh Đào Văn Hậu" (a middle name second) is a name, the place left out
+        if toks[i + 2].text in an.lex.surnames and toks[i + 2].text not in MIDDLE_NAMES:
+            return i + 2
+        return i
+    if i == 0 or j - i < 3 or toks[i - 1].text not in PLACE_LEAD_WORDS \
+            or (is_vietnamese_syllable(toks[i].text) and toks[i].text not in COMPOUND_PLACE_FIRSTS) \
+            or (i >= 2 and toks[i - 2].text.lower() == "liên") or toks[i + 1].text in NAME_PARTICLES:
+        return i  # "Tòa liên bang Raus bin Sharif": a federal court, no state; a particle goes on the name
+    if toks[i].text in COMPOUND_PLACE_FIRSTS and j - i >= 4:
+        return i + 2
+    return i + 1
+
+
 def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, str]:
     """A capitalised run with places, countries, organizations and clause words stripped off its front and
     a glued clause opener off its end (R_RUN_IN); None (and the rule that refused it) when nothing is left
     or the run is no name."""
     toks = an.toks
+    if j < len(toks) and toks[j].text == "&" and toks[j].start == toks[j - 1].end:
+        return None, R_COMPANY_FRONT  # "Mega T&T": a run glued to '&' is a company's name
     i = _strip_front(an, i, j)
+    if 0 < i < j and toks[i - 1].text in PLACE_LEAD_WORDS:
+        i = _region_glued(an, i, j)
+    if j - i >= 4 or (0 < i < j and toks[i - 1].text == "&"):
+        i = _company_front(an, i, j)
     if i >= j:
         return None, R_NOT_A_NAME
     if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country
@@ -308,6 +458,10 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
         i = _country_prefix(an, i, j)
         if i >= j:
             return None, R_NOT_A_NAME
+    if j - i >= 5 and toks[i].text in an.lex.surnames and toks[i + 3].text in an.lex.surnames \
+            and toks[i + 3].text not in MIDDLE_NAMES and toks[i + 2].text not in an.lex.surnames \
+            and all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
+        j = i + 3  # R_TWO_NAMES: "Vũ Văn Tám Phạm Anh": a caption's name, then the photographer's
     if j - i > 2 and j < len(toks) and f"{toks[j - 1].text} {toks[j].text}" in COMPOUND_AFTER_NAME:
         j -= 1  # R_COMPOUND_AFTER: "Chủ tịch nước Lương Cường Huân chương Mặt trời Peru": the award, not the name
     if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
@@ -347,8 +501,9 @@ def name_verdict(an: TokenView, i: int, j: int) -> bool | str:
     """True when the run at tokens i..j can be a person's name, else False or the id of the rule that
     refused it (False: the refusal `clean_run` gave stands)."""
     words = [t.text for t in an.toks[i:j]]
-    if not words or len(words) > 5:
-        return False
+    if not words or len(words) > 7 or (len(words) > 5 and not any(w in ARABIC_LINKS or ARABIC_PIECE.match(w)
+                                                                  for w in words[1:])):
+        return False  # R_ARABIC_CHAIN: only an Arabic chain of articles and patronyms runs past five words
     if len(words) == 1 and len(words[0].replace(".", "")) < 2:
         return False  # R_NOT_A_NAME: one letter ("H Ngày 15-5", a caption's initial) names nobody
     if all(is_vietnamese_syllable(w) for w in words):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Post, Rejection
+from ..facts import PersonFact, Post, Rejection
 from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
@@ -66,6 +66,29 @@ R_BARE_TITLE = rule(
              "kết quả. Sau đó, Thủ tướng Đức đã tiếp Bộ trưởng Lê Văn Tám.",
              {"kind": "participant", "name": "Karl Bauer", "meeting": "Lê Văn Tám"})])
 
+R_PATRONYM_TAIL = rule(
+    "person.short-form.not-patronym",
+    "A short form that ends a full name only after 'bin'/'ibn' ('Salman' in 'Khalid bin Salman') with posts the full name "
+    "never holds in the article ('Quốc vương Salman', 'Thái tử Khalid bin Salman') names the father: its post stays with "
+    "its own holder ('Thái tử Salman' beside 'Thái tử Khalid bin Salman' is still him).",
+    [Example("Vùng Vịnh\nQuốc vương Salman tiếp khách. Thái tử Khalid bin Salman sẽ thăm Mỹ. Quốc vương Salman cho biết.",
+             {"kind": "post", "name": "Khalid bin Salman", "title": "Quốc vương"}, present=False),
+     Example("Vùng Vịnh\nQuốc vương Salman tiếp khách. Thái tử Khalid bin Salman sẽ thăm Mỹ. Quốc vương Salman cho biết.",
+             {"kind": "post", "name": "Khalid bin Salman", "title": "Thái tử"}),
+     Example("Vùng Vịnh\nThái tử Khalid bin Salman thăm Mỹ. Tại Washington, Thái tử Salman đã hội đàm với Tổng thống Mỹ "
+             "John Carter.", {"kind": "participant", "name": "Khalid bin Salman", "meeting": "John Carter"})])
+PATRONYM_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "bint"})  # R_PATRONYM_TAIL
+
+
+R_GLUED_INITIAL = rule(
+    "person.name.glued-initial",
+    "An initial glued to a surname ('V.Pu-tin', 'H.McMaster') is a full name in one word: it is a person with the post "
+    "before it, also a post with lower-case words ('Tổng thống Liên bang Nga V.Pu-tin').",
+    [Example("Gặp\nTổng thống Liên bang Nga V.Pê-trốp khẳng định quan hệ hai nước rất tốt.",
+             {"kind": "post", "name": "V.Pê-trốp", "title": "Tổng thống Liên bang Nga"})])
+GLUED_INITIAL = re.compile(r"^[A-ZĐ]\.[A-ZĐ]\w")  # R_GLUED_INITIAL
+
+
 def _full_names(ctx: ArticleContext) -> list[str]:
     """The full names of the article in order of first mention."""
     return list(dict.fromkeys(m.name for ms in ctx.mentions for m in ms if not m.short))
@@ -83,9 +106,12 @@ def _short_forms(ctx: ArticleContext, order: list[str]) -> None:
     # with every name of the article (that loop was quadratic in the names of long articles)
     by_tail: dict[tuple[str, ...], list[int]] = {}
     by_first: dict[str, list[int]] = {}
+    patronym_tails: set[tuple[tuple[str, ...], str]] = set()  # R_PATRONYM_TAIL: tails that follow "bin"
     for pos, f in enumerate(order):
         fp = f.split()
         for k in range(1, len(fp)):
+            if fp[-k - 1] in PATRONYM_LINKS:
+                patronym_tails.add((tuple(fp[-k:]), f))
             by_tail.setdefault(tuple(fp[-k:]), []).append(pos)
         if len(fp) > 1:
             by_first.setdefault(fp[0], []).append(pos)
@@ -102,10 +128,66 @@ def _short_forms(ctx: ArticleContext, order: list[str]) -> None:
         t = target(name)
         if t is not None:
             ctx.canon[name] = t
-    for m in (m for ms in ctx.mentions for m in ms if m.short):
+    shorts = [m for ms in ctx.mentions for m in ms if m.short]
+    father = _fathers(ctx, shorts, patronym_tails) if patronym_tails else set()
+    for m in shorts:
         t = target(m.name)
-        if t:
+        if t and (tuple(m.name.split()), t) not in father:
             ctx.canon[m.name] = t
+
+
+def _fathers(ctx: ArticleContext, shorts: list[Mention], tails: set[tuple[tuple[str, ...], str]]) -> set:
+    """R_PATRONYM_TAIL: the (short form, full name) pairs where the short form is the name after 'bin' and every
+    post written with the short form ('Quốc vương Salman') is one the full name ('Thái tử X bin Salman') never holds
+    in the article: the father, another person."""
+    held: dict[str, set[str]] = {}
+    for ms in ctx.mentions:
+        for m in ms:
+            if not m.short and m.posts:
+                held.setdefault(m.name, set()).update(p.position.casefold() for p in m.posts)
+    own: dict[tuple[str, ...], set[str]] = {}
+    for m in shorts:
+        if m.posts:
+            own.setdefault(tuple(m.name.split()), set()).update(p.position.casefold() for p in m.posts)
+    return {(tail, full) for tail, full in tails if own.get(tail) and not own[tail] & held.get(full, set())}
+
+
+R_PAREN_ORIGINAL = rule(
+    "person.name.original-in-parentheses",
+    "A full name in parentheses right after a full name ('Vla-đi-mia Pu-tin (Vladimir Putin)') is the same person "
+    "written in its original spelling: one person, the parenthesised form an alias.",
+    [Example("Hội đàm\nTổng thống Nga Ê-gô Pê-trốp (Egor Petrov) và người đồng cấp Mỹ Giôn Các-tơ (John Carter) đã hội đàm.",
+             {"kind": "participant", "name": "John Carter"}, present=False),
+     Example("Hội đàm\nTổng thống Nga Ê-gô Pê-trốp (Egor Petrov) và người đồng cấp Mỹ Giôn Các-tơ (John Carter) đã hội đàm.",
+             {"kind": "post", "name": "Giôn Các-tơ", "title": "Tổng thống Mỹ"})])
+
+
+def _paren_originals(ctx: ArticleContext) -> list[tuple[str, str]]:
+    """R_PAREN_ORIGINAL: 'A (B)' with A and B full names: B is A in its original spelling. The mention of B is
+    dropped (A's mention reaches over the parenthesis, so meeting names read A as written) and B resolves to A
+    (`ctx.canon`), as do short forms that resolved to B. Returns the (alias, name) pairs."""
+    found: dict[str, str] = {}
+    for si, ms in enumerate(ctx.mentions):
+        sent = ctx.sents[si]
+        if "(" not in sent:
+            continue
+        drop = []
+        for m1, m2 in zip(ms, ms[1:], strict=False):
+            if m1.short or m2.short or m1.tok_start < 0 or m2.tok_start < 0 or m1.name == m2.name or m2.posts:
+                continue
+            if sent[m1.end:m2.start].strip() == "(" and sent[m2.end:m2.end + 2].strip().startswith(")"):
+                found.setdefault(m2.name, ctx.canon.get(m1.name, m1.name))
+                m1.after_end = max(m1.after_end, sent.index(")", m2.end) + 1)
+                drop.append(m2)
+        if drop:
+            ms[:] = [m for m in ms if all(m is not d for d in drop)]
+    pairs = [(alias, target) for alias, target in found.items() if target not in found]
+    for alias, target in pairs:
+        ctx.canon[alias] = target
+    for k, v in list(ctx.canon.items()):
+        if v in found and found[v] not in found:
+            ctx.canon[k] = found[v]
+    return pairs
 
 
 def resolve_people(ctx: ArticleContext) -> None:
@@ -114,13 +196,17 @@ def resolve_people(ctx: ArticleContext) -> None:
     if not ctx.titled:
         return  # no title anywhere: no mention has a post, so nobody is a person (see context.build_context)
     _short_forms(ctx, _full_names(ctx))
+    originals = _paren_originals(ctx)
     for m in (m for ms in ctx.mentions for m in ms):
         name = ctx.canon.get(m.name, m.name)
         if m.short and name == m.name:
             # an unresolved single word: a person only if Latin-script and a title stands right before it
-            if is_vietnamese_syllable(m.name) or not m.posts or any(loose_title(p) for p in m.posts):
-                continue
+            if is_vietnamese_syllable(m.name) or not m.posts \
+                    or (any(loose_title(p) for p in m.posts) and not GLUED_INITIAL.match(m.name)):
+                continue  # R_GLUED_INITIAL: "V.Pu-tin" (an initial glued to the surname) is a full name
         ctx.add_posts(name, m.name, m.posts)
+    for alias, name in originals:
+        ctx.add_posts(name, alias, [])  # R_PAREN_ORIGINAL: the original spelling is an alias
     _counterpart_of_subject(ctx)
     ctx.people = {n: p for n, p in ctx.candidates.items() if p.posts}
     for pf in ctx.people.values():
@@ -371,6 +457,34 @@ def title_reference(ctx: ArticleContext, text: str, link: str = "của") -> tupl
     if len(holders) != 1:
         return None
     return holders[0], (head.group(0) + (" " + country.label_vi if country else "")).strip()
+
+R_ROLE_NOUN = rule(
+    "person.role-noun.no-post",
+    "A role noun before a name ('nhà lãnh đạo Triều Tiên X': the leader of a country) is no office: no post is "
+    "written, and its holder stays a person only where the article has them take part in a meeting.",
+    [Example("Tuyên bố\nNhà lãnh đạo Triều Tiên Kim Min-ho tuyên bố sẽ tiếp tục thử tên lửa.",
+             {"kind": "post", "name": "Kim Min-ho", "title": "Nhà lãnh đạo Triều Tiên"}, present=False),
+     Example("Điện đàm\nTổng thống Mỹ John Carter đã điện đàm với nhà lãnh đạo Đài Loan Lý Minh Văn.",
+             {"kind": "participant", "name": "Lý Minh Văn", "kind_of": "PhoneCall"}),
+     Example("Điện đàm\nTổng thống Mỹ John Carter đã điện đàm với nhà lãnh đạo Đài Loan Lý Minh Văn.",
+             {"kind": "post", "name": "Lý Minh Văn"}, present=False)])
+ROLE_NOUN_POSITIONS = word_set("role-noun-positions")  # data/word_classes.ttl
+
+
+def drop_role_posts(ctx: ArticleContext, meetings: list) -> list[PersonFact]:
+    """R_ROLE_NOUN: the article's persons once role-noun posts are dropped (after the meeting pass, which read them
+    as persons): a person left with no post stays only as a participant of a meeting."""
+    taking_part = {pa.name for mt in meetings for pa in mt.participants}
+    out = []
+    for pf in ctx.people.values():
+        kept = [p for p in pf.posts if p.position.casefold() not in ROLE_NOUN_POSITIONS]
+        if len(kept) != len(pf.posts):
+            if not kept and pf.name not in taking_part:
+                continue
+            pf.posts = kept
+        out.append(pf)
+    return out
+
 
 def rejections(ctx: ArticleContext) -> list[Rejection]:
     """Names refused as persons: capitals no name rule accepts, and names that never stand next to a title."""

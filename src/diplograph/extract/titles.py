@@ -11,7 +11,7 @@ from ..rules import Example, rule
 from ..tokens import BREAKERS, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, TITLE_INNER, is_vietnamese_syllable
 from ..wordclasses import meanings, word_set, words
 from .drafts import Mention, TitleSpan
-from .names import EPONYM_HEADS, MINISTRY_FIELDS
+from .names import ENGLISH_TITLE_WORDS, EPONYM_HEADS, MINISTRY_FIELDS
 
 if TYPE_CHECKING:  # annotations only: the analysis calls these functions
     from .sentence import SentenceAnalysis
@@ -61,9 +61,15 @@ R_MODIFIER = rule(
 
 R_LOWER_COMPLEMENT = rule(
     "post.complement.lower-case",
-    "An organization's lower-case field (Sở kế hoạch và đầu tư) or a place lead (thành phố X) stays in the post.",
+    "An organization's lower-case field (Sở kế hoạch và đầu tư; after a name up to five words that end at a capital or "
+    "punctuation: 'X, cựu Thứ trưởng Bộ tài chính Mỹ,') or a place lead (thành phố X) stays in the post; a lower-case "
+    "verb after the post's place ends it.",
     [Example("Phát biểu\nGiám đốc Sở kế hoạch và đầu tư Mai Văn Tân phát biểu.",
-             {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"})])
+             {"kind": "post", "name": "Mai Văn Tân", "title": "Giám đốc Sở kế hoạch và đầu tư"}),
+     Example("Phát biểu\nÔng John Reed, cựu Thứ trưởng Bộ tài chính Mỹ, cho biết kinh tế sẽ phục hồi.",
+             {"kind": "post", "name": "John Reed", "title": "cựu Thứ trưởng Bộ tài chính Mỹ"}),
+     Example("Phát biểu\nÔng Lê Văn Tám, Phó Giám đốc Sở y tế Quảng Nam cam kết sẽ xử lý.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Phó Giám đốc Sở y tế Quảng Nam cam"}, present=False)])
 
 R_RELATIONAL = rule(
     "post.compose.relational",
@@ -139,6 +145,57 @@ ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
 TAKES_OFFICE = word_set("takes-office")  # data/word_classes.ttl
 
 
+R_INNER_PLURAL = rule(
+    "post.complement.inner-plural",
+    "'các' between capitals inside a post's complement ('Tư lệnh Tối cao các Lực lượng Vũ trang X'), the compound "
+    "'Nội các' (cabinet: 'Chánh Văn phòng Nội các Nhật Bản X') and a capital's compound ('đảng Dân chủ') stay in the post.",
+    [Example("Điện đàm\nChánh Văn phòng Nội các Nhật Bản Taro Yamada cho biết hai bên sẽ gặp nhau.",
+             {"kind": "post", "name": "Taro Yamada", "title": "Chánh Văn phòng Nội các Nhật Bản"}),
+     Example("Điện đàm\nPhó Tư lệnh Tối cao các Lực lượng Vũ trang Oman Khalid bin Said Al-Rawahi đã điện đàm với Bộ "
+             "trưởng Quốc phòng Lê Văn Tám.",
+             {"kind": "post", "name": "Khalid bin Said Al-Rawahi", "title": "Phó Tư lệnh Tối cao các Lực lượng Vũ trang Oman"}),
+     Example("Họp\nBộ trưởng Ngoại giao các nước ASEAN đã họp tại Hà Nội.", {"kind": "no-person"}),
+     Example("Phỏng vấn\nBà Mary Reed, nghị sĩ đảng Dân chủ từ bang Ohio, nói với báo chí.",
+             {"kind": "post", "name": "Mary Reed", "title": "nghị sĩ đảng Dân chủ"})])
+
+
+def inner_plural(an: SentenceAnalysis, k: int) -> bool:
+    """R_INNER_PLURAL: token k is 'các' inside an organization's name of a complement (between a capital and a
+    capital that opens no name) or closes the compound 'Nội các'."""
+    toks = an.toks
+    if toks[k].text != "các" or k == 0:
+        return False
+    if not toks[k - 1].text[:1].isupper() and not (k >= 2 and toks[k - 2].text[:1].isupper()
+                                                   and toks[k - 1].text in TITLE_INNER):
+        return False  # "Tối cao các Lực lượng": a capital, or a capital and an inner word ("cao"), before it
+    if toks[k - 1].text == "Nội":
+        return True
+    return k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and (k + 1) not in an.name_tokens \
+        and (k + 1) not in an.title_cover
+
+
+R_IN_CHARGE_OF = rule(
+    "post.complement.in-charge-of",
+    "What a post is in charge of ('phụ trách vấn đề Mỹ', up to four lower-case words after 'phụ trách') stays in the "
+    "post before the name: 'Tổng giám đốc phụ trách vấn đề châu Âu của Bộ Ngoại giao Nhật Bản X'.",
+    [Example("Đối thoại\nTổng giám đốc phụ trách vấn đề châu Âu của Bộ Ngoại giao Nhật Bản Taro Yamada đã tới Hà Nội.",
+             {"kind": "post", "name": "Taro Yamada",
+              "title": "Tổng giám đốc phụ trách vấn đề châu Âu của Bộ Ngoại giao Nhật Bản"})])
+
+
+def in_charge_of(an: SentenceAnalysis, k: int) -> bool:
+    """R_IN_CHARGE_OF: token k is one of the four lower-case words after 'phụ trách' (no strong breaker)."""
+    toks = an.toks
+    if toks[k].text.lower() in STRONG_BREAKERS:
+        return False
+    for back in range(1, 5):
+        if k - back - 1 < 0:
+            return False
+        if toks[k - back - 1].text.lower() == "phụ" and toks[k - back].text.lower() == "trách":
+            return all(t.is_word for t in toks[k - back + 1:k + 1])
+    return False
+
+
 def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_run: int) -> bool | None:
     """A lower-case word k of a title's complement: it may stand there (True), ends it (False), or
     goes on an organization's lower-case field (None: counted in `lower_run`)."""
@@ -146,6 +203,8 @@ def lower_word_ok(an: SentenceAnalysis, k: int, b: int, org_open: bool, lower_ru
     lw = w.lower()
     if lw in PLACE_LEADS and k + 1 < b:
         return True  # R_LOWER_COMPLEMENT: "thành phố Cần Thơ"
+    if in_charge_of(an, k):
+        return True  # R_IN_CHARGE_OF: "Tổng giám đốc phụ trách vấn đề Mỹ của Bộ Ngoại giao X"
     if org_open and lw not in STRONG_BREAKERS and lw not in BREAKERS and not w.isdigit() and lower_run < 5:
         return None  # R_LOWER_COMPLEMENT: "Sở kế hoạch và đầu tư" (at most five words after the head)
     prev = an.toks[k - 1] if k > 0 else None
@@ -161,6 +220,17 @@ def lower_field(an: SentenceAnalysis, k: int) -> bool:
     toks = an.toks
     return k + 1 < len(toks) and toks[k].text.islower() and \
         f"{toks[k].text} {toks[k + 1].text}".casefold() in LOWER_MINISTRY_FIELDS
+
+
+def punct_ok(an: SentenceAnalysis, k: int, a: int, b: int) -> bool:
+    """May the punctuation token k stand inside the complement at tokens a..b-1? A dash (R_TITLE_DASH: 'Bộ trưởng Bộ
+    Tư pháp - Đỗ Văn A') and an '&' of a ministry or glued inside a company's name (R_COMPANY_FRONT: 'Bộ TT&TT',
+    'Mega T&T')."""
+    w, t = an.toks[k].text, an.toks[k]
+    if w in "-–" and (a < k < b - 1 or (k == b - 1 and k > a)):
+        return True
+    return w == "&" and a < k < b - 1 and (k in an.gaz_cover or an.toks[k - 1].end == t.start
+                                          and t.end == an.toks[k + 1].start)
 
 
 def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
@@ -181,8 +251,8 @@ def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
         if w.lower() == "này" and k > a and an.toks[k - 1].text.lower() == "nước":
             continue  # "Tổng thống nước này Moon Jae-in"
         if not t.is_word:
-            if w in "-–" and a < k < b - 1 or (w in "-–" and k == b - 1 and k > a):
-                continue  # R_TITLE_DASH: "Bộ trưởng Bộ Tư pháp - Đỗ Văn A"
+            if punct_ok(an, k, a, b):
+                continue
             return False
         if w[0].isupper() or w.isupper():
             org_open = w in ORG_FIRST_WORDS
@@ -192,6 +262,8 @@ def gap_ok(an: SentenceAnalysis, a: int, b: int) -> bool:
             continue  # inside a place or organization ("Cộng hòa xã hội chủ nghĩa Việt Nam")
         if (k == a and k + 1 < b and lower_field(an, k)) or (k == a + 1 and lower_field(an, a)):
             continue  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc Vương Nghị"
+        if inner_plural(an, k):
+            continue  # R_INNER_PLURAL: "Tư lệnh Tối cao các Lực lượng Vũ trang", "Chánh Văn phòng Nội các"
         ok = lower_word_ok(an, k, b, org_open, lower_run)
         if ok is None:
             lower_run += 1
@@ -241,12 +313,14 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
     j = span.tok_end
     k = j
     lower_run = 0
+    org_open = False
     while k < len(an.toks) and k - j < 10:
         t = an.toks[k]
         w = t.text
         if not t.is_word:
-            if w in "-–" and k + 1 < len(an.toks) and an.toks[k + 1].is_cap and an.toks[k - 1].is_cap:
-                k += 1
+            if w in "-–&" and k + 1 < len(an.toks) and an.toks[k + 1].is_cap and an.toks[k - 1].is_cap \
+                    and (w != "&" or an.toks[k - 1].end == t.start and t.end == an.toks[k + 1].start):
+                k += 1  # "Bộ Lao động - Thương binh", R_COMPANY_FRONT: "Tổng giám đốc Vina T&T"
                 continue
             break
         if k in an.title_cover or k in an.name_tokens:
@@ -254,31 +328,95 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
         if w[0].isupper():
             if looks_like_person_start(an, k):
                 break
-            if w in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and k + 1 < len(an.toks) and an.toks[k + 1].text.islower():
-                break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai": the next clause, glued on
+            if glued_clause_opener(an, k):
+                break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai", "… Yên Bái Ngày 9/6": the next clause, glued on
             lower_run = 0
+            org_open = w in ORG_FIRST_WORDS and w not in ("Trung", "Tổng")  # R_LOWER_COMPLEMENT: "Bộ tài chính Mỹ"
             k += 1
             continue
-        lw = w.lower()
         if k == j and lower_field(an, k):
             k += 2  # R_LOWER_FIELD: "bộ trưởng ngoại giao Trung Quốc"
             continue
-        if lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS):
+        step = lower_after_step(an, k, lower_run, org_open)
+        if step is None:
             break
-        if lw in TITLE_INNER:
-            k += 1
-            continue
-        if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
-            lower_run = -3  # "phụ trách các vấn đề Đông Á": what the post is in charge of belongs to it
-            k += 1
-            continue
-        lower_run += 1
-        if lower_run > 2 or not an.toks[k - 1].text[0].isupper():
-            break
+        lower_run = step
+        org_open = org_open or w in LOWER_ORG_HEADS  # R_LOWER_COMPLEMENT: "giám đốc viện chính sách X"
         k += 1
     while k > j and an.toks[k - 1].text.lower() in ("tại", "của", "và", "về", "người", "cấp", "kiêm", "phụ trách"):
         k -= 1
     return i, k, span
+
+
+# R_LOWER_COMPLEMENT: a capital and a lower-case word that is otherwise a breaker, one compound ("đảng Dân chủ")
+CAPITAL_COMPOUNDS = word_set("capital-compounds")  # data/word_classes.ttl
+# R_LOWER_COMPLEMENT: an organization's first word written in lower case ("giám đốc viện chính sách New American")
+LOWER_ORG_HEADS = frozenset({"viện", "bộ", "sở", "cục", "vụ", "ban", "ủy", "uỷ"})
+# R_LOWER_COMPLEMENT: lower-case words that go on a post after its place ("Đại sứ Mỹ ở Trung Quốc", "… thuộc Bộ …")
+PLACE_FOLLOWERS = frozenset({"ở", "thuộc", "tại", "của", "về", "phụ", "bên", "cạnh", "kiêm"})
+
+
+def org_field_closes(an: SentenceAnalysis, k: int, room: int) -> bool:
+    """R_LOWER_COMPLEMENT: do the lower-case words from token k (at most `room`, none a breaker) end at a capital or
+    at punctuation, as an organization's field does ('Bộ tài chính Mỹ', 'Văn phòng chính phủ,'), not at a verb?"""
+    toks = an.toks
+    for x in range(k, min(len(toks), k + room + 1)):
+        w = toks[x].text
+        if not toks[x].is_word:
+            return w in ",.;:)" and x > k
+        if w[0].isupper():
+            return not any(c[0] == x and c[1] - c[0] > 1 for c in an.candidates)  # a name there: no field of it
+        if w.lower() in STRONG_BREAKERS or w.lower() in BREAKERS:
+            return False
+    return False
+
+
+def glued_clause_opener(an: SentenceAnalysis, k: int) -> bool:
+    """R_RUN_IN: the capital at token k opens the next clause glued to a post ('Trong tương lai', 'Ngày 9/6')."""
+    toks = an.toks
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].text
+    return (toks[k].text in ("Trong", "Tại", "Theo", "Sau", "Khi", "Trước") and nxt.islower()) or \
+        (toks[k].text in ("Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm")
+         and (nxt[:1].isdigit() or nxt in ("nay", "qua", "cùng", "mai")))  # not "Tối cao" (supreme)
+
+
+def after_place(an: SentenceAnalysis, k: int) -> bool:
+    """R_LOWER_COMPLEMENT: the capitals right before token k name a place after a lower-case place lead
+    ('huyện Quế Võ')."""
+    toks = an.toks
+    m = k - 1
+    while m >= 0 and toks[m].text[:1].isupper():
+        m -= 1
+    return m < k - 1 and m >= 0 and toks[m].text in PLACE_LEADS
+
+
+def lower_after_step(an: SentenceAnalysis, k: int, lower_run: int, org_open: bool) -> int | None:
+    """A lower-case word k of a title after a name: the count of lower-case words run so far once it is taken, or
+    None where it ends the title. After an organization's first word ('Bộ', 'Văn phòng', 'Ủy ban') up to five
+    lower-case words of its field stay (R_LOWER_COMPLEMENT: 'cựu Thứ trưởng Bộ tài chính Mỹ')."""
+    w = an.toks[k].text
+    lw = w.lower()
+    if lw in PLACE_LEADS and k + 1 < len(an.toks) and an.toks[k + 1].text[:1].isupper() and (k + 1) not in an.name_tokens:
+        return lower_run  # R_LOWER_COMPLEMENT: "Bí thư Đảng ủy xã Châu Bình"
+    plural_inside = inner_plural(an, k) or f"{an.toks[k - 1].text} {w}" in CAPITAL_COMPOUNDS  # "Tối cao các", "Dân chủ"
+    if (lw in STRONG_BREAKERS or (lw in BREAKERS and lw not in INNER_LINKS)) and not plural_inside:
+        return None
+    if lw not in PLACE_FOLLOWERS and an.toks[k - 1].text != "Pháp" and (
+            ((place := an.gaz_cover.get(k - 1)) is not None and place.kind in ("country", "place")
+             and an.gaz_cover.get(k) is not place) or after_place(an, k)):
+        return None  # R_LOWER_COMPLEMENT: "Sở y tế Quảng Nam | cam kết": the post ends at its place ("Pháp chế" is law)
+    if lw in TITLE_INNER or plural_inside:
+        return lower_run
+    if k >= 2 and f"{an.toks[k - 2].text.lower()} {an.toks[k - 1].text.lower()}" == "phụ trách":
+        return -3  # "phụ trách các vấn đề Đông Á": what the post is in charge of belongs to it
+    if org_open and 0 <= lower_run < 5 and not w.isdigit() and org_field_closes(an, k, 5 - lower_run):
+        return lower_run + 1
+    lower_run += 1
+    if lower_run > 2 or not an.toks[k - 1].text[0].isupper():
+        return None
+    return lower_run
 
 
 def qualify_forward(an: SentenceAnalysis, i: int) -> tuple[int, str | None]:
@@ -290,6 +428,8 @@ def qualify_forward(an: SentenceAnalysis, i: int) -> tuple[int, str | None]:
 
 
 def looks_like_person_start(an: SentenceAnalysis, k: int) -> bool:
+    if k > 0 and an.toks[k - 1].text in PLACE_LEADS and k not in an.name_tokens:
+        return False  # R_REGION_GLUED: "xã Châu Bình" is a place the name rules refused, not a name
     if k > 0 and (an.toks[k - 1].text in EPONYM_HEADS
                   or (k > 1 and f"{an.toks[k - 2].text} {an.toks[k - 1].text}" in EPONYM_HEADS)):
         return False  # R_EPONYM: "Trường Đại học Tôn Đức Thắng" goes on as the post's organization
@@ -314,9 +454,22 @@ def modifier(an: SentenceAnalysis, a: int) -> tuple[int, str | None]:
     return a, None
 
 
+R_ENGLISH_IN_POST = rule(
+    "post.complement.english-words-cut",
+    "English title words left inside a Vietnamese post ('Tổng thống Kazakh President X') end it: they repeat the post in "
+    "English and are no part of it.",
+    [Example("Hội đàm\nThủ tướng Lê Văn Tám hội đàm với Tổng thống Kazakh President Nurlan Abenov.",
+             {"kind": "post", "name": "Nurlan Abenov", "title": "Tổng thống Kazakh"}),
+     Example("Hội đàm\nThủ tướng Lê Văn Tám hội đàm với Tổng thống Kazakh President Nurlan Abenov.",
+             {"kind": "post", "name": "Nurlan Abenov", "title": "Tổng thống Kazakh President"}, present=False)])
+
+
 def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: str) -> Post | None:
     if span.kind == "nopost":
         return None
+    english = next((k for k in range(span.tok_end, b) if an.toks[k].text in ENGLISH_TITLE_WORDS), None)
+    if english is not None:
+        b = english  # R_ENGLISH_IN_POST: "Tổng thống Kazakh President X"
     position = span.head
     relational = False
     if a == span.tok_start:
@@ -452,6 +605,29 @@ def chain_to_next_name(an: SentenceAnalysis, b: int) -> bool:
     return False
 
 
+R_APPOSITION_OWNER = rule(
+    "post.chain.apposition-owner",
+    "A title right after 'ông A,' (a name with an honorific and no title before it) is A's apposition: it does not run on as the first "
+    "post of the chain of the next name ('ông A, Phó Bí thư X, Thống đốc Y B': B is no Phó Bí thư).",
+    [Example("Dự lễ\nDự lễ có ông Lê Văn Tám, Phó Bí thư Đảng ủy ngoài nước, Thống đốc tỉnh Kaluga Ivan Petrov.",
+             {"kind": "post", "name": "Ivan Petrov", "title": "Phó Bí thư Đảng ủy ngoài nước"}, present=False),
+     Example("Dự lễ\nDự lễ có ông Lê Văn Tám, Phó Bí thư Đảng ủy ngoài nước, Thống đốc tỉnh Kaluga Ivan Petrov.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Phó Bí thư Đảng ủy ngoài nước"})])
+
+
+def apposition_of_untitled(an: SentenceAnalysis, pa: int) -> bool:
+    """R_APPOSITION_OWNER: the title starting at token pa follows ', ' after a name with an honorific and no title
+    before it ('ông A, …')."""
+    toks = an.toks
+    if pa < 2 or toks[pa - 1].text != ",":
+        return False
+    owner = next((c for c in an.candidates if c[1] == pa - 1 and c[1] - c[0] > 1), None)
+    if owner is None:
+        return False
+    k, hon = skip_honorific_back(an, owner[0] - 1)
+    return hon and (k < 0 or title_ending_at(an, k) is None)
+
+
 def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: Post) -> bool:
     """Does the chain before a name go on with the title before 'X, ', 'X và ', 'X kiêm ' (a chain of
     one person's posts), or is that title someone else's?"""
@@ -466,6 +642,8 @@ def chain_goes_on(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, post: P
             and prev[1] == prev[2].tok_end:
         return False  # "Thủ tướng và Tổng thống Pháp X": a bare title of someone else, then X's post
     pa, _ = qualify(an, prev[0])
+    if apposition_of_untitled(an, pa):
+        return False  # R_APPOSITION_OWNER: "ông A, Phó Bí thư …, Thống đốc X B": the earlier title is A's
     if pa > 0 and toks[pa - 1].text.lower() in TAKES_OFFICE:
         return False  # "nhậm chức Bộ trưởng Quốc phòng, Tổng thống X": someone else's office
     if pa > 0 and toks[pa - 1].text.lower() in OBJECT_LEADS and FRONTED_LEAD.match(an.text[:toks[pa].start]):
@@ -525,12 +703,16 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_
                                                or elected_as(an, k) is not None):
         step = elected_as(an, k)
         found = title_starting_at(an, k + (step or 1))
+        if (found is None or found[2].kind == "nopost") and toks[k].text == "," and not posts \
+                and (skip := role_apposition(an, k)) is not None:
+            k = skip  # R_ROLE_APPOSITION: "ông A, tiến sĩ kinh tế, cựu Thứ trưởng …"
+            found = title_starting_at(an, k + 1)
         if found is None:
             break
         if toks[k].text == "(" and not (found[1] < len(toks) and toks[found[1]].text == ")"):
             break  # R_POST_PARENTHESIS: "Lê Văn A (Tổng Thư ký Ủy ban Quốc gia APEC)" — the whole parenthesis is the post
         a, b, span = found
-        if any(c[0] == b for c in an.candidates):
+        if any(c[0] == b for c in an.candidates) or owned_by_next(an, a, b):
             break  # the title belongs to the next name ("A, Thứ trưởng B")
         if toks[k].text == "," and prefix_post and chain_to_next_name(an, b):
             break  # R_NEXT_HOLDER: "A, Phó Thủ tướng, Bộ trưởng B": the chain is B's
@@ -541,6 +723,57 @@ def posts_after(an: SentenceAnalysis, i: int, j: int, posts: list[Post], prefix_
         after_end = toks[b - 1].end
         k = b
     return after_end
+
+
+R_NEXT_NAME_OWNS = rule(
+    "post.after-name.next-name-owns",
+    "A title after a name's comma whose complement runs on to the next name ('A, Phó Tư lệnh … UAE Sheikh B') is B's "
+    "post, not A's, even where the after-name reading stops early.",
+    [Example("Vùng Vịnh\nQuốc vương Qatar Sheikh Hamad bin Khalid Al-Thani, Phó Tư lệnh Tối cao các Lực lượng vũ trang "
+             "Oman Sheikh Rashid bin Said Al-Rawahi đã thảo luận.",
+             {"kind": "post", "name": "Hamad bin Khalid Al-Thani", "title": "Phó Tư lệnh Tối cao các Lực lượng"},
+             present=False),
+     Example("Vùng Vịnh\nQuốc vương Qatar Sheikh Hamad bin Khalid Al-Thani, Phó Tư lệnh Tối cao các Lực lượng vũ trang "
+             "Oman Sheikh Rashid bin Said Al-Rawahi đã thảo luận.",
+             {"kind": "person", "name": "Rashid bin Said Al-Rawahi"})])
+
+
+def owned_by_next(an: SentenceAnalysis, a: int, b: int) -> bool:
+    """R_NEXT_NAME_OWNS: the title at tokens a..b (after a name) is the chain start of the next name within a few
+    words (honorifics skipped), read as a title before that name."""
+    nxt = next((c for c in an.candidates if b < c[0] <= b + 8), None)
+    if nxt is not None and nxt[1] - nxt[0] < 2:
+        return False  # a one-word short form (often a place's word: "xã Đoàn Tùng") owns no title
+    if nxt is None:
+        return False
+    k, _ = skip_honorific_back(an, nxt[0] - 1)
+    found = title_ending_at(an, k) if k >= b - 1 else None
+    return found is not None and found[0] == a
+
+
+R_ROLE_APPOSITION = rule(
+    "post.after-name.past-role-apposition",
+    "A short lower-case apposition between commas after a name (an occupation or role: 'tiến sĩ kinh tế', 'nhà sáng "
+    "lập') does not hide the post after it: 'A, nhà sáng lập, Chủ tịch tập đoàn X' gives A that post.",
+    [Example("Kinh tế\nÔng John Reed, tiến sĩ kinh tế, cựu Thứ trưởng Bộ Tài chính Mỹ, cho rằng lãi suất sẽ tăng.",
+             {"kind": "post", "name": "John Reed", "title": "cựu Thứ trưởng Bộ Tài chính Mỹ"}),
+     Example("Kinh tế\nTheo hãng Reuters, ngày 9/5, Bộ trưởng Quốc phòng Mỹ John Reed đã tới Hà Nội.",
+             {"kind": "post", "name": "Reuters"}, present=False)])
+APPOSITION_TIME_WORDS = frozenset({"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "tháng", "năm", "hôm", "tuần", "theo"})
+
+
+def role_apposition(an: SentenceAnalysis, k: int) -> int | None:
+    """R_ROLE_APPOSITION: the comma that closes a short lower-case apposition opened by the comma at token k (one to
+    five lower-case words, no number, time word or verb of a clause), when a title follows it; else None."""
+    toks = an.toks
+    close = next((x for x in range(k + 2, min(k + 7, len(toks))) if toks[x].text == ","), None)
+    if close is None or close + 1 >= len(toks):
+        return None
+    seg = toks[k + 1:close]
+    if seg[0].text in APPOSITION_TIME_WORDS or not all(t.is_word and t.text.islower() and t.text not in STRONG_BREAKERS
+                                                        for t in seg):
+        return None  # "Theo Reuters, ngày 9/5, Bộ trưởng …": a date, not an apposition
+    return close if title_starting_at(an, close + 1) is not None else None
 
 
 def elected_as(an: SentenceAnalysis, k: int) -> int | None:
