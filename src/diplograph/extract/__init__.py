@@ -15,7 +15,7 @@ from .context import ArticleContext, build_context
 from .dates import REVIEW_RE
 from .meetings.find import find_meetings
 from .meetings.merge import finish_meetings
-from .persons import drop_role_posts, rejections, resolve_people
+from .persons import rejections, resolve_people
 from .priorities import find_priorities
 
 __all__ = ["ArticleContext", "analyse", "build_context", "extract", "run"]
@@ -31,7 +31,7 @@ def run(ctx: ArticleContext) -> ArticleFacts:
     main = meetings[0] if meetings else None
     if article_date is None and main and main.date and REVIEW_RE.search(main.name + " " + " ".join(main.variants)):
         article_date = main.date
-    people = drop_role_posts(ctx, meetings)
+    people = list(ctx.people.values())
     agreements = find_agreements(ctx)
     priorities = find_priorities(ctx, main.key if main else None)
     orgs = sorted({e.iri for an in ctx.analyses for _, _, e in an.found if e.kind == "org"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import PersonFact, Post, Rejection
+from ..facts import Post, Rejection
 from ..keys import initial_match
 from ..rules import Example, rule
 from ..tokens import is_vietnamese_syllable
@@ -457,34 +457,6 @@ def title_reference(ctx: ArticleContext, text: str, link: str = "của") -> tupl
     if len(holders) != 1:
         return None
     return holders[0], (head.group(0) + (" " + country.label_vi if country else "")).strip()
-
-R_ROLE_NOUN = rule(
-    "person.role-noun.no-post",
-    "A role noun before a name ('nhà lãnh đạo Triều Tiên X': the leader of a country) is no office: no post is "
-    "written, and its holder stays a person only where the article has them take part in a meeting.",
-    [Example("Tuyên bố\nNhà lãnh đạo Triều Tiên Kim Min-ho tuyên bố sẽ tiếp tục thử tên lửa.",
-             {"kind": "post", "name": "Kim Min-ho", "title": "Nhà lãnh đạo Triều Tiên"}, present=False),
-     Example("Điện đàm\nTổng thống Mỹ John Carter đã điện đàm với nhà lãnh đạo Đài Loan Lý Minh Văn.",
-             {"kind": "participant", "name": "Lý Minh Văn", "kind_of": "PhoneCall"}),
-     Example("Điện đàm\nTổng thống Mỹ John Carter đã điện đàm với nhà lãnh đạo Đài Loan Lý Minh Văn.",
-             {"kind": "post", "name": "Lý Minh Văn"}, present=False)])
-ROLE_NOUN_POSITIONS = word_set("role-noun-positions")  # data/word_classes.ttl
-
-
-def drop_role_posts(ctx: ArticleContext, meetings: list) -> list[PersonFact]:
-    """R_ROLE_NOUN: the article's persons once role-noun posts are dropped (after the meeting pass, which read them
-    as persons): a person left with no post stays only as a participant of a meeting."""
-    taking_part = {pa.name for mt in meetings for pa in mt.participants}
-    out = []
-    for pf in ctx.people.values():
-        kept = [p for p in pf.posts if p.position.casefold() not in ROLE_NOUN_POSITIONS]
-        if len(kept) != len(pf.posts):
-            if not kept and pf.name not in taking_part:
-                continue
-            pf.posts = kept
-        out.append(pf)
-    return out
-
 
 def rejections(ctx: ArticleContext) -> list[Rejection]:
     """Names refused as persons: capitals no name rule accepts, and names that never stand next to a title."""
