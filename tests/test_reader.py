@@ -97,6 +97,23 @@ def test_a_caption_credit_ending_in_an_agency_acronym_leaves_the_next_sentence_w
     assert "Getty" not in body and "Văn Hải" not in body
 
 
+@pytest.mark.parametrize("caption, credit, text", [
+    ("Ảnh: Reuters. Tổng thống Mỹ John Carter nói.", "Reuters", "Tổng thống Mỹ John Carter nói."),
+    ("Ảnh: AP Tổng thống Mỹ John Carter nói.", "AP", "Tổng thống Mỹ John Carter nói."),
+    ("Ảnh: AFP Báo Straits Times cho biết.", "AFP", "Báo Straits Times cho biết."),
+    ("Ảnh: BBC News Thủ tướng Ý Marco Bellini nói.", "BBC News", "Thủ tướng Ý Marco Bellini nói."),
+    ("Ảnh: MINH PHƯƠNG Bộ trưởng Lê Văn Tám nói.", "MINH PHƯƠNG", "Bộ trưởng Lê Văn Tám nói."),
+    ("Ảnh: H. Nguyễn Bộ trưởng Lê Văn Tám nói.", "H. Nguyễn", "Bộ trưởng Lê Văn Tám nói."),
+])
+def test_a_caption_credit_run_into_the_next_sentence_ends_where_the_sentence_starts(caption: str, credit: str,
+                                                                                     text: str) -> None:
+    """A word of two letters or more with a full stop ends a credit ("Reuters."; "H." is an initial); after an
+    acronym only another all-capital word or an agency's second word ("News") goes on."""
+    a = read_text("Tiêu đề\nHai bên hội đàm. " + caption)
+    assert credit in a.credits
+    assert text in " ".join(a.paragraphs)
+
+
 def test_page_furniture_is_dropped():
     a = read_text("Báo Sơn La điện tử - Tin tức cập nhật trong ngày\nTiêu đề thật\nNội dung chính.\nTheo ĐCSVN\n"
                   "BÌNH LUẬN\nBạn còn 500/500 ký tự\nTin mới\nThủ tướng Phạm Minh Chính thăm Brazil")

@@ -236,12 +236,30 @@ def _split_credit(raw: str) -> list[str]:
     return out
 
 
+# Second words of an agency's name after an all-capital first word ("ABC News", "US Navy").
+_AGENCY_SECOND = {"News", "Images", "Navy", "Times", "Post", "Press", "Today", "Online"}
+
+
+def _credit_ended(prev: str, word: str) -> bool:
+    """Does the credit end before `word`? Crawls run the caption's credit into the next sentence:
+    "Ảnh: Reuters. Tổng thống …" (a word of two letters or more with a full stop ends it; "H." is an
+    initial), "Ảnh: AP Tổng thống …", "AFP Báo …" (after an acronym only another all-capital word or an
+    agency's second word goes on: "GETTY IMAGES", "MINH PHƯƠNG", "BBC News")."""
+    if word in _CREDIT_STOP:
+        return True
+    if prev.endswith(".") and len(prev.rstrip(".")) >= 2:
+        return True  # "Reuters." ends a sentence; "H." is an initial
+    if len(prev) >= 2 and prev.isalpha() and prev.isupper() and not word.isupper() and word not in _AGENCY_SECOND:
+        return True
+    return False
+
+
 def _trim_credit_name(raw: str) -> tuple[str, int]:
     """Cut a credit at the first word that opens the next sentence (captions run into text in crawls)."""
     words = raw.split(" ")
     keep: list[str] = []
     for w in words:
-        if keep and w in _CREDIT_STOP:
+        if keep and _credit_ended(keep[-1], w):
             break
         keep.append(w)
     text = " ".join(keep)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...rules import Example, rule
-from ...wordclasses import word_set
+from ...wordclasses import alternation, word_set
 from ..context import ArticleContext, person_name
 from ..dates import resolve_date
 from ..drafts import MeetingDraft, Mention, cap
@@ -49,6 +49,15 @@ R_INDEFINITE = rule(
              {"kind": "meeting", "name": "Ivan Petrov", "place": "Moskva"}, present=False),
      Example("Gặp\nSau cuộc gặp giữa Tổng thống Nga Ivan Petrov và Thủ tướng Nhật Bản Kenji Ono, hai bên đã nhất trí tổ chức "
              "một cuộc gặp cấp thứ trưởng vào tháng 8 tại Moskva.", {"kind": "meeting", "name": "Ivan Petrov"})])
+R_PLURAL = rule(
+    "meeting.refuse.plural-unnamed",
+    "'nhiều cuộc gặp …', 'hàng loạt cuộc hội đàm …', '3 cuộc gặp …' with no named counterpart speaks of meetings in general: no meeting, "
+    "and a name after the comma is no party of it.",
+    [Example("Công du\nTổng thống Mỹ John Carter tới Rome. Trước nhiều cuộc gặp khó khăn sắp tới, ông Carter đang gặp "
+             "thách thức lớn.", {"kind": "meeting", "kind_of": "Meeting"}, present=False),
+     Example("Công du\nTổng thống Mỹ John Carter có nhiều cuộc gặp với Thủ tướng Ý Marco Bellini trong năm qua.",
+             {"kind": "participant", "name": "Marco Bellini", "kind_of": "Meeting"})])
+PLURAL_BEFORE = re.compile(rf"(?i)\b(?:{alternation('plural-quantifiers')}|\d+)\s+(?:(?:cuộc|buổi)\s+)?$")
 R_FRONTED_BETWEEN = rule(
     "meeting.party.fronted-between",
     "A fronted 'Sau/Tại cuộc gặp giữa A và B, …' is a meeting of A and B (both named after 'giữa').",
@@ -349,6 +358,9 @@ def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: 
         return None, True
     if not objs and re.search(r"(?i)\bmột\s+(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
         return None, True  # R_INDEFINITE: "nhất trí tổ chức một cuộc gặp cấp thứ trưởng": another, unnamed meeting
+    if PLURAL_BEFORE.search(sent, max(0, start - 24), start) \
+            and not re.match(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b", sent[end:]):
+        return None, True  # R_PLURAL: "nhiều cuộc gặp … sắp tới, ông X …": meetings in general
     tail = name_tail(sent, start, objs, cend)
     if not objs and not extra_names and len(parties) < 2 and len(tail.split()) <= len(word.split()):
         return None, True  # "X đã gặp gỡ, nói chuyện …": no one named on the other side, nothing to name it by
