@@ -57,7 +57,9 @@ R_AGR_PARTIES_END = rule(
     [Example("Miễn thị thực\nHiệp định miễn thị thực Việt Nam - Belarus mở ra nhiều cơ hội hợp tác.",
              {"kind": "agreement", "name": "Hiệp định miễn thị thực Việt Nam - Belarus"}),
      Example("Miễn thị thực\nHiệp định miễn thị thực Việt Nam - Belarus mở ra nhiều cơ hội hợp tác.",
-             {"kind": "agreement", "name": "Hiệp định miễn thị thực Việt Nam - Belarus mở ra"}, present=False)])
+             {"kind": "agreement", "name": "Hiệp định miễn thị thực Việt Nam - Belarus mở ra"}, present=False),
+     Example("Thương mại\nHai bên triển khai Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu giúp tăng "
+             "cường thương mại.", {"kind": "agreement", "name": "Hiệp định Thương mại tự do Việt Nam - Liên minh Kinh tế Á - Âu"})])
 
 AGREEMENT_TRIGGERS = words("agreement-triggers")  # data/word_classes.ttl
 LOWER_AGREEMENT = re.compile(r"(?:\s+(?:hòa bình|hoà bình|ngừng bắn|hạt nhân|khí hậu))?(?:\s+(?!Cuộc|Hội|Thủ|Tổng|Chủ|Bộ|Các|Những|Theo|Trong|Tại|Việc)"
@@ -168,8 +170,7 @@ def agreement_name_rule(sent: str, m: re.Match, name: str) -> str:
     after = sent[m.start() + len(name):]
     if " và " in name and re.match(r"\s*\([A-Z]", after):
         return R_AGR_TO_ABBR
-    pe = AGR_PARTIES_END.search(name + after[:30])
-    if pe is not None and pe.end() == len(name):
+    if any(pe.end() == len(name) for pe in AGR_PARTIES_END.finditer(name + after[:30])):
         return R_AGR_PARTIES_END
     return R_AGREEMENT
 
@@ -260,9 +261,10 @@ def agreement_name(sent: str, m: re.Match) -> tuple[str, int]:
     # "A và B" where B opens with its own trigger: cut before it
     name = re.split(r" và (?=Hiệp định|Hiệp ước|Thỏa thuận|Bản ghi nhớ|Công ước|Nghị định thư|luật pháp)", name)[0]
     name = AGR_CLAUSE.split(name)[0]
-    pe = AGR_PARTIES_END.search(name)
-    if pe is not None and pe.start() > 0 and not re.search(rf"[^\W\d_]*[{_UP}]", name[pe.end():]):
-        name = name[:pe.end()]  # R_AGR_PARTIES_END: "Hiệp định … Việt Nam - Belarus mở ra …"
+    for pe in AGR_PARTIES_END.finditer(name):  # the pair after which only lower-case words follow
+        if pe.start() > 0 and not re.search(rf"[^\W\d_]*[{_UP}]", name[pe.end():]):
+            name = name[:pe.end()]  # R_AGR_PARTIES_END: "Hiệp định … Việt Nam - Belarus mở ra …", "… Á - Âu giúp …"
+            break
     words = name.split()
     while len(words) > 1 and words[-1].lower() in AGR_DANGLING:
         words.pop()
