@@ -97,6 +97,15 @@ R_OTHER_EVENT = rule(
     [Example("Hội nghị\nSáng 13/8, Hội nghị Ngoại giao lần thứ 40 khai mạc tại Hà Nội. Trước đó, Tổng thống Nga Ivan Petrov "
              "tham dự APEC tại Đà Nẵng.", {"kind": "participant", "name": "Ivan Petrov", "meeting": "Ngoại giao"},
              present=False)])
+R_TRIP_OBJECT = rule(
+    "role.refuse.trip-as-object",
+    "'X đánh giá chuyến thăm Y và dự B': the trip and the attendance are the object of X's verb (someone else's trip), "
+    "so X does not attend B; with a light verb ('X có / thực hiện chuyến thăm Y và dự B') X does.",
+    [Example("Đánh giá\nThủ tướng Trần Văn Bảo thăm chính thức Nhật Bản. Đại sứ Lê Văn Tám đánh giá chuyến thăm chính thức Nhật "
+             "Bản và dự Diễn đàn Tương lai châu Á có ý nghĩa quan trọng.",
+             {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Forum"}, present=False),
+     Example("Thăm\nThủ tướng Trần Văn Bảo có chuyến thăm chính thức Nhật Bản và dự Diễn đàn Tương lai châu Á.",
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Forum"})])
 R_CEREMONY_ROLE = rule(
     "role.refuse.ceremony",
     "A role verb at a ceremony ('Phát biểu tại Lễ kỷ niệm, X …', 'X phát biểu tại Lễ kỷ niệm') is a role at the ceremony, "
@@ -202,6 +211,21 @@ FRAME_GAP = re.compile(r"(?:[\s,]*(?:(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:
                        r"(?:tại|ở)\s+[^,.;]{2,40}|[Tt]hủ đô\s+[^,.;]{2,30}))*[\s,]*(?:\S+\s*){0,4}")
 INVITER_BEFORE = re.compile(r"(?i)\b(?:lời mời|mời) của\b[^,.;]{0,60}(?:,[^,.;]{0,60}){0,2}$|\blời mời của\b")
 
+# R_TRIP_OBJECT: "… chuyến thăm Y và dự B" between the agent and "dự", and the word before "chuyến" (a light verb
+# keeps the agent as the traveller)
+TRIP_AND = re.compile(r"(?i)(?:^|(?P<before>(?:\S+\s+)?\S+)\s+)chuyến\s+(?:thăm|công du|công tác)\b[^.;]{0,80}?\s+và\s+(?:sẽ\s+|đã\s+)?$")
+TRIP_LIGHT_VERBS = word_set("trip-light-verbs")  # data/word_classes.ttl
+
+
+def trip_as_object(gap: str) -> bool:
+    """R_TRIP_OBJECT: is the "chuyến thăm … và" before a "dự" the object of another verb than a light one?"""
+    tm = TRIP_AND.search(gap)
+    if tm is None:
+        return False
+    before = (tm.group("before") or "").lower().split()
+    return not (before and (before[-1] in TRIP_LIGHT_VERBS or " ".join(before[-2:]) in TRIP_LIGHT_VERBS))
+
+
 ROLE_VERBS = words("role-verbs")  # data/word_classes.ttl
 ROLE_VERB_FINDER = LiteralAnchored(re.compile(r"\b(?:" + "|".join(ROLE_VERBS) + r")\b", re.I), ROLE_VERBS)
 # every alternative of ANAPHORA contains one of these (the "tại/trong/dự/sau" forms start with them)
@@ -234,7 +258,8 @@ def frames(ctx: ArticleContext, sent: str, ms: list[Mention], mt: MeetingDraft) 
             agent = None  # R_MODALITY: "mời Tổng thống X … dự B": X is invited, not reported taking part
         if agent is not None and not any(agent.end < o.start < vm.start() and o not in objects for o in ms) \
                 and not AGENT_BREAK.search(SERIES_SEMICOLON.sub(",", sent[agent.after_end:vm.end()])) \
-                and vm.start() - agent.after_end < (240 if objects else 160) and not FRONT_FRAME.match(sent[:vm.start()]):
+                and vm.start() - agent.after_end < (240 if objects else 160) and not FRONT_FRAME.match(sent[:vm.start()]) \
+                and not trip_as_object(sent[agent.after_end:vm.start()]):
             n = person_name(ctx, agent)
             rid = R_SHARED_SUBJECT if objects else R_COORDINATED
             if n:
