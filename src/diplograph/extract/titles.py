@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # annotations only: the analysis calls these functions
 QUALIFIERS = meanings("qualifiers")  # data/word_classes.ttl
 
 ORG_HEADS = words("organization-heads")  # data/word_classes.ttl
+ORG_HEAD_SET = frozenset(ORG_HEADS)
 
 # Words before a post that make it part of another post ("Trợ lý Bộ trưởng", "Phó Tổng Tham mưu trưởng").
 POST_MODIFIERS = meanings("post-modifiers")  # data/word_classes.ttl
@@ -145,6 +146,14 @@ ORG_FIRST_WORDS = word_set("organization-first-words")  # data/word_classes.ttl
 TAKES_OFFICE = word_set("takes-office")  # data/word_classes.ttl
 
 
+R_ORG_NAMED_BY_TITLE = rule(
+    "post.complement.org-named-by-title",
+    "A title word right after an organization's first word names the organization ('Cục trưởng Cục Lãnh sự X': the "
+    "Consular Department), inside the complement of the title before it, not a post of its own.",
+    [Example("Lãnh sự\nCục trưởng Cục Lãnh sự Bộ Ngoại giao Lê Văn Tám cho biết thủ tục đã đơn giản hơn.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Cục trưởng Cục Lãnh sự Bộ Ngoại giao"}),
+     Example("Lãnh sự\nTổng Lãnh sự Việt Nam tại Lào Lê Văn Tám cho biết thủ tục đã đơn giản hơn.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Cục trưởng"}, present=False)])
 R_INNER_PLURAL = rule(
     "post.complement.inner-plural",
     "'các' between capitals inside a post's complement ('Tư lệnh Tối cao các Lực lượng Vũ trang X'), the compound "
@@ -300,8 +309,24 @@ def title_ending_at(an: SentenceAnalysis, j: int) -> tuple[int, int, TitleSpan] 
         prev = next((sp for sp in an.titles if sp.tok_end == best.tok_start and sp.kind != "nopost"), None)
         if prev is not None and gap_ok(an, prev.tok_end, j + 1):
             best = prev
+    outer = org_named_by_title(an, best, j)
+    if outer is not None:
+        best = outer  # R_ORG_NAMED_BY_TITLE: "Cục trưởng Cục Lãnh sự X": "Lãnh sự" names the department
     # a nearer head with a bad gap means the nearer clause is not a title: keep best only if no head sits in its gap
     return best.tok_start, j + 1, best
+
+
+def org_named_by_title(an: SentenceAnalysis, span: TitleSpan, j: int) -> TitleSpan | None:
+    """R_ORG_NAMED_BY_TITLE: a title head right after an organization's first word ('Cục Lãnh sự', 'Văn phòng Thủ
+    tướng') is the organization's name, inside the complement of the title before it: that title, when there is one."""
+    for n in (1, 2):
+        k = span.tok_start - n
+        if k < 1 or " ".join(t.text for t in an.toks[k:span.tok_start]) not in ORG_HEAD_SET:
+            continue
+        prev = next((sp for sp in an.titles if sp.tok_end == k and sp.kind != "nopost"), None)
+        if prev is not None and gap_ok(an, prev.tok_end, j + 1):
+            return prev
+    return None
 
 
 def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan] | None:
