@@ -103,7 +103,12 @@ R_BILATERAL = rule(
     "meeting.party.verb",
     "A bilateral meeting (talks, call, reception, courtesy call, meeting) named by its verb and its parties.",
     [Example("Tiếp\nChiều 4/5, Chủ tịch Quốc hội Trần Văn Bảo đã tiếp Tổng thống Chile Carlos Mena.",
-             {"kind": "participant", "name": "Carlos Mena", "kind_of": "Reception"})])
+             {"kind": "participant", "name": "Carlos Mena", "kind_of": "Reception"}),
+     # 'tiếp kiến' (received in audience by a monarch or a leader) is a courtesy call, a word of data/meeting_kinds.ttl
+     Example("Tiếp kiến\nChiều 3/5, Bộ trưởng Ngoại giao Trần Văn Bảo đã tiếp kiến Nhà vua Thụy Điển Carl Gustaf.",
+             {"kind": "participant", "name": "Carl Gustaf", "kind_of": "CourtesyCall"}),
+     Example("Tiếp kiến\nBộ trưởng Ngoại giao Trần Văn Bảo nêu ý kiến về chính sách tiếp cận thị trường của Thụy Điển.",
+             {"kind": "meeting", "kind_of": "CourtesyCall"}, present=False)])
 
 # Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
 HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"

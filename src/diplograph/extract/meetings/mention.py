@@ -12,7 +12,20 @@ from ..places import meeting_place, organizer
 from .bilateral import R_BILATERAL, bilateral_meeting
 from .named import R_NAMED, named_meeting
 from .visits import R_VISIT, visit_meeting
-from .words import PAST_NAME, PLANNED, PROPOSED, SAME_DAY
+from .words import FUTURE_AFTER, PAST_NAME, PLANNED, PROPOSED, SAME_DAY
+
+R_FUTURE_TIME = rule(
+    "meeting.status.planned-future-time",
+    "A future time or a planned 'takes place' right after a meeting's kind word, in its clause ('thăm Mỹ vào tuần tới', "
+    "'đến 31/5 tới', 'Chuyến thăm … sẽ diễn ra …') makes the meeting planned, though no plan cue stands before it; a question ('… sẽ diễn ra như thế nào?') does not.",
+    [Example("Chuyến thăm\nThủ tướng Trần Văn Bảo thăm chính thức Canada vào tuần tới, theo lời mời của Thủ tướng Canada "
+             "John Miller.", {"kind": "meeting", "kind_of": "Visit", "status": "planned"}),
+     Example("Chuyến thăm\nChuyến thăm Canada của Thủ tướng Trần Văn Bảo sẽ diễn ra từ ngày 20 đến 22/9.",
+             {"kind": "meeting", "kind_of": "Visit", "status": "planned"}),
+     Example("Chuyến thăm\nThủ tướng Trần Văn Bảo đã thăm chính thức Canada từ ngày 3/5 tới ngày 5/5.",
+             {"kind": "meeting", "kind_of": "Visit", "status": "planned"}, present=False),
+     Example("Cuộc gặp\nCuộc gặp Thủ tướng Trần Văn Bảo - Tổng thống John Carter sẽ diễn ra như thế nào?",
+             {"kind": "meeting", "kind_of": "Meeting", "status": "planned"}, present=False)])
 
 R_PAST_MEETING = rule(
     "meeting.background.last-year",
@@ -48,6 +61,9 @@ def meeting_from(ctx: ArticleContext, si: int, sent: str, km: re.Match, cls: str
         mt.rules = [R_NAMED if needs == "np" else R_VISIT if needs == "visit" else R_BILATERAL]
     if proposed:
         mt.status = "proposed"
+    elif mt.status == "held" and FUTURE_AFTER.match(sent, end) and not sent.rstrip().endswith("?"):
+        mt.status = "planned"  # R_FUTURE_TIME: "thăm Mỹ vào tuần tới"
+        mt.rules.append(R_FUTURE_TIME)
     mt.background = bool(re.search(r"(?i)(?:kể từ|từ sau|sau|trước|trước thềm|bên lề)\s+(?:(?:các|cuộc|buổi)\s+)?$", sent[:start]))
     if mt.named and PAST_NAME.search(mt.name):
         mt.background = True  # R_PAST_MEETING: "Hội nghị G20 Hàng Châu năm ngoái": recalled, not reported
