@@ -108,7 +108,12 @@ R_BILATERAL = rule(
      Example("Tiếp kiến\nChiều 3/5, Bộ trưởng Ngoại giao Trần Văn Bảo đã tiếp kiến Nhà vua Thụy Điển Carl Gustaf.",
              {"kind": "participant", "name": "Carl Gustaf", "kind_of": "CourtesyCall"}),
      Example("Tiếp kiến\nBộ trưởng Ngoại giao Trần Văn Bảo nêu ý kiến về chính sách tiếp cận thị trường của Thụy Điển.",
-             {"kind": "meeting", "kind_of": "CourtesyCall"}, present=False)])
+             {"kind": "meeting", "kind_of": "CourtesyCall"}, present=False),
+     # 'gọi điện (thoại) cho Y', 'điện thoại cho Y' is a phone call with Y, words of data/meeting_kinds.ttl
+     Example("Gọi điện\nTuần trước, Tổng thống Mỹ John Carter đã gọi điện cho Thủ tướng Nhật Bản Kenji Sato để chúc mừng.",
+             {"kind": "participant", "name": "Kenji Sato", "kind_of": "PhoneCall"}),
+     Example("Gọi điện\nTổng thống Mỹ John Carter nói các hãng Mỹ bán điện thoại cho thị trường Nhật Bản.",
+             {"kind": "meeting", "kind_of": "PhoneCall"}, present=False)])
 
 # Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
 HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"
