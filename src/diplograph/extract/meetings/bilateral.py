@@ -115,6 +115,20 @@ R_BILATERAL = rule(
      Example("Gọi điện\nTổng thống Mỹ John Carter nói các hãng Mỹ bán điện thoại cho thị trường Nhật Bản.",
              {"kind": "meeting", "kind_of": "PhoneCall"}, present=False)])
 
+R_INNER_NP = rule(
+    "meeting.party.inner-noun-phrase",
+    "A meeting noun phrase inside a sentence that names its parties ('… nêu ra trong cuộc gặp giữa A và B', "
+    "'… phát biểu sau cuộc hội đàm với B') is a meeting of those parties, not a reference to the meeting in focus.",
+    [Example("Gặp\nVấn đề này được nêu ra trong cuộc gặp giữa Tổng thống Mỹ John Carter và Thủ tướng Nhật Bản Kenji Sato.",
+             {"kind": "participant", "name": "Kenji Sato", "kind_of": "Meeting"}),
+     Example("Hội đàm\nTổng thống Mỹ John Carter nói điều này trong cuộc hội đàm với Thủ tướng Nhật Bản Kenji Sato.",
+             {"kind": "participant", "name": "John Carter", "kind_of": "Talks"}),
+     Example("Gặp\nTổng thống Mỹ John Carter nói điều này trong cuộc gặp với báo chí.",
+             {"kind": "meeting", "kind_of": "Meeting"}, present=False),
+     Example("Gặp\nTrong cuộc họp báo sau cuộc gặp với Thủ tướng Nhật Bản Kenji Sato, Tổng thống Mỹ John Carter nói.",
+             {"kind": "meeting", "name": "Cuộc gặp với Thủ tướng Nhật Bản Kenji Sato, Tổng thống Mỹ John Carter"},
+             present=False)])
+
 # Between a host and "tiếp": a time and a tense marker at most ("chiều 11-5 đã tiếp").
 HOST_GAP = re.compile(r"\s*,?\s*(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\s*(?:nay|qua|\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?)?\s*,?\s*)?"
                       r"(?:đã|vừa|sẽ|đã tiếp)?\s*", re.I)
@@ -236,11 +250,16 @@ def refused_party_mention(sent: str, start: int, end: int, word: str) -> bool:
     return ANAPHORIC_AFTER.match(sent, end) is not None
 
 
+# "tại/trong/sau … cuộc <kind>" refers to a meeting; R_INNER_NP: followed by "giữa"/"với" it names its parties
+IN_FOCUS_BEFORE = re.compile(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
+INNER_PARTIES_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:giữa|với)\s")
+
+
 def lacks_counterpart_cue(sent: str, start: int, end: int, cls: str, word: str, ms: list[Mention],
                           subject: Mention | None) -> bool:
     """A reception needs a host before 'tiếp' and a guest after it; 'gặp' and 'đàm phán' need their other side."""
-    if re.search(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
-        return True  # "Tại cuộc gặp, …": the meeting in focus, not a new one
+    if IN_FOCUS_BEFORE.search(sent[:start]) and not INNER_PARTIES_AFTER.match(sent, end):
+        return True  # "Tại cuộc gặp, …": the meeting in focus, not a new one (R_INNER_NP: "trong cuộc gặp giữa A và B" is)
     if cls == "Reception" and not (subject or any(m.after_end <= start and HOST_GAP.fullmatch(sent[m.after_end:start]) for m in ms)):
         return True
     if cls == "Reception" and not re.match(r"\s*(?:thân mật|xã giao|riêng)?\s*(?:người đồng cấp|các|Đoàn|đoàn|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|ông|bà|ngài|đồng chí|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ])", sent[end:]):
@@ -343,6 +362,50 @@ def party_name(ctx: ArticleContext, sent: str, start: int, end: int, word: str, 
     return re.sub(r"\s+(?:đã|vừa|sẽ)\s+", " ", name).strip(" ,")
 
 
+def inner_parties(sent: str, end: int, subj: Mention | None,
+                  objs: list[Mention]) -> tuple[Mention | None, list[Mention], bool] | None:
+    """R_INNER_NP: the parties of '… trong cuộc gặp giữa A và B', '… X … trong cuộc gặp với B', '… sau cuộc gặp
+    với B, A nói …' (the subject after the comma; the flag says so), or None. The counterparts follow the kind
+    word before any comma, are named (a bare title resolves; 'hai nhà lãnh đạo' does not), and end at a comma with more than a list."""
+    objs = [m for m in objs if m.tok_start >= 0 or sum(q.start == m.start for q in objs) == 1]  # not "hai nhà lãnh đạo"
+    if not objs or "," in sent[end:objs[0].title_start]:
+        return None  # "trong các cuộc điện đàm với 3 đồng minh, các bên …": no counterpart in the phrase
+    rest: list[Mention] = []
+    for idx in range(1, len(objs)):
+        gap = sent[max(objs[idx - 1].end, objs[idx - 1].after_end):objs[idx].title_start]
+        if "," in gap and not re.fullmatch(r"\s*,\s*", gap):
+            objs, rest = objs[:idx], objs[idx:]
+            break
+    if subj is not None:
+        return subj, objs, False
+    if re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:]):
+        return (None, objs, False) if len(objs) >= 2 else None
+    last = objs[-1]
+    if rest and re.fullmatch(r"\s*,\s*(?:(?:ông|bà|ngài|đồng chí)\s+)?", sent[max(last.end, last.after_end):rest[0].title_start]):
+        return rest[0], objs, True
+    if len(objs) >= 2 and re.fullmatch(r"\s*,\s*(?:(?:ông|bà|ngài|đồng chí)\s+)?",
+                                       sent[max(objs[-2].end, objs[-2].after_end):last.title_start]):
+        return last, objs[:-1], True  # "sau cuộc gặp với B, A nói" read as one list by counterparts()
+    return None
+
+
+def inner_meeting(ctx: ArticleContext, sent: str, start: int, end: int, word: str, subj: Mention | None,
+                  objs: list[Mention]) -> tuple[Mention | None, list[Mention], list[Mention], str | None] | None:
+    """R_INNER_NP: subject, counterparts, parties and (when the subject follows the comma) the name built from the
+    kind and the parties ('phát biểu sau cuộc gặp với B, A cho biết' → 'Cuộc gặp A – B'), or None."""
+    got = inner_parties(sent, end, subj, objs)
+    if got is None:
+        return None
+    subj, objs, subject_after = got
+    parties = ([subj] if subj else []) + objs
+    if not subject_after:
+        return subj, objs, parties, None
+    kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
+    label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
+    names = dict.fromkeys(n for p in parties if (n := person_name(ctx, p)))
+    return subj, objs, parties, cap(label.lower()) + " " + " – ".join(names)
+
+
 def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, cls: str, word: str,
                       ms: list[Mention], subject: Mention | None, planned: bool) -> tuple[MeetingDraft | None, bool]:
     """R_BILATERAL: a meeting named by its verb and its parties. The flag says the mention is complete
@@ -371,16 +434,24 @@ def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: 
     if PLURAL_BEFORE.search(sent, max(0, start - 24), start) \
             and not re.match(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b", sent[end:]):
         return None, True  # R_PLURAL: "nhiều cuộc gặp … sắp tới, ông X …": meetings in general
+    inner = bool(IN_FOCUS_BEFORE.search(sent[:start]))  # R_INNER_NP: past lacks_counterpart_cue, "giữa/với" follows
+    built_name = None
+    if inner:
+        inner_got = inner_meeting(ctx, sent, start, end, word, subj, objs)
+        if inner_got is None:
+            return None, True
+        subj, objs, parties, built_name = inner_got
     tail = name_tail(sent, start, objs, cend)
     if not objs and not extra_names and len(parties) < 2 and len(tail.split()) <= len(word.split()):
         return None, True  # "X đã gặp gỡ, nói chuyện …": no one named on the other side, nothing to name it by
-    name = party_name(ctx, sent, start, end, word, subj, objs, parties, tail)
+    name = built_name or party_name(ctx, sent, start, end, word, subj, objs, parties, tail)
     mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=name, named=bool(re.match(r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]", word)),
-                      sentence_index=si, status="planned" if planned else "held", evidence=sent, rules=[R_BILATERAL])
+                      sentence_index=si, status="planned" if planned else "held", evidence=sent,
+                      rules=[R_INNER_NP] if inner else [R_BILATERAL])
     for p in parties:
         n = person_name(ctx, p)
         if n:
-            ctx.add_participant(mt, n, "attendee", sent, R_BILATERAL)
+            ctx.add_participant(mt, n, "attendee", sent, mt.rules[0])
     for n in extra_names:
-        ctx.add_participant(mt, n, "attendee", sent, R_BILATERAL)
+        ctx.add_participant(mt, n, "attendee", sent, mt.rules[0])
     return mt, False

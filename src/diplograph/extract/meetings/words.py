@@ -74,9 +74,9 @@ SAME_DAY = re.compile(r"(?i)\s*(?:\*\s*)?(?:(?:sáng|chiều|tối|trưa|ngay tr
 PROPOSED = re.compile(rf"(?i)\b(?:{alternation('proposal-cues')})\b[^.;]{{0,70}}$")
 PLANNED = re.compile(rf"\b(?:{alternation('plan-cues')})\b[^.;]{{0,60}}$", re.IGNORECASE)
 # R_FUTURE_TIME: a future time or a planned "takes place" right after the meeting's kind word, in its clause:
-# "thăm Mỹ vào tuần tới", "từ ngày 29 đến 31/5 tới", "Chuyến thăm … sẽ diễn ra …" ("29/5 tới ngày 31/5" is "to")
+# "thăm Mỹ vào tuần tới", "bên lề Hội nghị G20 sắp tới", "từ ngày 29 đến 31/5 tới", "Chuyến thăm … sẽ diễn ra …" ("29/5 tới ngày 31/5" is "to")
 FUTURE_AFTER = re.compile(
-    rf"[^.;:!?]{{0,50}}?(?:\b(?:vào|từ)\s+(?:(?:đầu|cuối|giữa)\s+)?(?:{alternation('future-periods')})\s+(?:tới|sau)\b"
+    rf"[^.;:!?]{{0,70}}?(?:\bsắp tới\b|\b(?:vào|từ)\s+(?:(?:đầu|cuối|giữa)\s+)?(?:{alternation('future-periods')})\s+(?:tới|sau)\b"
     rf"|\btuần\s+tới\b|\b\d{{1,2}}/\d{{1,2}}\s+tới\b(?!\s+(?:ngày|\d))"
     rf"|\b(?:{alternation('plan-cues')})\s+(?:{alternation('future-happen-verbs')})\b)", re.IGNORECASE)
 
