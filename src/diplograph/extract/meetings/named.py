@@ -13,7 +13,15 @@ R_NAMED = rule(
     "meeting.name.noun-phrase",
     "A conference, summit, session, forum or dialogue named by the noun phrase after its kind word.",
     [Example("Khai mạc\nSáng 9/12, Hội nghị Ngoại vụ toàn quốc lần thứ 25 khai mạc tại Hà Nội. Phó Thủ tướng Lê Văn "
-             "Tám dự và phát biểu.", {"kind": "meeting", "name": "Hội nghị Ngoại vụ toàn quốc lần thứ 25"})])
+             "Tám dự và phát biểu.", {"kind": "meeting", "name": "Hội nghị Ngoại vụ toàn quốc lần thứ 25"}),
+     # 'Bàn tròn …' names a forum (data/meeting_kinds.ttl); after another kind word ('Hội nghị bàn tròn …',
+     # 'Tọa đàm bàn tròn …') it is part of that one's name, not a second meeting
+     Example("Bàn tròn\nNgày 5/6, Phó Thủ tướng Trần Văn Bảo dự Bàn tròn Kinh tế Việt Nam - Canada lần thứ 3 tại Hà Nội.",
+             {"kind": "meeting", "kind_of": "Forum", "name": "Bàn tròn Kinh tế Việt Nam - Canada lần thứ 3"}),
+     Example("Bàn tròn\nPhó Thủ tướng Trần Văn Bảo chủ trì Hội nghị bàn tròn Đầu tư Xanh Việt Nam - Canada tại Hà Nội.",
+             {"kind": "meeting", "kind_of": "Forum"}, present=False),
+     Example("Bàn tròn\nBộ trưởng Trần Văn Bảo ngồi vào bàn tròn cùng các chuyên gia.",
+             {"kind": "meeting"}, present=False)])
 
 NAME_STOP = word_set("meeting-name-stops")  # data/word_classes.ttl
 # Verb phrases that end a meeting's name ("Hội nghị … khai mạc"), while their first syllable alone does not

@@ -59,7 +59,7 @@ NOT_MEETING_AFTER = re.compile(r"^\s*(?:(?:gỡ|mặt) báo|báo|tục|nhận|c�
 # Lower-case words that make the kind word part of another word ("trực tiếp", "liên hội", "luân đàm"); a capitalised
 # name before the kind word ("Bộ trưởng Đỗ Thị Luân tiếp …") never does.
 NOT_MEETING_BEFORE = re.compile(r"(?<!\w)(?:quan hệ|[Đđ]ối tác|sẵn sàng|họp|lễ|buổi lễ|tiếp|trực|kế|liên|tiêu|hậu|luân|thu|chào|"
-                                r"tiếp tục|thăm dò|viếng|"
+                                r"tiếp tục|thăm dò|viếng|(?i:hội nghị|tọa đàm|toạ đàm|đối thoại)|"  # "Hội nghị bàn tròn …": one name
                                 r"cơ chế|chương trình)\s*$")  # R_MECHANISM: "cơ chế Hội nghị …", "chương trình Gặp gỡ …"
 EXAMPLE_BEFORE = re.compile(r"(?<!cũng )\bnhư\s+$")  # R_MECHANISM: "như Hội nghị …" names an example
 NOT_MEETING_AFTER_AT = re.compile(NOT_MEETING_AFTER.pattern[1:])  # the same, for .match(sent, pos)
