@@ -110,6 +110,19 @@ R_COMPANIONS = rule(
              "Tài chính Taro Mori cho biết đoàn doanh nghiệp tháp tùng có 80 công ty.",
              {"kind": "participant", "name": "Taro Mori", "kind_of": "Visit"}, present=False)])
 
+R_VISIT_AFTER_ENDING = rule(
+    "meeting.visit.after-ending",
+    "The sentence's first person before 'sau khi kết thúc / trước khi bắt đầu chuyến thăm (công du) Y', no other between, "
+    "makes the visit: 'X về nước sau khi kết thúc chuyến công du Nhật Bản' is X's visit of Japan.",
+    [Example("Công du\nNgày 3/5, Tổng thống Chile Carlos Mena đã về nước sau khi kết thúc chuyến công du Nhật Bản.",
+             {"kind": "participant", "name": "Carlos Mena", "kind_of": "Visit"}),
+     Example("Công du\nTổng thống Chile Carlos Mena phát biểu sau khi Thủ tướng Nhật Bản Kenji Sato kết thúc chuyến thăm Chile.",
+             {"kind": "participant", "name": "Carlos Mena", "kind_of": "Visit"}, present=False),
+     Example("Công du\nTổng thống Chile Carlos Mena sẽ chọn người kế nhiệm Bộ trưởng Luis Vega trước khi bắt đầu chuyến "
+             "công du Nhật Bản.", {"kind": "participant", "name": "Luis Vega", "kind_of": "Visit"}, present=False)])
+# R_VISIT_AFTER_ENDING: "sau khi kết thúc chuyến …" right before the kind word (the visitor is the clause's subject)
+ENDING_TRIP = re.compile(r"\b(?:sau khi|trước khi)\s+(?:kết thúc|bắt đầu|hoàn tất)(?:\s+tốt đẹp)?\s+(?:(?:chuyến|cuộc)\s*)?$")
+
 VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|hiện|thực hiện|tiến hành|"
                        r"(?:cùng|và) (?:Phu nhân|phu nhân|Phu quân|phu quân)(?: và [^,.;]{0,60}?)?|"
                        r",?\s*cùng (?:với )?(?:Đoàn|đoàn|phái đoàn)[^,.;]{0,60}?,?|[\w\s,-]{0,120}?(?:bắt đầu|kết thúc)(?: tốt đẹp| thành công)?|dẫn đầu [^,.;]{0,80}?|"
@@ -189,8 +202,11 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
     if visitor is not None:
         return visitor, []
     direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)
-              and not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])]
+              and (not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])
+                   or (m is ms[0] and ENDING_TRIP.search(sent, m.after_end, start)))]
     if direct:
+        if re.search(r"\b(?:trước|sau) khi\b", sent[direct[-1].after_end:start]):
+            return direct[-1], [R_VISIT_AFTER_ENDING]  # "X về nước sau khi kết thúc chuyến công du Y"
         light = LIGHT_VERB.search(sent, direct[-1].after_end, start)
         return direct[-1], ([R_VISIT_LIGHT_VERB] if light is not None else [])
     # R_VISIT_LIGHT_VERB: "X (sẽ tới Moskva) trong chuyến thăm Y": the sentence's first person, no meeting verb before
