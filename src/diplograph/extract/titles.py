@@ -133,6 +133,16 @@ R_GROUP_TITLE_SCOPE = rule(
      Example("Đoàn đại biểu\nĐoàn gồm các đồng chí Ủy viên Bộ Chính trị: Lê Văn Tám - Phó Thủ tướng; Trần Văn Bảy - Bộ trưởng Bộ Tư pháp.",
              {"kind": "post", "name": "Trần Văn Bảy", "title": "Ủy viên Bộ Chính trị"})])
 
+R_THIS_COUNTRY = rule(
+    "post.complement.this-country",
+    "'nước này' (this country) ending a post refers back to a country named before: the post is written without it ('Bộ trưởng Quốc phòng nước này X' → 'Bộ trưởng Quốc phòng').",
+    [Example("Quốc phòng\nTheo Reuters, Bộ trưởng Quốc phòng nước này John Reed ngày 12/5 cho biết Australia sẽ tăng chi tiêu.",
+             {"kind": "post", "name": "John Reed", "title": "Bộ trưởng Quốc phòng"}),
+     Example("Quốc phòng\nTheo Reuters, Bộ trưởng Quốc phòng nước này John Reed ngày 12/5 cho biết Australia sẽ tăng chi tiêu.",
+             {"kind": "post", "name": "John Reed", "title": "Bộ trưởng Quốc phòng nước này"}, present=False),
+     Example("Quốc phòng\nBộ trưởng Quốc phòng Australia John Reed ngày 12/5 cho biết nước này sẽ tăng chi tiêu.",
+             {"kind": "post", "name": "John Reed", "title": "Bộ trưởng Quốc phòng Australia"})])
+
 R_POSSESSOR_BEFORE = rule(
     "post.possessor.before-name",
     "In '<post> của <title> Y' right before Y, Y is the possessor: Y holds only <title>; the post before 'của' is someone else's.",
@@ -512,6 +522,8 @@ def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: s
     english = next((k for k in range(span.tok_end, b) if an.toks[k].text in ENGLISH_TITLE_WORDS), None)
     if english is not None:
         b = english  # R_ENGLISH_IN_POST: "Tổng thống Kazakh President X"
+    if b - 2 >= span.tok_end and an.toks[b - 2].text.lower() == "nước" and an.toks[b - 1].text == "này":
+        b -= 2  # R_THIS_COUNTRY: "Bộ trưởng Quốc phòng nước này X": a reference back, no part of the post
     position = span.head
     relational = False
     if a == span.tok_start:
