@@ -104,6 +104,7 @@ def test_a_caption_credit_ending_in_an_agency_acronym_leaves_the_next_sentence_w
     ("Ảnh: BBC News Thủ tướng Ý Marco Bellini nói.", "BBC News", "Thủ tướng Ý Marco Bellini nói."),
     ("Ảnh: MINH PHƯƠNG Bộ trưởng Lê Văn Tám nói.", "MINH PHƯƠNG", "Bộ trưởng Lê Văn Tám nói."),
     ("Ảnh: H. Nguyễn Bộ trưởng Lê Văn Tám nói.", "H. Nguyễn", "Bộ trưởng Lê Văn Tám nói."),
+    ("Ảnh: Interfax Nguồn tin từ Bộ Ngoại giao cho biết.", "Interfax", "Nguồn tin từ Bộ Ngoại giao cho biết."),
 ])
 def test_a_caption_credit_run_into_the_next_sentence_ends_where_the_sentence_starts(caption: str, credit: str,
                                                                                      text: str) -> None:

@@ -223,7 +223,7 @@ _THEO = re.compile(r"\(?\b[Tt]heo\s+(?:phóng viên\s+)?([A-ZĐ][\w.+\-]*(?:\s+[
 # Capitalised words that start a sentence rather than continue a credited name.
 _CREDIT_STOP = {"Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Ngày", "Sáng", "Chiều", "Tối", "Hai", "Các", "Những",
                 "Đây", "Ông", "Bà", "Tuy", "Nhưng", "Trước", "Hôm", "Đó", "Cùng", "Thủ", "Bộ", "Phó", "Chủ", "Đại",
-                "Quang", "Toàn", "Phát", "Người", "Lễ", "Cuộc", "Buổi", "Một", "Hội", "Năm", "Vào", "Từ", "Dù", "Để"}
+                "Quang", "Toàn", "Phát", "Người", "Lễ", "Cuộc", "Buổi", "Một", "Hội", "Năm", "Vào", "Từ", "Dù", "Để", "Nguồn"}
 
 
 def _split_credit(raw: str) -> list[str]:

@@ -69,6 +69,36 @@ R_EPONYM = rule(
     [Example("Hội thảo\nHiệu trưởng Trường Đại học Phan Văn Trị Lê Văn Minh phát biểu.",
              {"kind": "person", "name": "Phan Văn Trị"}, present=False)])
 
+R_EPONYM_COMPLEMENT = rule(
+    "person.refuse.eponym-in-complement",
+    "A name that ends the organization of a post written after its holder's dash ('A - Giám đốc Học viện X quốc gia Y,') and an eponym head opened is the organization's eponym, no second holder.",
+    [Example("Đoàn đại biểu\nĐoàn gồm các đồng chí: Lê Văn Tám - Giám đốc Học viện Ngoại giao quốc gia Phan Bội Châu, Trần Văn Bảy - Thứ trưởng Bộ Ngoại giao.",
+             {"kind": "person", "name": "Phan Bội Châu"}, present=False),
+     Example("Đoàn đại biểu\nĐoàn gồm các đồng chí: Lê Văn Tám - Giám đốc Học viện Ngoại giao quốc gia Phan Bội Châu, Trần Văn Bảy - Thứ trưởng Bộ Ngoại giao.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Giám đốc Học viện Ngoại giao quốc gia Phan Bội Châu"}),
+     Example("Hội thảo\nGiám đốc Học viện Ngoại giao Nguyễn Văn Hùng phát biểu khai mạc hội thảo.",
+             {"kind": "person", "name": "Nguyễn Văn Hùng"})])
+
+R_DOUBLED_SURNAME = rule(
+    "person.name.doubled-last-word",
+    "A foreign name whose last word is written twice ('Tổng thống X Y Y', a source typo) ends at its first writing.",
+    [Example("Hội đàm\nTổng thống Pháp Paul Durand Durand tiếp Bộ trưởng Ngoại giao Lê Văn Tám.",
+             {"kind": "person", "name": "Paul Durand"}),
+     Example("Hội đàm\nTổng thống Pháp Paul Durand Durand tiếp Bộ trưởng Ngoại giao Lê Văn Tám.",
+             {"kind": "person", "name": "Paul Durand Durand"}, present=False),
+     Example("Triển lãm\nĐạo diễn Trương Lệ Lệ và Bộ trưởng Văn hóa Trần Băng Băng dự lễ khai mạc.",
+             {"kind": "person", "name": "Trần Băng Băng"})])
+
+R_ORG_WORD_AFTER_TITLE = rule(
+    "person.refuse.org-word-after-title",
+    "Two capitals after a title whose first word opens an organization and that a lower-case word continues ('Chủ tịch Phòng Thương mại …') are the organization, no holder.",
+    [Example("Hội nghị\nÔng Lê Văn Tám, Chủ tịch Phòng Công nghiệp và Thương mại tỉnh Bình Định, phát biểu.",
+             {"kind": "person", "name": "Phòng Công"}, present=False),
+     Example("Hội nghị\nÔng Lê Văn Tám, Chủ tịch Phòng Công nghiệp và Thương mại tỉnh Bình Định, phát biểu.",
+             {"kind": "post", "name": "Lê Văn Tám", "title": "Chủ tịch Phòng Công nghiệp và Thương mại tỉnh Bình Định"}),
+     Example("Hội nghị\nChủ tịch Hội đồng Phòng Văn Nam phát biểu tại hội nghị.",
+             {"kind": "person", "name": "Phòng Văn Nam"})])
+
 R_RUN_IN = rule(
     "person.name.caption-run-in",
     "A capitalised clause opener glued to a foreign name by a caption run-in ends the name.",
@@ -318,12 +348,31 @@ def _region_or_english_lead(an: TokenView, i: int, j: int) -> int | None:
     return None
 
 
-def _refused_front(an: TokenView, i: int) -> str | None:
-    """R_EPONYM, R_CAPACITY: the run ends an eponym's organization or place ('Trường Đại học X', 'đường X'),
+def eponym_in_complement(an: TokenView, i: int, j: int) -> bool:
+    """R_EPONYM_COMPLEMENT: the capitals at i..j end a post's complement that an eponym head opened, the post
+    follows its holder after a dash ('A - Giám đốc Học viện Chính trị quốc gia Y,') and the run closes the
+    phrase: in that list construction the holder is already named, so the run is the organization's eponym."""
+    toks = an.toks
+    if j < len(toks) and toks[j].text not in ",;.)":
+        return False
+    k, heads = i - 1, False
+    while k > 0 and i - k <= 8 and toks[k].is_word and k not in an.title_cover:
+        if toks[k].text in EPONYM_HEADS or f"{toks[k - 1].text} {toks[k].text}" in EPONYM_HEADS:
+            heads = True
+        k -= 1
+    span = an.title_cover.get(k)
+    return heads and span is not None and span.tok_start >= 2 and toks[span.tok_start - 1].text in ("-", "–") \
+        and toks[span.tok_start - 2].is_cap
+
+
+def _refused_front(an: TokenView, i: int, j: int) -> str | None:
+    """R_EPONYM, R_EPONYM_COMPLEMENT, R_CAPACITY: the run ends an eponym's organization or place ('Trường Đại học X', 'đường X'),
     or follows 'cương vị <post>' (the post's complement, no holder named)."""
     toks = an.toks
     if i > 0 and (toks[i - 1].text in EPONYM_HEADS or (i > 1 and f"{toks[i - 2].text} {toks[i - 1].text}" in EPONYM_HEADS)):
         return R_EPONYM
+    if eponym_in_complement(an, i, j):
+        return R_EPONYM_COMPLEMENT
     span = an.title_cover.get(i - 1) if i > 0 else None
     if span is not None and span.tok_start >= 2 and \
             f"{toks[span.tok_start - 2].text} {toks[span.tok_start - 1].text}".lower() in ("cương vị", "chức vụ", "cương vị là"):
@@ -452,7 +501,7 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
     if i >= j:
         return None, R_NOT_A_NAME
     if i > 0:  # what stands before the run: an eponym's head, 'cương vị <post>', a title and a country
-        refused = _refused_front(an, i)
+        refused = _refused_front(an, i, j)
         if refused is not None:
             return None, refused
         i = _country_prefix(an, i, j)
@@ -462,6 +511,8 @@ def clean_run(an: TokenView, i: int, j: int) -> tuple[tuple[int, int] | None, st
             and toks[i + 3].text not in MIDDLE_NAMES and toks[i + 2].text not in an.lex.surnames \
             and all(is_vietnamese_syllable(t.text) for t in toks[i:j]):
         j = i + 3  # R_TWO_NAMES: "Vũ Văn Tám Phạm Anh": a caption's name, then the photographer's
+    if j - i > 2 and toks[j - 1].text == toks[j - 2].text and not is_vietnamese_syllable(toks[j - 1].text):
+        j -= 1  # R_DOUBLED_SURNAME: "Vla-đi-mia Pu-tin Pu-tin" written twice by a typo; "Băng Băng" is a given name
     if j - i > 2 and j < len(toks) and f"{toks[j - 1].text} {toks[j].text}" in COMPOUND_AFTER_NAME:
         j -= 1  # R_COMPOUND_AFTER: "Chủ tịch nước Lương Cường Huân chương Mặt trời Peru": the award, not the name
     if j - i > 1 and toks[j - 1].text in RUN_IN_OPENERS and j < len(toks) and toks[j].text[:1].islower() \
@@ -509,6 +560,9 @@ def name_verdict(an: TokenView, i: int, j: int) -> bool | str:
     if all(is_vietnamese_syllable(w) for w in words):
         if len(words) == 2 and words[0] not in an.lex.surnames and not foreign_lead(an, i):
             return False  # "Quỹ Tiền", "Trung Hoa": two capitals without a surname are no full name
+        if len(words) == 2 and words[0] in PARTY_OR_MINISTRY_WORDS and i > 0 and (i - 1) in an.title_cover \
+                and j < len(an.toks) and an.toks[j].is_word and an.toks[j].text[:1].islower():
+            return R_ORG_WORD_AFTER_TITLE  # "Chủ tịch Phòng Thương mại": the organization, not a holder
         return True  # one syllable: a short form, resolved later
     if any(w.isdigit() or _DIGIT.search(w) for w in words):
         return False

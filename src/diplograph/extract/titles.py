@@ -11,7 +11,7 @@ from ..rules import Example, rule
 from ..tokens import BREAKERS, HONORIFICS, INNER_LINKS, STRONG_BREAKERS, TITLE_INNER, is_vietnamese_syllable
 from ..wordclasses import meanings, word_set, words
 from .drafts import Mention, TitleSpan
-from .names import ENGLISH_TITLE_WORDS, EPONYM_HEADS, MINISTRY_FIELDS
+from .names import ENGLISH_TITLE_WORDS, EPONYM_HEADS, MINISTRY_FIELDS, PARTY_OR_MINISTRY_WORDS, eponym_in_complement
 
 if TYPE_CHECKING:  # annotations only: the analysis calls these functions
     from .sentence import SentenceAnalysis
@@ -123,6 +123,26 @@ R_PLURAL_TITLE = rule(
              {"kind": "post", "name": "Lê Văn Tám", "title": "Thủ tướng"}, present=False),
      Example("Trao công hàm\nTrước sự chứng kiến của hai Thủ tướng, Thứ trưởng Bộ Ngoại giao Lê Văn Tám đã trao công hàm.",
              {"kind": "post", "name": "Lê Văn Tám", "title": "Thứ trưởng Bộ Ngoại giao"})])
+R_GROUP_TITLE_SCOPE = rule(
+    "post.group-title.until-next-colon",
+    "A group title before a colon ('các đồng chí Ủy viên Bộ Chính trị: A, B; các đồng chí Ủy viên Trung ương Đảng: C') is shared up to the next colon, where the next group title takes over.",
+    [Example("Đoàn đại biểu\nĐoàn gồm các đồng chí Ủy viên Bộ Chính trị: Lê Văn Tám - Phó Thủ tướng; các đồng chí Ủy viên Trung ương Đảng: Trần Văn Bảy - Bộ trưởng Bộ Tư pháp, Hoàng Văn Chín - Thứ trưởng Bộ Ngoại giao.",
+             {"kind": "post", "name": "Trần Văn Bảy", "title": "Ủy viên Bộ Chính trị"}, present=False),
+     Example("Đoàn đại biểu\nĐoàn gồm các đồng chí Ủy viên Bộ Chính trị: Lê Văn Tám - Phó Thủ tướng; các đồng chí Ủy viên Trung ương Đảng: Trần Văn Bảy - Bộ trưởng Bộ Tư pháp, Hoàng Văn Chín - Thứ trưởng Bộ Ngoại giao.",
+             {"kind": "post", "name": "Hoàng Văn Chín", "title": "Ủy viên Trung ương Đảng"}),
+     Example("Đoàn đại biểu\nĐoàn gồm các đồng chí Ủy viên Bộ Chính trị: Lê Văn Tám - Phó Thủ tướng; Trần Văn Bảy - Bộ trưởng Bộ Tư pháp.",
+             {"kind": "post", "name": "Trần Văn Bảy", "title": "Ủy viên Bộ Chính trị"})])
+
+R_THIS_COUNTRY = rule(
+    "post.complement.this-country",
+    "'nước này' (this country) ending a post refers back to a country named before: the post is written without it ('Bộ trưởng Quốc phòng nước này X' → 'Bộ trưởng Quốc phòng').",
+    [Example("Quốc phòng\nTheo Reuters, Bộ trưởng Quốc phòng nước này John Reed ngày 12/5 cho biết Australia sẽ tăng chi tiêu.",
+             {"kind": "post", "name": "John Reed", "title": "Bộ trưởng Quốc phòng"}),
+     Example("Quốc phòng\nTheo Reuters, Bộ trưởng Quốc phòng nước này John Reed ngày 12/5 cho biết Australia sẽ tăng chi tiêu.",
+             {"kind": "post", "name": "John Reed", "title": "Bộ trưởng Quốc phòng nước này"}, present=False),
+     Example("Quốc phòng\nBộ trưởng Quốc phòng Australia John Reed ngày 12/5 cho biết nước này sẽ tăng chi tiêu.",
+             {"kind": "post", "name": "John Reed", "title": "Bộ trưởng Quốc phòng Australia"})])
+
 R_POSSESSOR_BEFORE = rule(
     "post.possessor.before-name",
     "In '<post> của <title> Y' right before Y, Y is the possessor: Y holds only <title>; the post before 'của' is someone else's.",
@@ -352,7 +372,11 @@ def title_starting_at(an: SentenceAnalysis, i: int) -> tuple[int, int, TitleSpan
             break
         if w[0].isupper():
             if looks_like_person_start(an, k):
-                break
+                m = k
+                while m < len(an.toks) and an.toks[m].is_cap:
+                    m += 1
+                if not eponym_in_complement(an, k, m):
+                    break  # R_EPONYM_COMPLEMENT: "A - Giám đốc Học viện … quốc gia Y," goes on as the organization
             if glued_clause_opener(an, k):
                 break  # R_RUN_IN: "… ngoại giao Mỹ Trong tương lai", "… Yên Bái Ngày 9/6": the next clause, glued on
             lower_run = 0
@@ -462,6 +486,9 @@ def looks_like_person_start(an: SentenceAnalysis, k: int) -> bool:
     while k < len(an.toks) and an.toks[k].is_cap and k not in an.gaz_cover and len(words) < 4:
         words.append(an.toks[k].text)
         k += 1
+    if len(words) == 2 and words[0] in PARTY_OR_MINISTRY_WORDS and k < len(an.toks) and an.toks[k].is_word \
+            and an.toks[k].text[:1].islower():
+        return False  # R_ORG_WORD_AFTER_TITLE: "Chủ tịch Phòng Thương mại …" goes on as the organization
     return len(words) >= 2 and words[0] in an.lex.surnames and all(is_vietnamese_syllable(w) for w in words)
 
 
@@ -495,6 +522,8 @@ def make_post(an: SentenceAnalysis, a: int, b: int, span: TitleSpan, evidence: s
     english = next((k for k in range(span.tok_end, b) if an.toks[k].text in ENGLISH_TITLE_WORDS), None)
     if english is not None:
         b = english  # R_ENGLISH_IN_POST: "Tổng thống Kazakh President X"
+    if b - 2 >= span.tok_end and an.toks[b - 2].text.lower() == "nước" and an.toks[b - 1].text == "này":
+        b -= 2  # R_THIS_COUNTRY: "Bộ trưởng Quốc phòng nước này X": a reference back, no part of the post
     position = span.head
     relational = False
     if a == span.tok_start:
@@ -838,7 +867,8 @@ def possessor_title(an: SentenceAnalysis, k: int):
 
 
 def share_colon_titles(an: SentenceAnalysis, mentions: list[Mention]) -> None:
-    """A title followed by a colon and the names: 'Ủy viên Bộ Chính trị: A, B, C' (each gets the post)."""
+    """A title followed by a colon and the names: 'Ủy viên Bộ Chính trị: A, B, C' (each gets the post), up to the
+    next colon, which opens the next group (R_GROUP_TITLE_SCOPE)."""
     toks = an.toks
     for span in an.titles:
         e = span.tok_end
@@ -857,7 +887,8 @@ def share_colon_titles(an: SentenceAnalysis, mentions: list[Mention]) -> None:
             continue
         for m in mentions:
             if m.tok_start > colon and not list_broken(an, colon + 1, m.tok_start, mentions) \
-                    and not any(p.title == post.title for p in m.posts):
+                    and not any(toks[k].text == ":" for k in range(colon + 1, m.tok_start)) \
+                    and not any(p.title == post.title for p in m.posts):  # R_GROUP_TITLE_SCOPE: to the next colon
                 m.posts.insert(0, post)
 
 
