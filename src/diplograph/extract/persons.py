@@ -27,7 +27,10 @@ R_BARE_TITLE_COMPLEMENT = rule(
              "Đại sứ Lý Minh cảm ơn Trưởng Ban Đối ngoại Trung ương Lê Văn Tám.",
              {"kind": "participant", "name": "Lê Văn Tám", "kind_of": "Reception"}),
      Example("Bộ trưởng Ngoại giao Nhật Bản tiếp Đại sứ Việt Nam\nBộ trưởng Ngoại giao Trần Văn Bảo đã điện đàm.",
-             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False)])
+             {"kind": "participant", "name": "Trần Văn Bảo", "kind_of": "Reception"}, present=False),
+     Example("Thăm Mỹ\nTổng thống Hàn Quốc Kim Min-ho bổ nhiệm bà trước khi Tổng thống Kim thực hiện chuyến thăm tới Mỹ để "
+             "dự hội nghị thượng đỉnh với Tổng thống John Carter.",
+             {"kind": "participant", "name": "John Carter", "kind_of": "Visit"}, present=False)])
 R_COUNTERPART_SUBJECT = rule(
     "post.counterpart.untitled-peer",
     "'A gặp … và người đồng cấp <country> B' with A untitled in the sentence: B takes the post the article gives A, of "
@@ -353,6 +356,9 @@ def bare_title_complement(ctx: ArticleContext, si: int, s0: int, ms: list[Mentio
     if found is None or found[1] <= found[2].tok_end:
         return None
     a, b, span = found
+    first = an.toks[span.tok_end].text if span.tok_end < len(an.toks) else ""
+    if any(first in n.split() for n in ctx.people):
+        return None  # "Tổng thống Kim thực hiện …": a short form of a person's name, no complement of the post
     if b >= len(an.toks) or not an.toks[b].text[:1].islower() or any(m.tok_start == b for m in ms) \
             or an.toks[b].text.lower() in ("từ", "các", "của", "nhiều", "hai", "ba", "và"):
         return None  # a name, more capitals or punctuation follow: not a bare post standing as a subject or object
