@@ -7,7 +7,7 @@ import re
 from ..facts import AgreementFact
 from ..lexicon import LiteralAnchored, load
 from ..rules import Example, rule
-from ..wordclasses import agreement_actions, word_set, words
+from ..wordclasses import agreement_actions, alternation, word_set, words
 from .context import ArticleContext
 from .drafts import cap
 
@@ -66,7 +66,7 @@ LOWER_AGREEMENT = re.compile(r"(?:\s+(?:hòa bình|hoà bình|ngừng bắn|hạ
                              r"[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ][\w-]*){1,3}")
 AGR_INSERTED = re.compile(r"\s+(?:được\s+)?(?:ký|kí)(?: kết)?\s+(?:(?:vào\s+)?ngày\s+[\d/.-]+|năm\s+\d{4}|tại\s+[^\s,.;]+(?:\s+[A-ZĐ]\w*)?)(?=\s+về\b)")
 AGR_PARTIES = re.compile(r"[^.;()]{0,60}?\bgiữa một bên là [^.;()]{2,60}? và một bên là [^.;()]{2,60}?\s*\([A-Z][A-Za-z0-9-]{1,12}\)")
-AGREEMENT_RE = re.compile(r"(?P<trig>" + "|".join(map(re.escape, AGREEMENT_TRIGGERS)) + r")(?![\w])")
+AGREEMENT_RE = re.compile(rf"(?P<trig>{alternation('agreement-triggers')})(?![\w])")
 # the same matches, tried only where a trigger word stands (see lexicon.LiteralAnchored)
 AGREEMENT_FINDER = LiteralAnchored(AGREEMENT_RE, AGREEMENT_TRIGGERS)
 AGR_STOP = word_set("agreement-stops")  # data/word_classes.ttl

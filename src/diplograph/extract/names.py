@@ -175,7 +175,9 @@ R_ARABIC_CHAIN = rule(
              {"kind": "person", "name": "Al-Jaber Al-Rashid"}, present=False)])
 # R_ARABIC_CHAIN: a piece of an Arabic name (article or patronym, any case), never a transliterated country
 ARABIC_PIECE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu|[Aa]bd)-[A-Z]")
-ARABIC_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "Al", "al", "El", "Abu", "Abdul", "Abd"})
+# "bin", "ibn": X son of Y (also read by persons.R_PATRONYM_TAIL)
+PATRONYM_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "bint"})
+ARABIC_LINKS = PATRONYM_LINKS | {"Al", "al", "El", "Abu", "Abdul", "Abd"}
 
 def particle_between_capitals(toks: list[Token], i: int) -> bool:
     """R_PARTICLE_CHAIN: a name particle between capitals, also in a chain of two ('Ursula von der Leyen',

@@ -11,6 +11,7 @@ from ..tokens import is_vietnamese_syllable
 from ..wordclasses import word_set
 from .context import ArticleContext, person_name
 from .drafts import Mention
+from .names import PATRONYM_LINKS
 from .titles import make_post, title_starting_at
 
 R_NO_TITLE = rule(
@@ -80,7 +81,6 @@ R_PATRONYM_TAIL = rule(
              {"kind": "post", "name": "Khalid bin Salman", "title": "Thái tử"}),
      Example("Vùng Vịnh\nThái tử Khalid bin Salman thăm Mỹ. Tại Washington, Thái tử Salman đã hội đàm với Tổng thống Mỹ "
              "John Carter.", {"kind": "participant", "name": "Khalid bin Salman", "meeting": "John Carter"})])
-PATRONYM_LINKS = frozenset({"bin", "Bin", "ibn", "Ibn", "binti", "bint"})  # R_PATRONYM_TAIL
 
 
 R_GLUED_INITIAL = rule(

@@ -169,9 +169,7 @@ def fronted_party_meeting(ctx: ArticleContext, si: int, sent: str, start: int, e
         names = [n for x in (first, second) if x is not None and (n := person_name(ctx, x)) is not None]
         if second is None or len(set(names)) != 2:
             return None
-        kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
-        label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
-        mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=cap(label.lower()) + " " + " – ".join(names),
+        mt = MeetingDraft(key="", kind=cls, kind_word=word.lower(), name=parties_label(sent, start, word, names),
                           named=False, sentence_index=si, status="held", evidence=sent, rules=[R_FRONTED_NP, R_FRONTED_BETWEEN])
         for n in names:
             ctx.add_participant(mt, n, "attendee", sent, R_FRONTED_NP)
@@ -244,7 +242,7 @@ def refused_party_mention(sent: str, start: int, end: int, word: str) -> bool:
     if BACKGROUND_BEFORE.search(sent, max(0, start - 40), start):
         return True  # R_MEETING_BACKGROUND: "thỏa thuận của Cuộc gặp cấp cao …", "kết quả cuộc hội đàm"
     if re.search(r"(?i)(?:tham dự|dự)\s+(?:cuộc\s+|buổi\s+)?$", sent[max(0, start - 16):start]) \
-            and not re.match(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b", sent[end:]):
+            and not COUNTERPART_AFTER.match(sent, end):
         return True  # R_MEETING_ANAPHORA: "dự hội đàm về phía Việt Nam có …" attends the talks in focus
     # R_MEETING_ANAPHORA: "cuộc gặp này", "cuộc hội đàm nói trên" is the meeting in focus
     return ANAPHORIC_AFTER.match(sent, end) is not None
@@ -253,6 +251,10 @@ def refused_party_mention(sent: str, start: int, end: int, word: str) -> bool:
 # "tại/trong/sau … cuộc <kind>" refers to a meeting; R_INNER_NP: followed by "giữa"/"với" it names its parties
 IN_FOCUS_BEFORE = re.compile(r"(?i)(?:tại|trong|sau|trước|qua)\s+(?:các\s+)?(?:(?:cuộc|buổi)\s+)?$")
 INNER_PARTIES_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:giữa|với)\s")
+# "… với/giữa" a word or two after a kind word: the counterparts follow (R_MEETING_ANAPHORA, R_PLURAL)
+COUNTERPART_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b")
+# R_INNER_NP: a comma (and an honorific) between the counterparts and the next name
+COMMA_NEXT = re.compile(r"\s*,\s*(?:(?:ông|bà|ngài|đồng chí)\s+)?")
 
 
 def lacks_counterpart_cue(sent: str, start: int, end: int, cls: str, word: str, ms: list[Mention],
@@ -381,10 +383,9 @@ def inner_parties(sent: str, end: int, subj: Mention | None,
     if re.match(r"\s*(?:\S+\s+){0,3}?giữa\b", sent[end:]):
         return (None, objs, False) if len(objs) >= 2 else None
     last = objs[-1]
-    if rest and re.fullmatch(r"\s*,\s*(?:(?:ông|bà|ngài|đồng chí)\s+)?", sent[max(last.end, last.after_end):rest[0].title_start]):
+    if rest and COMMA_NEXT.fullmatch(sent, max(last.end, last.after_end), rest[0].title_start):
         return rest[0], objs, True
-    if len(objs) >= 2 and re.fullmatch(r"\s*,\s*(?:(?:ông|bà|ngài|đồng chí)\s+)?",
-                                       sent[max(objs[-2].end, objs[-2].after_end):last.title_start]):
+    if len(objs) >= 2 and COMMA_NEXT.fullmatch(sent, max(objs[-2].end, objs[-2].after_end), last.title_start):
         return last, objs[:-1], True  # "sau cuộc gặp với B, A nói" read as one list by counterparts()
     return None
 
@@ -400,10 +401,15 @@ def inner_meeting(ctx: ArticleContext, sent: str, start: int, end: int, word: st
     parties = ([subj] if subj else []) + objs
     if not subject_after:
         return subj, objs, parties, None
+    names = dict.fromkeys(n for p in parties if (n := person_name(ctx, p)))
+    return subj, objs, parties, parties_label(sent, start, word, names)
+
+
+def parties_label(sent: str, start: int, word: str, names) -> str:
+    """The name of an unnamed meeting: its kind noun and word as written before the parties ('Cuộc gặp A – B')."""
     kind_phrase = re.search(r"(?i)(?:cuộc|buổi)\s*$", sent[:start])
     label = (kind_phrase.group(0).strip() + " " + word) if kind_phrase else word
-    names = dict.fromkeys(n for p in parties if (n := person_name(ctx, p)))
-    return subj, objs, parties, cap(label.lower()) + " " + " – ".join(names)
+    return cap(label.lower()) + " " + " – ".join(names)
 
 
 def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: int, cls: str, word: str,
@@ -432,7 +438,7 @@ def bilateral_meeting(ctx: ArticleContext, si: int, sent: str, start: int, end: 
     if not objs and re.search(r"(?i)\bmột\s+(?:(?:cuộc|buổi)\s+)?$", sent[:start]):
         return None, True  # R_INDEFINITE: "nhất trí tổ chức một cuộc gặp cấp thứ trưởng": another, unnamed meeting
     if PLURAL_BEFORE.search(sent, max(0, start - 24), start) \
-            and not re.match(r"\s*(?:\S+\s+){0,2}?(?:với|giữa)\b", sent[end:]):
+            and not COUNTERPART_AFTER.match(sent, end):
         return None, True  # R_PLURAL: "nhiều cuộc gặp … sắp tới, ông X …": meetings in general
     inner = bool(IN_FOCUS_BEFORE.search(sent[:start]))  # R_INNER_NP: past lacks_counterpart_cue, "giữa/với" follows
     built_name = None

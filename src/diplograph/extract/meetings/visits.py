@@ -122,6 +122,10 @@ R_VISIT_AFTER_ENDING = rule(
              "công du Nhật Bản.", {"kind": "participant", "name": "Luis Vega", "kind_of": "Visit"}, present=False)])
 # R_VISIT_AFTER_ENDING: "sau khi kết thúc chuyến …" right before the kind word (the visitor is the clause's subject)
 ENDING_TRIP = re.compile(r"\b(?:sau khi|trước khi)\s+(?:kết thúc|bắt đầu|hoàn tất)(?:\s+tốt đẹp)?\s+(?:(?:chuyến|cuộc)\s*)?$")
+# "trước/sau khi" between a person and the kind word: the person's own clause ends there (R_VISIT_AFTER_ENDING)
+WHEN_CLAUSE = re.compile(r"\b(?:trước|sau) khi\b")
+# the qualifiers of a visit ("thăm chính thức", "cấp Nhà nước", "làm việc", "hữu nghị")
+VISIT_QUALIFIER = r"(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị)"
 
 VISIT_GAP = re.compile(r"\s*(?:(?:đã|sẽ|vừa|đang|đang ở|ở|bắt đầu|kết thúc|có|tới|đến|sang|lên đường|hiện|thực hiện|tiến hành|"
                        r"(?:cùng|và) (?:Phu nhân|phu nhân|Phu quân|phu quân)(?: và [^,.;]{0,60}?)?|"
@@ -150,7 +154,7 @@ VISIT_TO_ORG = re.compile(rf"(?i)\s*(?:và làm việc (?:với|tại)\s+)?(?:{a
 def refused_visit(ctx: ArticleContext, sent: str, start: int, end: int, word: str) -> bool:
     """A 'thăm' that is no state visit: no destination or qualifier after it, the visit in focus, a call on
     an organization (R_VISIT_ORG), or a visit of the past (R_VISIT_PAST)."""
-    if word.lower() == "thăm" and not re.match(r"\s*(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]) \
+    if word.lower() == "thăm" and not re.match(rf"\s*(?:{VISIT_QUALIFIER}|[A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]|và|tới|đến)", sent[end:]) \
             and not re.search(r"(?:chuyến|cuộc)\s*$", sent[:start]):
         return True
     if ANAPHORIC_AFTER.match(sent, end) or re.match(r"\s*(?:kéo dài|lần này)\b", sent[end:]) \
@@ -165,7 +169,7 @@ def destination(ctx: ArticleContext, sent: str, end: int) -> tuple[str, str | No
     """The visit's qualifier ('chính thức', 'cấp nhà nước') and its destination as written."""
     after = sent[end:end + 80]
     after = re.split(r"\bcủa\b", after)[0]  # "chuyến thăm Cuba của Chủ tịch Quốc hội Lào": the place is before "của"
-    qual = re.match(r"\s*((?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị)(?: (?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị))*)?", after)
+    qual = re.match(rf"\s*({VISIT_QUALIFIER}(?: {VISIT_QUALIFIER})*)?", after)
     qualifier = qual.group(1) if qual and qual.group(1) else ""
     place = None
     cc = CITY_THEN_COUNTRY.match(after, len(qual.group(0)) if qual else 0)
@@ -202,10 +206,10 @@ def visitor_of(sent: str, start: int, end: int, ms: list[Mention]) -> tuple[Ment
     if visitor is not None:
         return visitor, []
     direct = [m for m in ms if m.end <= start and VISIT_GAP.fullmatch(sent, m.after_end, start)
-              and (not re.search(r"\b(?:trước|sau) khi\b", sent[m.after_end:start])
+              and (not WHEN_CLAUSE.search(sent, m.after_end, start)
                    or (m is ms[0] and ENDING_TRIP.search(sent, m.after_end, start)))]
     if direct:
-        if re.search(r"\b(?:trước|sau) khi\b", sent[direct[-1].after_end:start]):
+        if WHEN_CLAUSE.search(sent, direct[-1].after_end, start):
             return direct[-1], [R_VISIT_AFTER_ENDING]  # "X về nước sau khi kết thúc chuyến công du Y"
         light = LIGHT_VERB.search(sent, direct[-1].after_end, start)
         return direct[-1], ([R_VISIT_LIGHT_VERB] if light is not None else [])
